@@ -1,0 +1,52 @@
+import RuleLanguage
+
+/// What `resilienz check` prints and which exit status it returns.
+public struct CheckReport: Sendable {
+  public var diagnostics: [Diagnostic]
+  public var statistics: KnowledgeStatistics?
+
+  public init(result: LoadResult, strict: Bool) {
+    diagnostics = result.diagnostics.map { diagnostic in
+      var diagnostic = diagnostic
+      if strict, diagnostic.severity == .warning { diagnostic.severity = .error }
+      return diagnostic
+    }
+    statistics = result.statistics
+  }
+
+  /// 0 without errors, 1 with errors, 2 when files or folders could not be read.
+  public var exitCode: Int32 {
+    let ioProblems: Set<String> = ["missing-directory", "unreadable"]
+    if diagnostics.contains(where: { ioProblems.contains($0.id.rawValue) }) { return 2 }
+    return diagnostics.containsErrors ? 1 : 0
+  }
+
+  /// The diagnostics with their snippets, a summary line and optionally the counts.
+  public func text(withStatistics: Bool) -> String {
+    var out = DiagnosticRenderer().render(diagnostics)
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
+    if errors == 0, warnings == 0 {
+      out += "no problems found\n"
+    } else {
+      out += "\(count(errors, "error")) and \(count(warnings, "warning"))\n"
+    }
+    if withStatistics, let statistics {
+      out += """
+        factors: \(statistics.factors)
+        patterns: \(statistics.patterns)
+        measures: \(statistics.measures)
+        questions: \(statistics.questions)
+        rules: \(statistics.rules)
+        sources: \(statistics.sources)
+        tests: \(statistics.tests)
+
+        """
+    }
+    return out
+  }
+
+  private func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
+  }
+}

@@ -1,0 +1,190 @@
+import RuleLanguage
+
+/// Resolves and type-checks conditions against the declared questions, facts, patterns and factors.
+struct ConditionCompiler {
+  let questions: [Question]
+  let questionTable: SymbolTable
+  let factTable: SymbolTable
+  let patternTable: SymbolTable
+  let factorTable: SymbolTable
+  let levelTable: SymbolTable
+  var diagnostics: [Diagnostic] = []
+
+  private mutating func report(_ message: KnowledgeMessage, _ file: SourceFile, _ range: SourceRange) {
+    diagnostics.append(Diagnostic(message.message, in: file, at: range))
+  }
+
+  /// The compiled condition, or nil after reporting every problem in it.
+  mutating func compile(_ condition: Condition, in file: SourceFile) -> CompiledCondition? {
+    switch condition {
+    case .and(let lhs, let rhs):
+      let (a, b) = (compile(lhs, in: file), compile(rhs, in: file))
+      guard let a, let b else { return nil }
+      return .and(flatten(a, and: true) + flatten(b, and: true))
+    case .or(let lhs, let rhs):
+      let (a, b) = (compile(lhs, in: file), compile(rhs, in: file))
+      guard let a, let b else { return nil }
+      return .or(flatten(a, and: false) + flatten(b, and: false))
+    case .not(let inner, _):
+      return compile(inner, in: file).map { .not($0) }
+    case .fact(let id):
+      if let fact = factTable[id.name] { return .fact(fact) }
+      if questionTable[id.name] != nil {
+        report(.questionAsFact(id.name), file, id.range)
+      } else {
+        report(unknown(.fact, id.name, among: [factTable, questionTable]), file, id.range)
+      }
+      return nil
+    case .pattern(let id, let state, _):
+      guard let pattern = resolve(id, patternTable, file) else { return nil }
+      return .pattern(pattern, state)
+    case .factorCompare(let id, let op, let level, _):
+      let factor = resolve(id, factorTable, file)
+      guard let levelIndex = resolve(level, levelTable, file), let factor else { return nil }
+      var mask: UInt64 = 0
+      for index in levelTable.names.indices where Self.holds(op, index, levelIndex) {
+        mask |= 1 << UInt64(index)
+      }
+      return .factor(factor, levels: mask)
+    case .factorMembership(let id, let negated, let levels, _):
+      let factor = resolve(id, factorTable, file)
+      var mask: UInt64 = 0
+      var valid = factor != nil
+      for level in levels {
+        if let index = resolve(level, levelTable, file) { mask |= 1 << UInt64(index) } else { valid = false }
+      }
+      guard valid, let factor else { return nil }
+      if negated { mask = ~mask & Self.allBits(levelTable.names.count) }
+      return .factor(factor, levels: mask)
+    case .answered(let id, let known, _):
+      guard let question = question(id, file) else { return nil }
+      return .answered(question: question, known: known)
+    case .compare(let id, let op, let literal, _):
+      guard let index = question(id, file) else { return nil }
+      let question = questions[index]
+      switch question.type {
+      case .yesno, .choice:
+        guard !op.isOrdering else {
+          report(
+            .comparisonNotAllowed(op: op.rawValue, question: question.id, type: question.type.rawValue, use: "'=', '!=' or 'in'"),
+            file, condition.range)
+          return nil
+        }
+        guard let mask = options([literal], of: question, file) else { return nil }
+        return .option(question: index, options: mask, negated: op == .notEqual)
+      case .multi:
+        report(
+          .comparisonNotAllowed(op: op.rawValue, question: question.id, type: "multi", use: "'includes', 'includes any' or 'includes all'"),
+          file, condition.range)
+        return nil
+      case .number, .scale:
+        guard let value = number(literal, of: question, file) else { return nil }
+        return .number(question: index, op, value)
+      }
+    case .membership(let id, let negated, let literals, _):
+      guard let index = question(id, file) else { return nil }
+      let question = questions[index]
+      guard question.type == .choice || question.type == .yesno else {
+        let use = question.type == .multi ? "'includes any'" : "'=', '<', '<=', '>' or '>='"
+        report(
+          .comparisonNotAllowed(op: negated ? "not in" : "in", question: question.id, type: question.type.rawValue, use: use),
+          file, condition.range)
+        return nil
+      }
+      guard let mask = options(literals, of: question, file) else { return nil }
+      return .option(question: index, options: mask, negated: negated)
+    case .includes(let id, let mode, let literals, _):
+      guard let index = question(id, file) else { return nil }
+      let question = questions[index]
+      guard question.type == .multi else {
+        let use = question.type == .number || question.type == .scale ? "'=', '<', '<=', '>' or '>='" : "'=' or 'in'"
+        report(
+          .comparisonNotAllowed(op: "includes", question: question.id, type: question.type.rawValue, use: use),
+          file, condition.range)
+        return nil
+      }
+      guard let mask = options(literals, of: question, file) else { return nil }
+      return .includes(question: index, mode, options: mask)
+    }
+  }
+
+  static func allBits(_ count: Int) -> UInt64 {
+    count >= 64 ? ~0 : (1 << UInt64(count)) - 1
+  }
+
+  static func holds(_ op: ComparisonOperator, _ lhs: Int, _ rhs: Int) -> Bool {
+    switch op {
+    case .equal: lhs == rhs
+    case .notEqual: lhs != rhs
+    case .less: lhs < rhs
+    case .lessEqual: lhs <= rhs
+    case .greater: lhs > rhs
+    case .greaterEqual: lhs >= rhs
+    }
+  }
+
+  private func flatten(_ condition: CompiledCondition, and: Bool) -> [CompiledCondition] {
+    switch condition {
+    case .and(let parts) where and: parts
+    case .or(let parts) where !and: parts
+    default: [condition]
+    }
+  }
+
+  private func unknown(_ kind: EntityKind, _ name: String, among tables: [SymbolTable]) -> KnowledgeMessage {
+    let candidates = tables.flatMap(\.names)
+    return .unknownReference(kind: kind.rawValue, name, suggestion: Suggestion.closest(to: name, in: candidates))
+  }
+
+  private mutating func resolve(_ id: Identifier, _ table: SymbolTable, _ file: SourceFile) -> Int? {
+    if let index = table[id.name] { return index }
+    report(.unknownReference(kind: table.kind.rawValue, id.name, suggestion: table.suggestion(for: id.name)), file, id.range)
+    return nil
+  }
+
+  private mutating func question(_ id: Identifier, _ file: SourceFile) -> Int? {
+    if let index = questionTable[id.name] { return index }
+    if factTable[id.name] != nil {
+      report(.factAsQuestion(id.name), file, id.range)
+    } else {
+      report(unknown(.question, id.name, among: [questionTable, factTable]), file, id.range)
+    }
+    return nil
+  }
+
+  private mutating func options(_ literals: [Literal], of question: Question, _ file: SourceFile) -> UInt64? {
+    var mask: UInt64 = 0
+    var valid = true
+    for literal in literals {
+      guard case .symbol(let name, let range) = literal, let index = question.optionIndex(name) else {
+        let allowed = question.options.map(\.id)
+        report(
+          .valueNotAllowed(literal.spelling, question: question.id, allowed: allowed, suggestion: Suggestion.closest(to: literal.spelling, in: allowed)),
+          file, literal.range)
+        valid = false
+        continue
+      }
+      _ = range
+      mask |= 1 << UInt64(index)
+    }
+    return valid ? mask : nil
+  }
+
+  private mutating func number(_ literal: Literal, of question: Question, _ file: SourceFile) -> FixedDecimal? {
+    guard case .number(let value, let range) = literal else {
+      report(.numberExpected(question: question.id, found: literal.spelling), file, literal.range)
+      return nil
+    }
+    if let minimum = question.minimum, let maximum = question.maximum, value < minimum || value > maximum {
+      report(
+        .valueOutOfRange(value.description, question: question.id, min: minimum.description, max: maximum.description),
+        file, range)
+      return nil
+    }
+    if question.type == .scale, !value.isWhole {
+      report(.expectedWholeNumber("the scale question '\(question.id)'"), file, range)
+      return nil
+    }
+    return value
+  }
+}

@@ -1,0 +1,211 @@
+import RuleLanguage
+
+/// Orders facts, patterns and factors in layers, rejects cycles through negation, and builds the
+/// dependency index the engine evaluates by.
+struct Stratifier {
+  let factCount: Int
+  let patternCount: Int
+  let factorCount: Int
+  let rules: [CompiledRule]
+  let reads: [ConditionReads]
+
+  struct Edge {
+    var target: Int
+    var negative: Bool
+    var rule: Int
+  }
+
+  var nodeCount: Int { factCount + patternCount + factorCount }
+
+  func node(writtenBy conclusion: CompiledConclusionKind) -> Int? {
+    switch conclusion {
+    case .derive(let fact): fact
+    case .evidence(let pattern, _): factCount + pattern
+    case .assess(let factor, _): factCount + patternCount + factor
+    case .recommend: nil
+    }
+  }
+
+  /// Derived nodes a rule reads, with whether the read needs the node to be complete.
+  func readNodes(_ rule: Int) -> [(node: Int, negative: Bool)] {
+    let read = reads[rule]
+    return read.facts.map { ($0.index, $0.negated) }
+      + read.patterns.map { (factCount + $0, true) }
+      + read.factors.map { (factCount + patternCount + $0, true) }
+  }
+
+  /// The dependency index, or the diagnostics of every cycle through negation.
+  func stratify(nodeName: (Int) -> String) -> Result<DependencyIndex, StratificationFailure> {
+    var edges = [[Edge]](repeating: [], count: nodeCount)
+    for (ruleIndex, rule) in rules.enumerated() {
+      let targets = Set(rule.conclusions.compactMap { node(writtenBy: $0.kind) })
+      for (source, negative) in readNodes(ruleIndex) {
+        for target in targets.sorted() {
+          edges[source].append(Edge(target: target, negative: negative, rule: ruleIndex))
+        }
+      }
+    }
+    let components = Self.stronglyConnectedComponents(edges: edges)
+    // Tarjan yields components sinks first; number them sources first.
+    var order = [Int](repeating: 0, count: nodeCount)
+    for (position, component) in components.reversed().enumerated() {
+      for node in component { order[node] = position }
+    }
+
+    var failures: [(rule: Int, description: String)] = []
+    var reported = Set<Int>()
+    for source in 0..<nodeCount {
+      for edge in edges[source] where edge.negative && order[edge.target] == order[source] {
+        guard !reported.contains(order[source]) else { continue }
+        reported.insert(order[source])
+        let path = cyclePath(from: edge, source: source, edges: edges, order: order)
+        let names = ([source] + path.map(\.target)).map(nodeName)
+        let ruleNames = Array(Set(path.map(\.rule))).sorted().map { "'\(rules[$0].id)'" }
+        failures.append(
+          (path.map(\.rule).min() ?? edge.rule,
+           names.joined(separator: " → ") + " (rules \(ruleNames.joined(separator: ", ")))"))
+      }
+    }
+    if !failures.isEmpty { return .failure(StratificationFailure(cycles: failures)) }
+
+    var ruleKey = [Int32](repeating: -1, count: rules.count)
+    for ruleIndex in rules.indices {
+      for (node, _) in readNodes(ruleIndex) {
+        ruleKey[ruleIndex] = max(ruleKey[ruleIndex], Int32(order[node]))
+      }
+    }
+    // Facts in a component of more than one fact, or with a rule deriving a fact from itself.
+    var cycleOfComponent: [Int: Int] = [:]
+    var cycles: [FactCycle] = []
+    var ruleCycle = [Int32?](repeating: nil, count: rules.count)
+    for ruleIndex in rules.indices {
+      let targets = rules[ruleIndex].conclusions.compactMap { node(writtenBy: $0.kind) }
+      for (node, _) in readNodes(ruleIndex) where node < factCount {
+        guard targets.contains(where: { order[$0] == order[node] }) else { continue }
+        let component = order[node]
+        let cycle: Int
+        if let existing = cycleOfComponent[component] {
+          cycle = existing
+        } else {
+          cycle = cycles.count
+          cycleOfComponent[component] = cycle
+          let facts = (0..<factCount).filter { order[$0] == component }.map { Int32($0) }
+          cycles.append(FactCycle(facts: facts, rules: []))
+        }
+        if ruleCycle[ruleIndex] == nil {
+          ruleCycle[ruleIndex] = Int32(cycle)
+          cycles[cycle].rules.append(Int32(ruleIndex))
+        }
+      }
+    }
+    return .success(buildIndex(ruleKey: ruleKey, ruleCycle: ruleCycle, cycles: cycles))
+  }
+
+  private func buildIndex(ruleKey: [Int32], ruleCycle: [Int32?], cycles: [FactCycle]) -> DependencyIndex {
+    var index = DependencyIndex(
+      ruleKey: ruleKey, ruleCycle: ruleCycle, cycles: cycles, questionReaders: [], factReaders: [],
+      patternReaders: [], factorReaders: [], factWriters: [], patternWriters: [], factorWriters: [],
+      measureWriters: [], relevanceReaders: [])
+    index.factReaders = Array(repeating: [], count: factCount)
+    index.patternReaders = Array(repeating: [], count: patternCount)
+    index.factorReaders = Array(repeating: [], count: factorCount)
+    index.factWriters = Array(repeating: [], count: factCount)
+    index.patternWriters = Array(repeating: [], count: patternCount)
+    index.factorWriters = Array(repeating: [], count: factorCount)
+    for (ruleIndex, rule) in rules.enumerated() {
+      let r = Int32(ruleIndex)
+      let read = reads[ruleIndex]
+      for fact in Set(read.facts.map(\.index)).sorted() { index.factReaders[fact].append(r) }
+      for pattern in Set(read.patterns).sorted() { index.patternReaders[pattern].append(r) }
+      for factor in Set(read.factors).sorted() { index.factorReaders[factor].append(r) }
+      for conclusion in rule.conclusions {
+        switch conclusion.kind {
+        case .derive(let fact): index.factWriters[fact].append(r)
+        case .evidence(let pattern, _): index.patternWriters[pattern].append(r)
+        case .assess(let factor, _): index.factorWriters[factor].append(r)
+        case .recommend: break
+        }
+      }
+    }
+    return index
+  }
+
+  /// The edges of a shortest path that closes the cycle through `edge`, starting with `edge`.
+  private func cyclePath(from edge: Edge, source: Int, edges: [[Edge]], order: [Int]) -> [Edge] {
+    if edge.target == source { return [edge] }
+    var previous: [Int: Edge] = [:]
+    var queue = [edge.target]
+    var visited: Set<Int> = [edge.target]
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      if node == source { break }
+      for next in edges[node] where order[next.target] == order[source] && !visited.contains(next.target) {
+        visited.insert(next.target)
+        previous[next.target] = Edge(target: node, negative: next.negative, rule: next.rule)
+        queue.append(next.target)
+      }
+    }
+    var path: [Edge] = []
+    var node = source
+    while node != edge.target, let step = previous[node] {
+      path.append(Edge(target: node, negative: step.negative, rule: step.rule))
+      node = step.target
+    }
+    return [edge] + path.reversed()
+  }
+
+  /// Tarjan's algorithm without recursion, so that long chains cannot overflow the stack.
+  static func stronglyConnectedComponents(edges: [[Edge]]) -> [[Int]] {
+    let count = edges.count
+    var index = [Int](repeating: -1, count: count)
+    var low = [Int](repeating: 0, count: count)
+    var onStack = [Bool](repeating: false, count: count)
+    var stack: [Int] = []
+    var components: [[Int]] = []
+    var next = 0
+    for root in 0..<count where index[root] < 0 {
+      var work: [(node: Int, edge: Int)] = [(root, 0)]
+      index[root] = next
+      low[root] = next
+      next += 1
+      stack.append(root)
+      onStack[root] = true
+      while let (node, edgePosition) = work.last {
+        if edgePosition < edges[node].count {
+          work[work.count - 1].edge += 1
+          let target = edges[node][edgePosition].target
+          if index[target] < 0 {
+            index[target] = next
+            low[target] = next
+            next += 1
+            stack.append(target)
+            onStack[target] = true
+            work.append((target, 0))
+          } else if onStack[target] {
+            low[node] = min(low[node], index[target])
+          }
+          continue
+        }
+        work.removeLast()
+        if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
+        if low[node] == index[node] {
+          var component: [Int] = []
+          while let member = stack.popLast() {
+            onStack[member] = false
+            component.append(member)
+            if member == node { break }
+          }
+          components.append(component)
+        }
+      }
+    }
+    return components
+  }
+}
+
+/// The cycles through negation that make a rule set impossible to layer.
+struct StratificationFailure: Error {
+  var cycles: [(rule: Int, description: String)]
+}

@@ -1,0 +1,24 @@
+import RuleLanguage
+
+/// Ids of one kind mapped to their index and where they were declared.
+struct SymbolTable {
+  let kind: EntityKind
+  private(set) var names: [String] = []
+  private(set) var sites: [DiagnosticSite] = []
+  private var index: [String: Int] = [:]
+
+  init(kind: EntityKind) { self.kind = kind }
+
+  /// Adds an id; returns the site of the first declaration when the id is taken.
+  mutating func declare(_ name: String, at site: DiagnosticSite) -> DiagnosticSite? {
+    if let existing = index[name] { return sites[existing] }
+    index[name] = names.count
+    names.append(name)
+    sites.append(site)
+    return nil
+  }
+
+  subscript(name: String) -> Int? { index[name] }
+
+  func suggestion(for name: String) -> String? { Suggestion.closest(to: name, in: names) }
+}

@@ -1,0 +1,86 @@
+import RuleLanguage
+
+/// A checked, immutable knowledge base: the vocabulary, the compiled rules and their layers.
+public final class KnowledgeBase: Sendable {
+  public let info: KnowledgeBaseInfo
+  public let groups: [QuestionGroup]
+  public let questions: [Question]
+  public let facts: [DerivedFact]
+  public let factorLevels: [FactorLevel]
+  public let factors: [Factor]
+  public let patterns: [Pattern]
+  public let measures: [Measure]
+  public let sources: [Source]
+  public let priority: PriorityFormula
+  public let rules: [CompiledRule]
+  /// The order in which rules are decided, and which rules read what.
+  public let dependencies: DependencyIndex
+
+  public let questionIndex: [String: Int]
+  public let factIndex: [String: Int]
+  public let factorIndex: [String: Int]
+  public let levelIndex: [String: Int]
+  public let patternIndex: [String: Int]
+  public let measureIndex: [String: Int]
+  public let sourceIndex: [String: Int]
+  public let ruleIndex: [String: Int]
+
+  init(
+    info: KnowledgeBaseInfo, groups: [QuestionGroup], questions: [Question], facts: [DerivedFact],
+    factorLevels: [FactorLevel], factors: [Factor], patterns: [Pattern], measures: [Measure],
+    sources: [Source], priority: PriorityFormula, rules: [CompiledRule], dependencies: DependencyIndex
+  ) {
+    self.info = info
+    self.groups = groups
+    self.questions = questions
+    self.facts = facts
+    self.factorLevels = factorLevels
+    self.factors = factors
+    self.patterns = patterns
+    self.measures = measures
+    self.sources = sources
+    self.priority = priority
+    self.rules = rules
+    self.dependencies = dependencies
+    func index(_ ids: [String]) -> [String: Int] {
+      Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    questionIndex = index(questions.map(\.id))
+    factIndex = index(facts.map(\.id))
+    factorIndex = index(factors.map(\.id))
+    levelIndex = index(factorLevels.map(\.id))
+    patternIndex = index(patterns.map(\.id))
+    measureIndex = index(measures.map(\.id))
+    sourceIndex = index(sources.map(\.id))
+    ruleIndex = index(rules.map(\.id))
+  }
+}
+
+/// Which rules read which answers and conclusions, and the layer in which each rule is decided.
+public struct DependencyIndex: Sendable {
+  /// Rules are decided in increasing `ruleKey`; a rule's key is at least the key of every fact,
+  /// pattern and factor it reads, so those are final when it is decided.
+  public var ruleKey: [Int32]
+  /// For each rule in a cycle of derived facts, the index of its cycle in `cycles`.
+  public var ruleCycle: [Int32?]
+  /// Groups of facts that derive each other (positively), with the rules inside the group.
+  public var cycles: [FactCycle]
+  public var questionReaders: [[Int32]]
+  public var factReaders: [[Int32]]
+  public var patternReaders: [[Int32]]
+  public var factorReaders: [[Int32]]
+  /// The rules that derive each fact, give evidence for each pattern, assess each factor, and
+  /// recommend each measure.
+  public var factWriters: [[Int32]]
+  public var patternWriters: [[Int32]]
+  public var factorWriters: [[Int32]]
+  public var measureWriters: [[Int32]]
+  /// Questions whose relevance reads each question.
+  public var relevanceReaders: [[Int32]]
+}
+
+/// Facts that support each other in a cycle, recomputed together.
+public struct FactCycle: Sendable {
+  public var facts: [Int32]
+  public var rules: [Int32]
+}

@@ -1,0 +1,317 @@
+import RuleLanguage
+import Yams
+
+/// Turns the read files into a checked knowledge base, collecting every diagnostic on the way.
+struct KnowledgeCompiler {
+  let sources: KnowledgeSources
+  var diagnostics: [Diagnostic] = []
+  var draft = KnowledgeDraft()
+  var ruleFiles: [RuleFile] = []
+
+  var groups = SymbolTable(kind: .group)
+  var questions = SymbolTable(kind: .question)
+  var facts = SymbolTable(kind: .fact)
+  var factors = SymbolTable(kind: .factor)
+  var levels = SymbolTable(kind: .level)
+  var patterns = SymbolTable(kind: .pattern)
+  var measures = SymbolTable(kind: .measure)
+  var sourceTable = SymbolTable(kind: .source)
+  var rules = SymbolTable(kind: .rule)
+  var citedSources = Set<String>()
+
+  init(sources: KnowledgeSources) {
+    self.sources = sources
+    self.diagnostics = sources.diagnostics
+  }
+
+  mutating func report(_ message: KnowledgeMessage, at site: DiagnosticSite, notes: [DiagnosticNote] = []) {
+    diagnostics.append(Diagnostic(message.message, at: site, notes: notes))
+  }
+
+  mutating func run() -> LoadResult {
+    for file in sources.knowledgeFiles {
+      let reader = YAMLReader(file: file)
+      KnowledgeFileReader(reader: reader).read(into: &draft)
+      diagnostics += reader.diagnostics
+    }
+    for file in sources.ruleFiles {
+      let (parsed, found) = RuleParser.parse(file)
+      ruleFiles.append(parsed)
+      diagnostics += found
+    }
+    declareAll()
+    checkReferences()
+    let knowledgeBase = build()
+    var statistics: KnowledgeStatistics?
+    if let knowledgeBase {
+      statistics = KnowledgeStatistics(
+        factors: knowledgeBase.factors.count, patterns: knowledgeBase.patterns.count,
+        measures: knowledgeBase.measures.count, questions: knowledgeBase.questions.count,
+        rules: knowledgeBase.rules.count, sources: knowledgeBase.sources.count,
+        tests: sources.testFiles.count)
+      var linter = Linter(
+        knowledgeBase: knowledgeBase,
+        sites: [
+          .rule: rules.sites, .question: questions.sites, .measure: measures.sites, .fact: facts.sites,
+          .factor: factors.sites, .pattern: patterns.sites, .source: sourceTable.sites,
+        ],
+        citedSources: citedSources)
+      linter.run()
+      diagnostics += linter.diagnostics
+    }
+    let sorted = diagnostics.sortedForOutput()
+    return LoadResult(
+      knowledgeBase: sorted.containsErrors ? nil : knowledgeBase, diagnostics: sorted,
+      statistics: statistics)
+  }
+
+  // MARK: - Declarations
+
+  private static func declare<T>(
+    _ items: [Declared<T>], in table: inout SymbolTable, shared: SymbolTable? = nil,
+    diagnostics: inout [Diagnostic]
+  ) {
+    for item in items {
+      let clash = shared.flatMap { other in other[item.id].map { other.sites[$0] } }
+      if let first = clash ?? table.declare(item.id, at: item.site) {
+        diagnostics.append(
+          Diagnostic(
+            KnowledgeMessage.duplicateID(kind: table.kind.rawValue, item.id).message, at: item.site,
+            notes: [.init("first declared here", at: first)]))
+      }
+    }
+  }
+
+  private mutating func declareAll() {
+    Self.declare(draft.groups, in: &groups, diagnostics: &diagnostics)
+    Self.declare(draft.questions, in: &questions, diagnostics: &diagnostics)
+    Self.declare(draft.factors, in: &factors, diagnostics: &diagnostics)
+    Self.declare(draft.patterns, in: &patterns, diagnostics: &diagnostics)
+    Self.declare(draft.measures, in: &measures, diagnostics: &diagnostics)
+    Self.declare(draft.sources, in: &sourceTable, diagnostics: &diagnostics)
+    if let levelList = draft.levels {
+      let declared = zip(levelList.value, draft.levelSites).map { Declared(value: $0, id: $0.id, site: $1) }
+      Self.declare(declared, in: &levels, diagnostics: &diagnostics)
+    }
+    for ruleFile in ruleFiles {
+      let file = ruleFile.file
+      let factDeclarations = ruleFile.facts.map {
+        Declared(value: $0, id: $0.id.name, site: DiagnosticSite(file: file, range: $0.id.range))
+      }
+      Self.declare(factDeclarations, in: &facts, shared: questions, diagnostics: &diagnostics)
+      let ruleDeclarations = ruleFile.rules.filter { !$0.id.name.isEmpty }.map {
+        Declared(value: $0, id: $0.id.name, site: DiagnosticSite(file: file, range: $0.id.range))
+      }
+      Self.declare(ruleDeclarations, in: &rules, diagnostics: &diagnostics)
+    }
+    let directory = KnowledgeSources.join(sources.directory, "Knowledge")
+    if sources.diagnostics.isEmpty {
+      if draft.info == nil { report(.missingSection("knowledge_base"), at: DiagnosticSite(path: directory)) }
+      if draft.levels == nil { report(.missingSection("factor_levels"), at: DiagnosticSite(path: directory)) }
+      if draft.priority == nil { report(.missingSection("priority"), at: DiagnosticSite(path: directory)) }
+    }
+  }
+
+  private func table(for kind: EntityKind) -> SymbolTable {
+    switch kind {
+    case .question: questions
+    case .fact: facts
+    case .group: groups
+    case .factor: factors
+    case .level: levels
+    case .pattern: patterns
+    case .measure: measures
+    case .source: sourceTable
+    case .rule: rules
+    }
+  }
+
+  private mutating func checkReferences() {
+    for reference in draft.references {
+      if reference.kind == .source { citedSources.insert(reference.name) }
+      let table = table(for: reference.kind)
+      if table[reference.name] == nil {
+        report(
+          .unknownReference(kind: reference.kind.rawValue, reference.name, suggestion: table.suggestion(for: reference.name)),
+          at: reference.site)
+      }
+    }
+  }
+
+  // MARK: - Building
+
+  private mutating func build() -> KnowledgeBase? {
+    var questionList = draft.questions.map(\.value.question)
+    var compiler = ConditionCompiler(
+      questions: questionList, questionTable: questions, factTable: facts, patternTable: patterns,
+      factorTable: factors, levelTable: levels)
+
+    for (index, declared) in draft.questions.enumerated() {
+      let item = declared.value
+      if let group = groups[item.groupName] {
+        questionList[index].group = group
+      } else {
+        report(
+          .unknownReference(kind: "group", item.groupName, suggestion: groups.suggestion(for: item.groupName)),
+          at: item.groupSite)
+      }
+      if let (text, reader, node) = item.relevance {
+        let file: SourceFile
+        let range: SourceRange
+        if let verbatim = reader.verbatimRange(of: node) {
+          (file, range) = (reader.file, verbatim)
+        } else {
+          file = SourceFile(path: reader.file.path + " (relevant of '\(item.question.id)')", text: text)
+          range = SourceRange(start: 0, end: file.bytes.count)
+        }
+        let (parsed, found) = RuleParser.parseCondition(in: file, range: range)
+        diagnostics += found
+        if let parsed, let compiled = compiler.compile(parsed, in: file) {
+          questionList[index].relevance = compiled
+        }
+      }
+    }
+
+    var priority: PriorityFormula?
+    if let declared = draft.priority {
+      let raw = declared.value
+      var phaseQuestion: Int?
+      if let reference = raw.phaseQuestion {
+        if let index = questions[reference.name] {
+          let question = questionList[index]
+          if question.type == .choice, question.options.allSatisfy({ Phase(rawValue: $0.id) != nil }) {
+            phaseQuestion = index
+          } else {
+            report(.phaseQuestionInvalid(reference.name), at: reference.site)
+          }
+        } else {
+          report(
+            .unknownReference(kind: "question", reference.name, suggestion: questions.suggestion(for: reference.name)),
+            at: reference.site)
+        }
+      }
+      priority = PriorityFormula(
+        weight: raw.weight, phaseQuestion: phaseQuestion, defaultUrgency: raw.defaultUrgency,
+        urgency: raw.urgency, phaseMatch: raw.phaseMatch, weakness: raw.weakness, effort: raw.effort)
+    }
+
+    var compiledRules: [CompiledRule] = []
+    var declaredFacts: [DerivedFact] = []
+    for ruleFile in ruleFiles {
+      let file = ruleFile.file
+      for fact in ruleFile.facts {
+        declaredFacts.append(DerivedFact(id: fact.id.name, text: fact.text?.text ?? fact.id.name))
+      }
+      for rule in ruleFile.rules {
+        let compiledSources = rule.sources.compactMap { source -> String? in
+          citedSources.insert(source.name)
+          if sourceTable[source.name] != nil { return source.name }
+          report(
+            .unknownReference(kind: "source", source.name, suggestion: sourceTable.suggestion(for: source.name)),
+            at: DiagnosticSite(file: file, range: source.range))
+          return nil
+        }
+        let condition = rule.condition.flatMap { compiler.compile($0, in: file) }
+        var conclusions: [CompiledConclusion] = []
+        var valid = condition != nil && compiledSources.count == rule.sources.count
+        for conclusion in rule.conclusions {
+          if let compiled = compileConclusion(conclusion, in: file) {
+            conclusions.append(compiled)
+          } else {
+            valid = false
+          }
+        }
+        guard valid, let condition, !rule.id.name.isEmpty, !conclusions.isEmpty, !rule.sources.isEmpty else {
+          continue
+        }
+        compiledRules.append(
+          CompiledRule(
+            id: rule.id.name, sourceIDs: compiledSources, condition: condition,
+            conclusions: conclusions, file: file, range: rule.range))
+      }
+    }
+    diagnostics += compiler.diagnostics
+
+    let stratifier = Stratifier(
+      factCount: facts.names.count, patternCount: patterns.names.count,
+      factorCount: factors.names.count, rules: compiledRules,
+      reads: compiledRules.map { ConditionReads($0.condition) })
+    let factCount = facts.names.count
+    let patternCount = patterns.names.count
+    let nodeNames: (Int) -> String = { [facts, patterns, factors] node in
+      if node < factCount { return "'\(facts.names[node])'" }
+      if node < factCount + patternCount { return "pattern '\(patterns.names[node - factCount])'" }
+      return "factor '\(factors.names[node - factCount - patternCount])'"
+    }
+    var dependencies: DependencyIndex?
+    switch stratifier.stratify(nodeName: nodeNames) {
+    case .success(let index): dependencies = index
+    case .failure(let failure):
+      for cycle in failure.cycles {
+        let rule = compiledRules[cycle.rule]
+        report(.negationCycle(cycle.description), at: DiagnosticSite(file: rule.file, range: rule.range))
+      }
+    }
+
+    guard !diagnostics.containsErrors, let info = draft.info?.value, let levelList = draft.levels?.value,
+      let priority, var dependencies
+    else { return nil }
+    dependencies.measureWriters = Array(repeating: [], count: measures.names.count)
+    dependencies.questionReaders = Array(repeating: [], count: questionList.count)
+    dependencies.relevanceReaders = Array(repeating: [], count: questionList.count)
+    for (index, rule) in compiledRules.enumerated() {
+      for conclusion in rule.conclusions {
+        if case .recommend(let measure, _) = conclusion.kind { dependencies.measureWriters[measure].append(Int32(index)) }
+      }
+      for question in Set(ConditionReads(rule.condition).questions).sorted() {
+        dependencies.questionReaders[question].append(Int32(index))
+      }
+    }
+    for (index, question) in questionList.enumerated() {
+      guard let relevance = question.relevance else { continue }
+      for read in Set(ConditionReads(relevance).questions).sorted() {
+        dependencies.relevanceReaders[read].append(Int32(index))
+      }
+    }
+    return KnowledgeBase(
+      info: info, groups: draft.groups.map(\.value), questions: questionList, facts: declaredFacts,
+      factorLevels: levelList, factors: draft.factors.map(\.value), patterns: draft.patterns.map(\.value),
+      measures: draft.measures.map(\.value), sources: draft.sources.map(\.value), priority: priority,
+      rules: compiledRules, dependencies: dependencies)
+  }
+
+  private mutating func compileConclusion(_ conclusion: Conclusion, in file: SourceFile) -> CompiledConclusion? {
+    func resolve(_ id: Identifier, _ table: SymbolTable) -> Int? {
+      table[id.name]
+    }
+    func fail(_ id: Identifier, _ table: SymbolTable) -> CompiledConclusion? {
+      report(
+        .unknownReference(kind: table.kind.rawValue, id.name, suggestion: table.suggestion(for: id.name)),
+        at: DiagnosticSite(file: file, range: id.range))
+      return nil
+    }
+    let reason = conclusion.reason?.text
+    switch conclusion.kind {
+    case .derive(let id):
+      if questions[id.name] != nil {
+        report(.questionAsFact(id.name), at: DiagnosticSite(file: file, range: id.range))
+        return nil
+      }
+      guard let fact = resolve(id, facts) else { return fail(id, facts) }
+      return CompiledConclusion(kind: .derive(fact: fact), reason: reason)
+    case .evidence(let id, let points):
+      guard let pattern = resolve(id, patterns) else { return fail(id, patterns) }
+      return CompiledConclusion(kind: .evidence(pattern: pattern, points: points), reason: reason)
+    case .assess(let id, let level):
+      let factor = resolve(id, factors)
+      let levelIndex = resolve(level, levels)
+      if factor == nil { _ = fail(id, factors) }
+      if levelIndex == nil { _ = fail(level, levels) }
+      guard let factor, let levelIndex else { return nil }
+      return CompiledConclusion(kind: .assess(factor: factor, level: levelIndex), reason: reason)
+    case .recommend(let id, let weight):
+      guard let measure = resolve(id, measures) else { return fail(id, measures) }
+      return CompiledConclusion(kind: .recommend(measure: measure, weight: weight), reason: reason)
+    }
+  }
+}

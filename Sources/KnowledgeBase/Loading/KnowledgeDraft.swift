@@ -1,0 +1,55 @@
+import RuleLanguage
+import Yams
+
+/// A declaration read from a file, with where its id stands.
+struct Declared<Value> {
+  var value: Value
+  var id: String
+  var site: DiagnosticSite
+}
+
+/// The kinds of thing an id can name.
+enum EntityKind: String, CaseIterable {
+  case question, fact, group, factor, level = "factor level", pattern, measure, source, rule
+}
+
+/// A reference by id from one declaration to another, checked once everything is read.
+struct Reference {
+  var kind: EntityKind
+  var name: String
+  var site: DiagnosticSite
+}
+
+/// A question as read, before its group and relevance are resolved.
+struct DraftQuestion {
+  var question: Question
+  var groupName: String
+  var groupSite: DiagnosticSite
+  var relevance: (text: String, reader: YAMLReader, node: Node)?
+}
+
+/// The priority formula as read, before the phase question is resolved.
+struct DraftPriority {
+  var weight: FixedDecimal
+  var phaseQuestion: Reference?
+  var defaultUrgency: [Horizon: FixedDecimal]
+  var urgency: [Phase: [Horizon: FixedDecimal]]
+  var phaseMatch: FixedDecimal
+  var weakness: WeaknessMode
+  var effort: [Effort: FixedDecimal]
+}
+
+/// Everything read from the knowledge files, before names are resolved across files.
+struct KnowledgeDraft {
+  var info: Declared<KnowledgeBaseInfo>?
+  var levels: Declared<[FactorLevel]>?
+  var levelSites: [DiagnosticSite] = []
+  var priority: Declared<DraftPriority>?
+  var groups: [Declared<QuestionGroup>] = []
+  var questions: [Declared<DraftQuestion>] = []
+  var factors: [Declared<Factor>] = []
+  var patterns: [Declared<Pattern>] = []
+  var measures: [Declared<Measure>] = []
+  var sources: [Declared<Source>] = []
+  var references: [Reference] = []
+}

@@ -1,0 +1,430 @@
+import RuleLanguage
+import Yams
+
+/// Reads the sections of one knowledge YAML file into the draft.
+struct KnowledgeFileReader {
+  static let sections = [
+    "knowledge_base", "factor_levels", "priority", "groups", "questions", "factors", "patterns",
+    "measures", "sources",
+  ]
+
+  let reader: YAMLReader
+
+  func read(into draft: inout KnowledgeDraft) {
+    guard let root = reader.root() else { return }
+    guard let sections = reader.fields(root, what: "a knowledge file") else { return }
+    for (name, keyNode, value) in sections.pairs {
+      switch name {
+      case "knowledge_base": readInfo(value, keyNode, into: &draft)
+      case "factor_levels": readLevels(value, keyNode, into: &draft)
+      case "priority": readPriority(value, keyNode, into: &draft)
+      case "groups": readEach(value, "group") { readGroup($0, into: &draft) }
+      case "questions": readEach(value, "question") { readQuestion($0, into: &draft) }
+      case "factors": readEach(value, "factor") { readFactor($0, into: &draft) }
+      case "patterns": readEach(value, "pattern") { readPattern($0, into: &draft) }
+      case "measures": readEach(value, "measure") { readMeasure($0, into: &draft) }
+      case "sources": readEach(value, "source") { readSource($0, into: &draft) }
+      default:
+        reader.report(
+          .unknownSection(name, suggestion: Suggestion.closest(to: name, in: Self.sections)),
+          at: keyNode)
+      }
+    }
+  }
+
+  private func readEach(_ node: Node, _ what: String, _ body: (Node) -> Void) {
+    if case .scalar(let scalar) = node, scalar.string.isEmpty { return }
+    guard let items = reader.list(node, what: "a list of \(what)s") else { return }
+    items.forEach(body)
+  }
+
+  /// The `id` field, checked for its spelling; nil when missing or malformed.
+  private func id(_ fields: FieldMap) -> (String, DiagnosticSite)? {
+    guard let node = fields.value("id"), let name = reader.string(node, what: "'id'") else {
+      return nil
+    }
+    guard IdentifierSyntax.isValid(name) else {
+      reader.report(.invalidID(name), at: node)
+      return nil
+    }
+    return (name, reader.site(of: node))
+  }
+
+  private func references(
+    _ fields: FieldMap, _ key: String, _ kind: EntityKind, required: Bool, into draft: inout KnowledgeDraft
+  ) -> [String] {
+    guard let node = fields.value(key, required: required) else { return [] }
+    let items: [Node]
+    if case .scalar = node { items = [node] } else { items = reader.list(node, what: "'\(key)'") ?? [] }
+    if required, items.isEmpty { reader.report(.emptyList(key), at: node) }
+    var names: [String] = []
+    for item in items {
+      guard let name = reader.string(item, what: "a \(kind.rawValue) id") else { continue }
+      names.append(name)
+      draft.references.append(Reference(kind: kind, name: name, site: reader.site(of: item)))
+    }
+    return names
+  }
+
+  private func enumValue<E: RawRepresentable & CaseIterable>(
+    _ fields: FieldMap, _ key: String, _ type: E.Type
+  ) -> E? where E.RawValue == String {
+    guard let node = fields.value(key), let text = reader.string(node, what: "'\(key)'") else {
+      return nil
+    }
+    guard let value = E(rawValue: text) else {
+      let allowed = E.allCases.map(\.rawValue)
+      reader.report(
+        .invalidChoice(text, field: key, allowed: allowed, suggestion: Suggestion.closest(to: text, in: allowed)),
+        at: node)
+      return nil
+    }
+    return value
+  }
+
+  // MARK: - Singleton sections
+
+  private func readInfo(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "'knowledge_base'") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let title = fields.string("title")
+    let version = fields.string("version")
+    let description = fields.string("description", required: false)
+    guard let (name, site) = id, let title, let version else { return }
+    if let first = draft.info {
+      reader.report(.duplicateSection("knowledge_base"), at: keyNode, notes: [.init("first declared here", at: first.site)])
+      return
+    }
+    draft.info = Declared(
+      value: KnowledgeBaseInfo(id: name, title: title, version: version, description: description),
+      id: name, site: site)
+  }
+
+  private func readLevels(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
+    guard let items = reader.list(node, what: "a list of factor levels") else { return }
+    if let first = draft.levels {
+      reader.report(.duplicateSection("factor_levels"), at: keyNode, notes: [.init("first declared here", at: first.site)])
+      return
+    }
+    var levels: [FactorLevel] = []
+    var sites: [DiagnosticSite] = []
+    for item in items {
+      guard let fields = reader.fields(item, what: "a factor level") else { continue }
+      defer { fields.finish() }
+      let id = self.id(fields)
+      let title = fields.string("title")
+      let weakness = fields.decimal("weakness")
+      guard let (name, site) = id, let title, let weakness else { continue }
+      levels.append(FactorLevel(id: name, title: title, weakness: weakness))
+      sites.append(site)
+    }
+    if items.isEmpty { reader.report(.emptyList("factor_levels"), at: node) }
+    if levels.count > 64 { reader.report(.tooManyValues("factor_levels"), at: node) }
+    draft.levels = Declared(value: levels, id: "factor_levels", site: reader.site(of: keyNode))
+    draft.levelSites = sites
+  }
+
+  private func horizonPoints(_ node: Node, what: String) -> [Horizon: FixedDecimal]? {
+    guard let fields = reader.fields(node, what: what) else { return nil }
+    defer { fields.finish() }
+    var result: [Horizon: FixedDecimal] = [:]
+    for horizon in Horizon.allCases {
+      if let points = fields.decimal(horizon.rawValue) { result[horizon] = points }
+    }
+    return result.count == Horizon.allCases.count ? result : nil
+  }
+
+  private func readPriority(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "'priority'") else { return }
+    defer { fields.finish() }
+    if let first = draft.priority {
+      reader.report(.duplicateSection("priority"), at: keyNode, notes: [.init("first declared here", at: first.site)])
+      return
+    }
+    let weight = fields.decimal("weight")
+    var phaseQuestion: Reference?
+    if let node = fields.value("phase_question", required: false),
+      let name = reader.string(node, what: "a question id")
+    {
+      phaseQuestion = Reference(kind: .question, name: name, site: reader.site(of: node))
+    }
+    var defaultUrgency: [Horizon: FixedDecimal]?
+    var urgency: [Phase: [Horizon: FixedDecimal]] = [:]
+    var urgencyComplete = true
+    if let urgencyNode = fields.value("urgency"),
+      let phases = reader.fields(urgencyNode, what: "'urgency'")
+    {
+      for (name, key, value) in phases.pairs {
+        _ = phases.value(name)
+        let points = horizonPoints(value, what: "urgency of '\(name)'")
+        if points == nil { urgencyComplete = false }
+        if name == "default" {
+          defaultUrgency = points
+        } else if let phase = Phase(rawValue: name) {
+          urgency[phase] = points
+        } else {
+          let allowed = ["default"] + Phase.allCases.map(\.rawValue)
+          reader.report(
+            .invalidChoice(name, field: "urgency", allowed: allowed, suggestion: Suggestion.closest(to: name, in: allowed)),
+            at: key)
+          urgencyComplete = false
+        }
+      }
+      phases.finish()
+      if defaultUrgency == nil, urgencyComplete {
+        reader.report(.missingField("default", in: "'urgency'"), at: urgencyNode)
+      }
+    }
+    let phaseMatch = fields.value("phase_match", required: false) == nil ? FixedDecimal.zero : fields.decimal("phase_match")
+    let weakness = enumValue(fields, "weakness", WeaknessMode.self)
+    var effort: [Effort: FixedDecimal]?
+    if let effortNode = fields.value("effort"), let efforts = reader.fields(effortNode, what: "'effort'") {
+      var points: [Effort: FixedDecimal] = [:]
+      for level in Effort.allCases {
+        if let value = efforts.decimal(level.rawValue) { points[level] = value }
+      }
+      efforts.finish()
+      if points.count == Effort.allCases.count { effort = points }
+    }
+    guard let weight, let defaultUrgency, let phaseMatch, let weakness, let effort else { return }
+    draft.priority = Declared(
+      value: DraftPriority(
+        weight: weight, phaseQuestion: phaseQuestion, defaultUrgency: defaultUrgency, urgency: urgency,
+        phaseMatch: phaseMatch, weakness: weakness, effort: effort),
+      id: "priority", site: reader.site(of: keyNode))
+  }
+
+  // MARK: - Lists of entities
+
+  private func readGroup(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a group") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let title = fields.string("title")
+    guard let (name, site) = id, let title else { return }
+    draft.groups.append(Declared(value: QuestionGroup(id: name, title: title), id: name, site: site))
+  }
+
+  private func readQuestion(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a question") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let text = fields.string("text")
+    let type = enumValue(fields, "type", QuestionType.self)
+    let help = fields.string("help")
+    let groupNode = fields.value("group")
+    let groupName = groupNode.flatMap { reader.string($0, what: "a group id") }
+    let unit = fields.string("unit", required: false)
+    var options: [AnswerOption] = []
+    var minimum: FixedDecimal?
+    var maximum: FixedDecimal?
+    var valid = true
+    switch type {
+    case .yesno:
+      options = [AnswerOption(id: "ja", text: "ja"), AnswerOption(id: "nein", text: "nein")]
+      if let node = fields.value("values", required: false) { reader.report(.fieldNotAllowed("values", type: "yesno"), at: node) }
+    case .choice, .multi:
+      if let node = fields.value("values") {
+        options = readOptions(node) ?? []
+        if options.isEmpty { valid = false }
+      } else {
+        valid = false
+      }
+    case .number, .scale:
+      minimum = fields.decimal("min")
+      maximum = fields.decimal("max")
+      if let node = fields.value("values", required: false), let type {
+        reader.report(.fieldNotAllowed("values", type: type.rawValue), at: node)
+      }
+      if let minimum, let maximum, minimum > maximum {
+        reader.report(.invalidRange(min: minimum.description, max: maximum.description), at: fields.node)
+        valid = false
+      }
+      if type == .scale, let minimum, let maximum, !minimum.isWhole || !maximum.isWhole {
+        reader.report(.expectedWholeNumber("a scale's 'min' and 'max'"), at: fields.node)
+        valid = false
+      }
+      if minimum == nil || maximum == nil { valid = false }
+    case nil:
+      _ = fields.value("values", required: false)
+      _ = fields.value("min", required: false)
+      _ = fields.value("max", required: false)
+      valid = false
+    }
+    var relevance: (String, YAMLReader, Node)?
+    if let node = fields.value("relevant", required: false), let condition = reader.string(node, what: "a condition") {
+      relevance = (condition, reader, node)
+    }
+    guard valid, let (name, site) = id, let text, let type, let help, let groupName, let groupNode else { return }
+    let question = Question(
+      id: name, text: text, type: type, options: options, minimum: minimum, maximum: maximum,
+      unit: unit, help: help, group: 0, relevance: nil, relevanceText: relevance?.0)
+    draft.questions.append(
+      Declared(
+        value: DraftQuestion(
+          question: question, groupName: groupName, groupSite: reader.site(of: groupNode), relevance: relevance),
+        id: name, site: site))
+  }
+
+  private func readOptions(_ node: Node) -> [AnswerOption]? {
+    guard let items = reader.list(node, what: "a list of values") else { return nil }
+    var options: [AnswerOption] = []
+    var seen: [String: DiagnosticSite] = [:]
+    for item in items {
+      let option: AnswerOption
+      if case .scalar = item {
+        guard let name = reader.string(item, what: "a value id") else { continue }
+        option = AnswerOption(id: name, text: name)
+      } else {
+        guard let fields = reader.fields(item, what: "a value") else { continue }
+        let id = fields.string("id")
+        let text = fields.string("text")
+        fields.finish()
+        guard let id, let text else { continue }
+        option = AnswerOption(id: id, text: text)
+      }
+      guard IdentifierSyntax.isValid(option.id) else {
+        reader.report(.invalidID(option.id), at: item)
+        continue
+      }
+      if let first = seen[option.id] {
+        reader.report(.duplicateID(kind: "value", option.id), at: item, notes: [.init("first declared here", at: first)])
+        continue
+      }
+      seen[option.id] = reader.site(of: item)
+      options.append(option)
+    }
+    if items.isEmpty { reader.report(.emptyList("values"), at: node) }
+    if options.count > 64 {
+      reader.report(.tooManyValues("values"), at: node)
+      return nil
+    }
+    return options
+  }
+
+  private func readFactor(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a factor") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let title = fields.string("title")
+    let finding = fields.string("finding")
+    let undrr = fields.strings("undrr", required: false) ?? []
+    let sources = references(fields, "sources", .source, required: true, into: &draft)
+    guard let (name, site) = id, let title, let finding else { return }
+    draft.factors.append(
+      Declared(
+        value: Factor(id: name, title: title, finding: finding, undrr: undrr, sourceIDs: sources),
+        id: name, site: site))
+  }
+
+  private func readPattern(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a pattern") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let title = fields.string("title")
+    let description = fields.string("description")
+    let indicators = fields.strings("indicators")
+    let failureModes = fields.strings("failure_modes", required: false) ?? []
+    let suspected = fields.decimal("suspected")
+    let established = fields.decimal("established")
+    let factors = references(fields, "factors", .factor, required: false, into: &draft)
+    let sources = references(fields, "sources", .source, required: true, into: &draft)
+    if let suspected, let established, established < suspected {
+      reader.report(.thresholdOrder(suspected: suspected.description, established: established.description), at: fields.node)
+      return
+    }
+    if let suspected, suspected <= .zero, let node = fields.value("suspected") {
+      reader.report(.thresholdNotPositive, at: node)
+      return
+    }
+    guard let (name, site) = id, let title, let description, let indicators, let suspected, let established
+    else { return }
+    draft.patterns.append(
+      Declared(
+        value: Pattern(
+          id: name, title: title, description: description, indicators: indicators,
+          failureModes: failureModes, suspected: suspected, established: established,
+          factorIDs: factors, sourceIDs: sources),
+        id: name, site: site))
+  }
+
+  private func readMeasure(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a measure") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let title = fields.string("title")
+    let description = fields.string("description")
+    let prevents = fields.string("prevents")
+    let steps = fields.strings("steps")
+    let office = fields.string("office")
+    let horizon = enumValue(fields, "horizon", Horizon.self)
+    let effort = enumValue(fields, "effort", Effort.self)
+    var phases: [Phase] = []
+    var phasesValid = true
+    if let node = fields.value("phases") {
+      let items: [Node] = if case .scalar = node { [node] } else { reader.list(node, what: "'phases'") ?? [] }
+      if items.isEmpty { reader.report(.emptyList("phases"), at: node); phasesValid = false }
+      for item in items {
+        guard let text = reader.string(item, what: "a phase") else { phasesValid = false; continue }
+        guard let phase = Phase(rawValue: text) else {
+          let allowed = Phase.allCases.map(\.rawValue)
+          reader.report(
+            .invalidChoice(text, field: "phases", allowed: allowed, suggestion: Suggestion.closest(to: text, in: allowed)),
+            at: item)
+          phasesValid = false
+          continue
+        }
+        phases.append(phase)
+      }
+    } else {
+      phasesValid = false
+    }
+    let factors = references(fields, "factors", .factor, required: true, into: &draft)
+    let sources = references(fields, "sources", .source, required: true, into: &draft)
+    var examples: [PracticeExample] = []
+    if let node = fields.value("examples", required: false), let items = reader.list(node, what: "a list of examples") {
+      for item in items {
+        guard let example = reader.fields(item, what: "an example") else { continue }
+        let place = example.string("place")
+        let year = example.integer("year", required: false)
+        let text = example.string("text")
+        let source = references(example, "source", .source, required: true, into: &draft)
+        example.finish()
+        guard let place, let text, let sourceID = source.first else { continue }
+        examples.append(PracticeExample(place: place, year: year, text: text, sourceID: sourceID))
+      }
+    }
+    guard let (name, site) = id, let title, let description, let prevents, let steps, let office,
+      let horizon, let effort, phasesValid
+    else { return }
+    draft.measures.append(
+      Declared(
+        value: Measure(
+          id: name, title: title, description: description, prevents: prevents, steps: steps,
+          office: office, horizon: horizon, effort: effort, phases: phases, factorIDs: factors,
+          sourceIDs: sources, examples: examples),
+        id: name, site: site))
+  }
+
+  private func readSource(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a source") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let title = fields.string("title")
+    let publisher = fields.string("publisher")
+    let year = fields.integer("year", required: false)
+    let urlNode = fields.value("url")
+    var url: String?
+    if let urlNode, let text = reader.string(urlNode, what: "a URL") {
+      if text.hasPrefix("https://") || text.hasPrefix("http://") {
+        url = text
+      } else {
+        reader.report(.invalidURL(text), at: urlNode)
+      }
+    }
+    guard let (name, site) = id, let title, let publisher, let url else { return }
+    draft.sources.append(
+      Declared(value: Source(id: name, title: title, publisher: publisher, year: year, url: url), id: name, site: site))
+  }
+}

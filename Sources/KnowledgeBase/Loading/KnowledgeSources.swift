@@ -1,0 +1,106 @@
+import Foundation
+import RuleLanguage
+
+/// The files of a knowledge base, read from disk (or built in memory by tests).
+public struct KnowledgeSources: Sendable {
+  /// The folder as given, for messages.
+  public var directory: String
+  public var knowledgeFiles: [SourceFile]
+  public var ruleFiles: [SourceFile]
+  /// Paths of the scripted consultations in `Rules/tests/`.
+  public var testFiles: [String]
+  /// Problems met while reading the folders.
+  public var diagnostics: [Diagnostic]
+
+  public init(
+    directory: String, knowledgeFiles: [SourceFile], ruleFiles: [SourceFile],
+    testFiles: [String] = [], diagnostics: [Diagnostic] = []
+  ) {
+    self.directory = directory
+    self.knowledgeFiles = knowledgeFiles
+    self.ruleFiles = ruleFiles
+    self.testFiles = testFiles
+    self.diagnostics = diagnostics
+  }
+
+  /// Reads `Knowledge/*.yaml`, `Rules/*.rules` and the names of `Rules/tests/*.test` below `directory`.
+  public static func read(directory: String) -> KnowledgeSources {
+    var sources = KnowledgeSources(directory: directory, knowledgeFiles: [], ruleFiles: [])
+    sources.knowledgeFiles = readFiles(in: join(directory, "Knowledge"), ending: ".yaml", into: &sources.diagnostics)
+    sources.ruleFiles = readFiles(in: join(directory, "Rules"), ending: ".rules", into: &sources.diagnostics)
+    let tests = join(directory, "Rules/tests")
+    if let names = try? FileManager.default.contentsOfDirectory(atPath: tests) {
+      sources.testFiles = names.filter { $0.hasSuffix(".test") }.sorted().map { join(tests, $0) }
+    }
+    if sources.diagnostics.isEmpty, sources.ruleFiles.isEmpty {
+      sources.diagnostics.append(
+        Diagnostic(KnowledgeMessage.noRuleFiles.message, at: DiagnosticSite(path: join(directory, "Rules"))))
+    }
+    return sources
+  }
+
+  /// The knowledge base used when none is named: `RESILIENZ_KB`, else the checkout this program
+  /// was built from, else the current folder.
+  public static func defaultDirectory(environment: [String: String]) -> String {
+    if let configured = environment["RESILIENZ_KB"], !configured.isEmpty { return configured }
+    let checkout = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    let manager = FileManager.default
+    if manager.fileExists(atPath: checkout + "/Rules"), manager.fileExists(atPath: checkout + "/Knowledge") {
+      return displayPath(checkout, relativeTo: manager.currentDirectoryPath)
+    }
+    return "."
+  }
+
+  /// A path relative to `base` when it lies inside it, so that messages stay short.
+  static func displayPath(_ path: String, relativeTo base: String) -> String {
+    let base = base.hasSuffix("/") ? String(base.dropLast()) : base
+    if path == base { return "." }
+    if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+    return path
+  }
+
+  static func join(_ directory: String, _ name: String) -> String {
+    if directory.isEmpty || directory == "." { return name }
+    return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  }
+
+  private static func readFiles(in folder: String, ending: String, into diagnostics: inout [Diagnostic]) -> [SourceFile] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+      diagnostics.append(Diagnostic(KnowledgeMessage.missingDirectory(folder).message, at: DiagnosticSite(path: folder)))
+      return []
+    }
+    guard isDirectory.boolValue else {
+      diagnostics.append(
+        Diagnostic(KnowledgeMessage.unreadable(folder, reason: "not a folder").message, at: DiagnosticSite(path: folder)))
+      return []
+    }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    } catch {
+      diagnostics.append(
+        Diagnostic(KnowledgeMessage.unreadable(folder, reason: "permission denied or I/O error").message, at: DiagnosticSite(path: folder)))
+      return []
+    }
+    var files: [SourceFile] = []
+    for name in names.sorted() where name.hasSuffix(ending) && !name.hasPrefix(".") {
+      let path = join(folder, name)
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        diagnostics.append(
+          Diagnostic(KnowledgeMessage.unreadable(path, reason: "a folder, not a file").message, at: DiagnosticSite(path: path)))
+        continue
+      }
+      guard let data = FileManager.default.contents(atPath: path) else {
+        diagnostics.append(
+          Diagnostic(KnowledgeMessage.unreadable(path, reason: "permission denied or I/O error").message, at: DiagnosticSite(path: path)))
+        continue
+      }
+      files.append(SourceFile(path: path, bytes: [UInt8](data)))
+    }
+    return files
+  }
+}

@@ -1,0 +1,122 @@
+import RuleLanguage
+
+/// What the knowledge base is called and which version it is.
+public struct KnowledgeBaseInfo: Sendable {
+  public var id: String
+  public var title: String
+  public var version: String
+  public var description: String?
+}
+
+/// A topic group of questions.
+public struct QuestionGroup: Sendable {
+  public var id: String
+  public var title: String
+}
+
+/// A level at which a resilience factor is assessed; levels are ordered worst first.
+public struct FactorLevel: Sendable {
+  public var id: String
+  public var title: String
+  public var weakness: FixedDecimal
+}
+
+/// A resilience factor (PanReflex *Stellschraube*).
+public struct Factor: Sendable {
+  public var id: String
+  public var title: String
+  public var finding: String
+  public var undrr: [String]
+  public var sourceIDs: [String]
+}
+
+/// A crisis pattern, recognised by evidence points.
+public struct Pattern: Sendable {
+  public var id: String
+  public var title: String
+  public var description: String
+  public var indicators: [String]
+  public var failureModes: [String]
+  public var suspected: FixedDecimal
+  public var established: FixedDecimal
+  public var factorIDs: [String]
+  public var sourceIDs: [String]
+}
+
+/// How soon a measure takes effect; the advice is grouped by it.
+public enum Horizon: String, Sendable, CaseIterable, Comparable {
+  case sofort, kurzfristig, langfristig
+
+  public static func < (lhs: Horizon, rhs: Horizon) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// How much a measure costs to put in place.
+public enum Effort: String, Sendable, CaseIterable {
+  case gering, mittel, hoch
+}
+
+/// A phase of crisis management.
+public enum Phase: String, Sendable, CaseIterable {
+  case vorsorge, bewaeltigung, nachbereitung
+}
+
+/// A documented example of a measure in practice.
+public struct PracticeExample: Sendable {
+  public var place: String
+  public var year: Int?
+  public var text: String
+  public var sourceID: String
+}
+
+/// A measure the knowledge base can recommend.
+public struct Measure: Sendable {
+  public var id: String
+  public var title: String
+  public var description: String
+  public var prevents: String
+  public var steps: [String]
+  public var office: String
+  public var horizon: Horizon
+  public var effort: Effort
+  public var phases: [Phase]
+  public var factorIDs: [String]
+  public var sourceIDs: [String]
+  public var examples: [PracticeExample]
+}
+
+/// An entry of the bibliography.
+public struct Source: Sendable {
+  public var id: String
+  public var title: String
+  public var publisher: String
+  public var year: Int?
+  public var url: String
+}
+
+/// A derived fact declared in a rule file.
+public struct DerivedFact: Sendable {
+  public var id: String
+  public var text: String
+}
+
+/// How factor weaknesses of a measure combine into one priority part.
+public enum WeaknessMode: String, Sendable, CaseIterable {
+  case max, sum
+}
+
+/// The parameters of the priority formula, declared by the knowledge base.
+public struct PriorityFormula: Sendable {
+  /// Multiplier on the sum of the weights of the recommending rules.
+  public var weight: FixedDecimal
+  /// Index of the question whose answer is the current phase.
+  public var phaseQuestion: Int?
+  /// Urgency points by horizon while the phase is unknown.
+  public var defaultUrgency: [Horizon: FixedDecimal]
+  /// Urgency points by horizon in each phase that declares its own.
+  public var urgency: [Phase: [Horizon: FixedDecimal]]
+  public var phaseMatch: FixedDecimal
+  public var weakness: WeaknessMode
+  public var effort: [Effort: FixedDecimal]
+}

@@ -1,0 +1,35 @@
+import RuleLanguage
+
+/// The kinds of answer a question takes.
+public enum QuestionType: String, Sendable, CaseIterable {
+  case yesno, choice, multi, number, scale
+}
+
+/// One allowed answer of a `yesno`, `choice` or `multi` question.
+public struct AnswerOption: Sendable, Hashable {
+  public var id: String
+  public var text: String
+}
+
+/// A question the consultation may ask.
+public struct Question: Sendable {
+  public var id: String
+  public var text: String
+  public var type: QuestionType
+  /// The allowed answers of `yesno` (`ja`, `nein`), `choice` and `multi` questions, in order.
+  public var options: [AnswerOption]
+  /// The allowed range of `number` and `scale` questions.
+  public var minimum: FixedDecimal?
+  public var maximum: FixedDecimal?
+  public var unit: String?
+  public var help: String
+  /// Index into `KnowledgeBase.groups`.
+  public var group: Int
+  /// Asked only while this holds or is undetermined; nil means always relevant.
+  public var relevance: CompiledCondition?
+  /// The relevance condition as written, for explanations.
+  public var relevanceText: String?
+
+  /// The index of an option by id.
+  public func optionIndex(_ id: String) -> Int? { options.firstIndex { $0.id == id } }
+}

@@ -1,0 +1,203 @@
+/// Splits a rule file into tokens, reporting bad characters, strings and indentation as it goes.
+struct Lexer {
+  let file: SourceFile
+  private let bytes: [UInt8]
+  private var index: Int
+  private let end: Int
+  private var lineStart: Int
+  private var tokenOnLine = false
+  /// A condition lexed on its own (from YAML) has no declarations, so no token is in column 1.
+  private let standalone: Bool
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(file: SourceFile, range: SourceRange? = nil) {
+    self.file = file
+    self.bytes = file.bytes
+    self.index = range?.start ?? 0
+    self.end = range?.end ?? file.bytes.count
+    self.lineStart = index
+    self.standalone = range != nil
+  }
+
+  /// All tokens up to and including `endOfFile`.
+  mutating func tokenize() -> [Token] {
+    var tokens: [Token] = []
+    tokens.reserveCapacity((end - index) / 5 + 1)
+    while true {
+      let token = next()
+      tokens.append(token)
+      if token.kind == .endOfFile { return tokens }
+    }
+  }
+
+  private mutating func report(_ message: DiagnosticMessage, _ start: Int, _ stop: Int) {
+    diagnostics.append(Diagnostic(message, in: file, at: SourceRange(start: start, end: stop)))
+  }
+
+  private mutating func skipTrivia() {
+    while index < end {
+      let byte = bytes[index]
+      switch byte {
+      case UInt8(ascii: "\n"):
+        index += 1
+        lineStart = index
+        tokenOnLine = false
+      case UInt8(ascii: " "), UInt8(ascii: "\r"):
+        index += 1
+      case UInt8(ascii: "\t"):
+        if !tokenOnLine {
+          report(SyntaxMessage.tabIndentation.message, index, index + 1)
+        }
+        index += 1
+      case UInt8(ascii: "#"):
+        while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+      default:
+        return
+      }
+    }
+  }
+
+  private mutating func next() -> Token {
+    skipTrivia()
+    let start = index
+    let startsLine = !tokenOnLine
+    let atColumnOne = !standalone && start == lineStart
+    func make(_ kind: TokenKind, _ stop: Int) -> Token {
+      Token(
+        kind: kind, range: SourceRange(start: start, end: stop), startsLine: startsLine,
+        atColumnOne: atColumnOne)
+    }
+    guard index < end else { return make(.endOfFile, end) }
+    tokenOnLine = true
+    let byte = bytes[index]
+    switch byte {
+    case UInt8(ascii: "("): index += 1; return make(.leftParen, index)
+    case UInt8(ascii: ")"): index += 1; return make(.rightParen, index)
+    case UInt8(ascii: "["): index += 1; return make(.leftBracket, index)
+    case UInt8(ascii: "]"): index += 1; return make(.rightBracket, index)
+    case UInt8(ascii: ","): index += 1; return make(.comma, index)
+    case UInt8(ascii: "="):
+      index += 1
+      if index < end, bytes[index] == UInt8(ascii: "=") { index += 1 }
+      return make(.equal, index)
+    case UInt8(ascii: "!"):
+      index += 1
+      if index < end, bytes[index] == UInt8(ascii: "=") {
+        index += 1
+        return make(.notEqual, index)
+      }
+      report(SyntaxMessage.unexpectedCharacter("!").message, start, index)
+      return make(.invalid, index)
+    case UInt8(ascii: "<"):
+      index += 1
+      if index < end, bytes[index] == UInt8(ascii: "=") { index += 1; return make(.lessEqual, index) }
+      return make(.less, index)
+    case UInt8(ascii: ">"):
+      index += 1
+      if index < end, bytes[index] == UInt8(ascii: "=") {
+        index += 1
+        return make(.greaterEqual, index)
+      }
+      return make(.greater, index)
+    case UInt8(ascii: "\""):
+      return make(lexString(), index)
+    case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return make(lexNumber(), index)
+    default:
+      if isIdentifierStart(at: index) {
+        lexIdentifierBody()
+        let word = file.text(in: SourceRange(start: start, end: index))
+        if let keyword = Keyword(rawValue: word) { return make(.keyword(keyword), index) }
+        return make(.identifier, index)
+      }
+      let scalarEnd = scalarEnd(at: index)
+      let character = file.text(in: SourceRange(start: start, end: scalarEnd))
+      index = scalarEnd
+      report(SyntaxMessage.unexpectedCharacter(character).message, start, index)
+      return make(.invalid, index)
+    }
+  }
+
+  private mutating func lexString() -> TokenKind {
+    let start = index
+    index += 1
+    while index < end {
+      switch bytes[index] {
+      case UInt8(ascii: "\""):
+        index += 1
+        return .string
+      case UInt8(ascii: "\\"):
+        index = min(index + 2, end)
+      case UInt8(ascii: "\n"):
+        report(SyntaxMessage.unterminatedString.message, start, index)
+        return .invalid
+      default:
+        index += 1
+      }
+    }
+    report(SyntaxMessage.unterminatedString.message, start, index)
+    return .invalid
+  }
+
+  private mutating func lexNumber() -> TokenKind {
+    let start = index
+    if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      index += 1
+      guard index < end, isDigit(bytes[index]) else {
+        report(SyntaxMessage.unexpectedCharacter(String(UnicodeScalar(bytes[start]))).message, start, index)
+        return .invalid
+      }
+    }
+    while index < end, isDigit(bytes[index]) { index += 1 }
+    if index + 1 < end, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) {
+      index += 1
+      while index < end, isDigit(bytes[index]) { index += 1 }
+    }
+    if index < end, isIdentifierStart(at: index) || bytes[index] == UInt8(ascii: ".") {
+      lexIdentifierBody()
+      report(
+        SyntaxMessage.invalidNumber(file.text(in: SourceRange(start: start, end: index))).message,
+        start, index)
+      return .invalid
+    }
+    return .number
+  }
+
+  private mutating func lexIdentifierBody() {
+    while index < end {
+      let byte = bytes[index]
+      if isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        || byte == UInt8(ascii: ".") || isIdentifierStart(at: index)
+      {
+        index = scalarEnd(at: index)
+      } else {
+        return
+      }
+    }
+  }
+
+  private func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
+  private func isIdentifierStart(at position: Int) -> Bool {
+    let byte = bytes[position]
+    if byte < 0x80 {
+      return (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
+    }
+    guard let scalar = decodeScalar(at: position) else { return false }
+    return scalar.properties.isAlphabetic
+  }
+
+  private func scalarEnd(at position: Int) -> Int {
+    var stop = position + 1
+    while stop < end, bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+    return stop
+  }
+
+  private func decodeScalar(at position: Int) -> Unicode.Scalar? {
+    let stop = scalarEnd(at: position)
+    return String(decoding: bytes[position..<stop], as: UTF8.self).unicodeScalars.first
+  }
+}

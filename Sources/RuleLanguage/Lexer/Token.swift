@@ -1,0 +1,36 @@
+/// The reserved words of the rule language.
+public enum Keyword: String, CaseIterable, Sendable {
+  case rule, fact, source, when, then
+  case and, or, not, `in`, includes, any, all, `is`, known, unknown
+  case pattern, factor, suspected, established
+  case derive, evidence, assess, recommend, weight, because
+
+  /// Keywords that open a clause of a rule.
+  static let clauses: [Keyword] = [.source, .when, .then]
+  /// Keywords that open a conclusion.
+  static let conclusions: [Keyword] = [.derive, .evidence, .assess, .recommend]
+  /// Keywords that open a declaration.
+  static let declarations: [Keyword] = [.rule, .fact]
+}
+
+/// What a token is.
+public enum TokenKind: Equatable, Sendable {
+  case identifier
+  case keyword(Keyword)
+  case number
+  case string
+  case leftParen, rightParen, leftBracket, rightBracket, comma
+  case equal, notEqual, less, lessEqual, greater, greaterEqual
+  case invalid
+  case endOfFile
+}
+
+/// One token with its byte range and its place on the line.
+public struct Token: Sendable {
+  public var kind: TokenKind
+  public var range: SourceRange
+  /// The token is the first on its line.
+  public var startsLine: Bool
+  /// The token starts in column 1.
+  public var atColumnOne: Bool
+}

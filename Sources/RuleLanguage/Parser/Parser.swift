@@ -1,0 +1,174 @@
+/// Parses rule files. Never throws: it returns what it could parse plus every problem it met.
+public struct RuleParser {
+  let file: SourceFile
+  var tokens: [Token]
+  var position = 0
+  var diagnostics: [Diagnostic]
+
+  init(file: SourceFile, range: SourceRange? = nil) {
+    var lexer = Lexer(file: file, range: range)
+    self.file = file
+    self.tokens = lexer.tokenize()
+    self.diagnostics = lexer.diagnostics
+  }
+
+  /// Parses a whole rule file.
+  public static func parse(_ file: SourceFile) -> (RuleFile, [Diagnostic]) {
+    if let offset = file.firstInvalidUTF8Offset {
+      let site = DiagnosticSite(file: file, range: SourceRange(start: offset, end: offset + 1))
+      return (RuleFile(file: file, rules: [], facts: []), [Diagnostic(SyntaxMessage.invalidUTF8.message, at: site)])
+    }
+    var parser = RuleParser(file: file)
+    let result = parser.parseFile()
+    return (result, parser.diagnostics)
+  }
+
+  /// Parses a condition that stands alone, such as a question's relevance condition in YAML.
+  public static func parseCondition(in file: SourceFile, range: SourceRange) -> (
+    Condition?, [Diagnostic]
+  ) {
+    var parser = RuleParser(file: file, range: range)
+    let condition = parser.parseOr(after: "relevant")
+    if condition != nil, parser.current.kind != .endOfFile {
+      parser.report(.unexpectedAfterCondition(parser.currentText), at: parser.current.range)
+    }
+    if condition == nil, parser.current.kind == .endOfFile, parser.diagnostics.isEmpty {
+      parser.report(.expectedCondition(after: "relevant"), at: parser.current.range)
+    }
+    return (condition, parser.diagnostics)
+  }
+
+  // MARK: - Token access
+
+  var current: Token { tokens[position] }
+
+  var currentText: String {
+    current.kind == .endOfFile ? "end of file" : file.text(in: current.range)
+  }
+
+  func text(of token: Token) -> String { file.text(in: token.range) }
+
+  func peek(_ offset: Int = 1) -> Token {
+    tokens[min(position + offset, tokens.count - 1)]
+  }
+
+  mutating func advance() {
+    if position < tokens.count - 1 { position += 1 }
+  }
+
+  func isKeyword(_ keyword: Keyword, _ token: Token? = nil) -> Bool {
+    (token ?? current).kind == .keyword(keyword)
+  }
+
+  mutating func report(_ message: SyntaxMessage, at range: SourceRange) {
+    diagnostics.append(Diagnostic(message.message, in: file, at: range))
+  }
+
+  /// Whether the current token ends the declaration being parsed: the end of the file, or a
+  /// token in column 1 that does not continue the declaration.
+  var atDeclarationBoundary: Bool {
+    let token = current
+    if token.kind == .endOfFile { return true }
+    guard token.atColumnOne else { return false }
+    if case .keyword(let keyword) = token.kind,
+      Keyword.clauses.contains(keyword) || Keyword.conclusions.contains(keyword)
+    {
+      return false
+    }
+    return true
+  }
+
+  // MARK: - Files and declarations
+
+  mutating func parseFile() -> RuleFile {
+    var rules: [RuleDeclaration] = []
+    var facts: [FactDeclaration] = []
+    while current.kind != .endOfFile {
+      let token = current
+      if isKeyword(.rule) || isKeyword(.fact) {
+        if !token.atColumnOne {
+          report(.declarationIndented(text(of: token)), at: token.range)
+        }
+        if isKeyword(.rule) {
+          rules.append(parseRule())
+        } else if let fact = parseFact() {
+          facts.append(fact)
+        }
+        continue
+      }
+      if case .keyword(let keyword) = token.kind, Keyword.clauses.contains(keyword) {
+        report(.clauseNotIndented(keyword.rawValue), at: token.range)
+      } else {
+        let found = text(of: token)
+        let suggestion =
+          token.kind == .identifier
+          ? Suggestion.closest(to: found, in: Keyword.declarations.map(\.rawValue)) : nil
+        report(.expectedDeclaration(found: found, suggestion: suggestion), at: token.range)
+      }
+      skipToNextDeclaration()
+    }
+    if rules.isEmpty, facts.isEmpty, diagnostics.isEmpty {
+      report(.emptyFile, at: SourceRange(start: 0, end: 0))
+    }
+    return RuleFile(file: file, rules: rules, facts: facts)
+  }
+
+  mutating func skipToNextDeclaration() {
+    advance()
+    while current.kind != .endOfFile {
+      if current.startsLine, isKeyword(.rule) || isKeyword(.fact) { return }
+      advance()
+    }
+  }
+
+  mutating func parseFact() -> FactDeclaration? {
+    let keyword = current
+    advance()
+    guard current.kind == .identifier, !atDeclarationBoundary else {
+      report(.expectedId(what: "a fact", after: "fact"), at: current.range)
+      skipToNextDeclaration()
+      return nil
+    }
+    let id = Identifier(text(of: current), range: current.range)
+    advance()
+    var literal: StringLiteral?
+    if current.kind == .string, !atDeclarationBoundary {
+      literal = stringLiteral(current)
+      advance()
+    } else {
+      report(.expectedFactText, at: current.kind == .endOfFile ? id.range : current.range)
+    }
+    let end = literal?.range.end ?? id.range.end
+    if !atDeclarationBoundary {
+      report(.expectedDeclaration(found: currentText, suggestion: nil), at: current.range)
+      skipToNextDeclaration()
+    }
+    return FactDeclaration(id: id, text: literal, range: SourceRange(start: keyword.range.start, end: end))
+  }
+
+  func stringLiteral(_ token: Token) -> StringLiteral {
+    let raw = text(of: token)
+    var decoded = ""
+    var escaping = false
+    for character in raw.dropFirst().dropLast() {
+      if escaping {
+        decoded.append(character)
+        escaping = false
+      } else if character == "\\" {
+        escaping = true
+      } else {
+        decoded.append(character)
+      }
+    }
+    return StringLiteral(text: decoded, range: token.range)
+  }
+
+  mutating func number(_ token: Token) -> FixedDecimal? {
+    let spelling = text(of: token)
+    guard let value = FixedDecimal(parsing: Substring(spelling)) else {
+      report(.numberTooPrecise(spelling), at: token.range)
+      return nil
+    }
+    return value
+  }
+}

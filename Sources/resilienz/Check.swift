@@ -1,0 +1,38 @@
+import ArgumentParser
+import KnowledgeBase
+import RuleLanguage
+
+/// `resilienz check`: every problem of every rule and knowledge file, with its position.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Prüft Regeln und Wissen und meldet jeden Fehler mit Datei, Zeile und Spalte.",
+    discussion: """
+      Exit-Status: 0 ohne Fehler, 1 bei mindestens einem Fehler (mit --strict auch bei \
+      Warnungen), 2 wenn Ordner oder Dateien nicht gelesen werden können.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @OptionGroup var knowledgeBase: KnowledgeBaseOption
+
+  @Option(help: "Ausgabeformat: text oder json.")
+  var format: Format = .text
+
+  @Flag(help: "Warnungen als Fehler werten.")
+  var strict = false
+
+  @Flag(help: "Anzahl der Faktoren, Muster, Maßnahmen, Fragen, Regeln, Quellen und Tests ausgeben.")
+  var stats = false
+
+  func run() throws {
+    let report = CheckReport(result: KnowledgeBaseLoader.load(directory: knowledgeBase.resolved), strict: strict)
+    switch format {
+    case .text: print(report.text(withStatistics: stats), terminator: "")
+    case .json: print(DiagnosticJSONRenderer().render(report.diagnostics), terminator: "")
+    }
+    if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+  }
+}
