@@ -19,12 +19,29 @@ let package = Package(
       name: "KnowledgeBase",
       dependencies: ["RuleLanguage", .product(name: "Yams", package: "Yams")]
     ),
+    .target(name: "RuleEngine", dependencies: ["KnowledgeBase"]),
+    .target(name: "Consultation", dependencies: ["RuleEngine", "KnowledgeBase"]),
     .executableTarget(
       name: "resilienz",
       dependencies: [
-        "KnowledgeBase",
+        "KnowledgeBase", "RuleEngine", "Consultation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    .target(name: "_ResilienzTestSupport", dependencies: ["RuleLanguage", "KnowledgeBase"]),
+    .testTarget(
+      name: "RuleLanguageTests",
+      dependencies: ["RuleLanguage", "_ResilienzTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "KnowledgeBaseTests",
+      dependencies: ["KnowledgeBase", "_ResilienzTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "RuleEngineTests",
+      dependencies: ["RuleEngine", "KnowledgeBase", "_ResilienzTestSupport"]
     ),
   ]
 )

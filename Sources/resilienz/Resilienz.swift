@@ -12,6 +12,6 @@ struct Resilienz: ParsableCommand {
       Maßnahmen) steht in Rules/ und Knowledge/; 'resilienz check' prüft es.
       """,
     version: "0.1.0",
-    subcommands: [Check.self]
+    subcommands: [Check.self, Evaluate.self]
   )
 }

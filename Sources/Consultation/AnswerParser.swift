@@ -1,0 +1,127 @@
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+/// Why a typed answer does not fit its question; the description is German, for users.
+public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
+  case empty
+  case notYesNo(String)
+  case notAnOption(String, allowed: [String])
+  case notANumber(String)
+  case outOfRange(String, min: String, max: String, unit: String?)
+  case notWhole(String)
+
+  public var description: String {
+    switch self {
+    case .empty:
+      "Bitte eine Antwort eingeben (oder '?' für „weiß nicht“)."
+    case .notYesNo(let text):
+      "„\(text)“ ist keine Antwort auf eine Ja/Nein-Frage. Möglich: ja, nein, ?"
+    case .notAnOption(let text, let allowed):
+      "„\(text)“ ist keine erlaubte Antwort. Möglich: \(allowed.joined(separator: ", ")), ?"
+    case .notANumber(let text):
+      "„\(text)“ ist keine Zahl. Beispiel: 12 oder 2,5"
+    case .outOfRange(let text, let min, let max, let unit):
+      "\(text) liegt außerhalb des erlaubten Bereichs von \(min) bis \(max)\(unit.map { " \($0)" } ?? "")."
+    case .notWhole(let text):
+      "„\(text)“ ist keine ganze Zahl; die Skala erlaubt nur ganze Zahlen."
+    }
+  }
+}
+
+/// Turns typed German answers into answers of a question.
+public enum AnswerParser {
+  static let unknownWords: Set<String> = ["?", "weiß nicht", "weiss nicht", "unbekannt", "weißnicht"]
+
+  /// Parses `ja`, `nein`, an option id or its number, `a, b` for several, `2,5` or `2.5`, or `?`.
+  public static func parse(_ input: String, for question: Question) -> Result<Answer, AnswerError> {
+    let text = String(input.trimmingWhitespace)
+    guard !text.isEmpty else { return .failure(.empty) }
+    if unknownWords.contains(normalized(text)) { return .success(.unknown) }
+    switch question.type {
+    case .yesno:
+      switch normalized(text) {
+      case "ja", "j", "yes", "y": return .success(.option(0))
+      case "nein", "n", "no": return .success(.option(1))
+      default: return .failure(.notYesNo(text))
+      }
+    case .choice:
+      guard let index = option(text, of: question) else {
+        return .failure(.notAnOption(text, allowed: question.options.map(\.id)))
+      }
+      return .success(.option(index))
+    case .multi:
+      var set: UInt64 = 0
+      for part in text.split(separator: ",") {
+        let item = String(String(part).trimmingWhitespace)
+        guard let index = option(item, of: question) else {
+          return .failure(.notAnOption(item, allowed: question.options.map(\.id)))
+        }
+        set |= 1 << UInt64(index)
+      }
+      return .success(.options(set))
+    case .number, .scale:
+      let cleaned = text.split(separator: " ").first.map(String.init) ?? text
+      guard let value = FixedDecimal(parsing: Substring(cleaned), allowComma: true) else {
+        return .failure(.notANumber(text))
+      }
+      if question.type == .scale, !value.isWhole { return .failure(.notWhole(text)) }
+      if let minimum = question.minimum, let maximum = question.maximum, value < minimum || value > maximum {
+        return .failure(
+          .outOfRange(
+            value.formatted(decimalSeparator: ","), min: minimum.formatted(decimalSeparator: ","),
+            max: maximum.formatted(decimalSeparator: ","), unit: question.unit))
+      }
+      return .success(.number(value))
+    }
+  }
+
+  /// An option by id, by its text, or by its 1-based number; case and umlaut spelling are ignored.
+  static func option(_ text: String, of question: Question) -> Int? {
+    let wanted = normalized(text)
+    if let index = question.options.firstIndex(where: { normalized($0.id) == wanted || normalized($0.text) == wanted }) {
+      return index
+    }
+    if let number = Int(text), number >= 1, number <= question.options.count { return number - 1 }
+    return nil
+  }
+
+  /// Lower case with umlauts and ß written out, so `Bewältigung` matches `bewaeltigung`.
+  static func normalized(_ text: String) -> String {
+    var out = ""
+    for character in text.lowercased() {
+      switch character {
+      case "ä": out += "ae"
+      case "ö": out += "oe"
+      case "ü": out += "ue"
+      case "ß": out += "ss"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// The answer as a user would type it: `ja`, an option id, `a, b`, `2,5`, or `?`.
+  public static func format(_ answer: Answer, for question: Question) -> String {
+    switch answer {
+    case .unknown: return "?"
+    case .option(let index):
+      return question.options.indices.contains(index) ? question.options[index].id : "?"
+    case .options(let set):
+      let chosen = question.options.indices.filter { set & (1 << UInt64($0)) != 0 }
+      return chosen.map { question.options[$0].id }.joined(separator: ", ")
+    case .number(let value):
+      return value.formatted(decimalSeparator: ",")
+    }
+  }
+}
+
+extension String {
+  var trimmingWhitespace: Substring {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return Substring(scalars[first...last])
+  }
+}

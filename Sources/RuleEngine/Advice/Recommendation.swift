@@ -1,0 +1,92 @@
+import KnowledgeBase
+import RuleLanguage
+
+/// One part of a measure's priority.
+public enum PriorityPartKind: String, Sendable, CaseIterable {
+  /// The weights of the firing rules, times the formula's weight.
+  case evidence
+  /// The urgency of the measure's horizon in the current phase.
+  case urgency
+  /// The measure fits the current phase.
+  case phase
+  /// The weakness of the factors the measure strengthens.
+  case weakness
+  /// Low effort ranks higher.
+  case effort
+
+  /// The German label in a priority breakdown.
+  public var title: String {
+    switch self {
+    case .evidence: "Gewicht der Regeln"
+    case .urgency: "Dringlichkeit des Horizonts"
+    case .phase: "passt zur Phase"
+    case .weakness: "Schwäche der gestärkten Faktoren"
+    case .effort: "Aufwand"
+    }
+  }
+}
+
+/// A recommended measure with its priority as a sum of parts.
+public struct Recommendation: Sendable, Equatable {
+  public var measure: Int
+  public var priority: FixedDecimal
+  public var parts: [(kind: PriorityPartKind, points: FixedDecimal)]
+  /// The firing rules that recommend it, in declaration order.
+  public var rules: [Int]
+
+  public static func == (lhs: Recommendation, rhs: Recommendation) -> Bool {
+    lhs.measure == rhs.measure && lhs.priority == rhs.priority && lhs.rules == rhs.rules
+      && lhs.parts.map(\.kind) == rhs.parts.map(\.kind) && lhs.parts.map(\.points) == rhs.parts.map(\.points)
+  }
+}
+
+extension Engine {
+  /// The current phase, when the knowledge base names a phase question and it is answered.
+  public var currentPhase: Phase? {
+    guard let question = knowledgeBase.priority.phaseQuestion,
+      case .option(let index) = answers[question]
+    else { return nil }
+    return Phase(rawValue: knowledgeBase.questions[question].options[index].id)
+  }
+
+  /// The priority of a measure as the formula declares it, part by part.
+  public func priorityParts(of measure: Int) -> [(kind: PriorityPartKind, points: FixedDecimal)] {
+    let formula = knowledgeBase.priority
+    let item = knowledgeBase.measures[measure]
+    let phase = currentPhase
+    let urgencyTable = phase.flatMap { formula.urgency[$0] } ?? formula.defaultUrgency
+    let phasePoints = phase.map { item.phases.contains($0) } == true ? formula.phaseMatch : .zero
+    var weakness = FixedDecimal.zero
+    for factorID in item.factorIDs {
+      guard let factor = knowledgeBase.factorIndex[factorID], let level = factorLevel[factor] else { continue }
+      let points = knowledgeBase.factorLevels[level].weakness
+      switch formula.weakness {
+      case .max: weakness = max(weakness, points)
+      case .sum: weakness += points
+      }
+    }
+    return [
+      (.evidence, formula.weight * measureWeight[measure]),
+      (.urgency, urgencyTable[item.horizon] ?? .zero),
+      (.phase, phasePoints),
+      (.weakness, weakness),
+      (.effort, formula.effort[item.effort] ?? .zero),
+    ]
+  }
+
+  /// The recommended measures, highest priority first; ties keep declaration order.
+  public func advice() -> [Recommendation] {
+    let recommendations = recommendedMeasures.map { measure -> Recommendation in
+      let parts = priorityParts(of: measure)
+      let total = parts.reduce(FixedDecimal.zero) { $0 + $1.points }
+      let rules = knowledgeBase.dependencies.measureWriters[measure].map { Int($0) }
+        .filter { ruleTruth[$0] == .true }.sorted()
+      return Recommendation(measure: measure, priority: total, parts: parts, rules: rules)
+    }
+    return recommendations.sorted { a, b in
+      if a.priority != b.priority { return a.priority > b.priority }
+      if a.measure != b.measure { return a.measure < b.measure }
+      return knowledgeBase.measures[a.measure].id < knowledgeBase.measures[b.measure].id
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import KnowledgeBase
+import RuleLanguage
+
+extension Engine {
+  /// The truth of a condition under the current answers and conclusions.
+  public func evaluate(_ condition: CompiledCondition) -> Truth {
+    switch condition {
+    case .number(let question, let op, let value):
+      guard case .number(let answer) = answers[question] else { return .undetermined }
+      return Truth(Self.compare(answer, op, value))
+    case .option(let question, let options, let negated):
+      guard case .option(let index) = answers[question] else { return .undetermined }
+      let member = options & (1 << UInt64(index)) != 0
+      return Truth(member != negated)
+    case .includes(let question, let mode, let options):
+      guard case .options(let chosen) = answers[question] else { return .undetermined }
+      switch mode {
+      case .one, .any: return Truth(chosen & options != 0)
+      case .all: return Truth(chosen & options == options)
+      }
+    case .answered(let question, let known):
+      guard let answer = answers[question] else { return .undetermined }
+      return Truth((answer != .unknown) == known)
+    case .fact(let fact):
+      return factTruth[fact]
+    case .pattern(let pattern, let test):
+      let required: PatternState = test == .suspected ? .suspected : .established
+      return Truth(patternState[pattern] >= required)
+    case .factor(let factor, let levels):
+      guard let level = factorLevel[factor] else { return .undetermined }
+      return Truth(levels & (1 << UInt64(level)) != 0)
+    case .not(let inner):
+      return evaluate(inner).negated
+    case .and(let parts):
+      var result = Truth.true
+      for part in parts {
+        let value = evaluate(part)
+        if value == .false { return .false }
+        result = min(result, value)
+      }
+      return result
+    case .or(let parts):
+      var result = Truth.false
+      for part in parts {
+        let value = evaluate(part)
+        if value == .true { return .true }
+        result = max(result, value)
+      }
+      return result
+    }
+  }
+
+  static func compare(_ lhs: FixedDecimal, _ op: ComparisonOperator, _ rhs: FixedDecimal) -> Bool {
+    switch op {
+    case .equal: lhs == rhs
+    case .notEqual: lhs != rhs
+    case .less: lhs < rhs
+    case .lessEqual: lhs <= rhs
+    case .greater: lhs > rhs
+    case .greaterEqual: lhs >= rhs
+    }
+  }
+}

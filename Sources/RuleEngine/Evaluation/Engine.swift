@@ -1,0 +1,212 @@
+import KnowledgeBase
+import RuleLanguage
+
+/// The inference engine: holds the answers and keeps every conclusion the unique result of them.
+///
+/// Changing or withdrawing an answer re-decides only the rules that read what changed, in
+/// dependency order, so the result always equals a fresh evaluation of the same answers.
+public struct Engine: Sendable {
+  public let knowledgeBase: KnowledgeBase
+  /// The rules in the order they are decided.
+  let order: [Int32]
+  /// Each rule's place in `order`.
+  let position: [Int32]
+
+  public private(set) var answers: [Answer?]
+  public private(set) var ruleTruth: [Truth]
+  public private(set) var factTruth: [Truth]
+  var factSupport: [Support]
+  public private(set) var patternScore: [FixedDecimal]
+  public private(set) var patternState: [PatternState]
+  var factorVotes: [[Int32]]
+  public private(set) var factorLevel: [Int?]
+  public private(set) var measureWeight: [FixedDecimal]
+  var measureVotes: [Int32]
+  var cycleStamp: [Int]
+  var stamp = 0
+
+  /// Counts of the rules deriving a fact whose condition is true, or undetermined.
+  struct Support: Sendable {
+    var firing: Int32 = 0
+    var open: Int32 = 0
+
+    var truth: Truth { firing > 0 ? .true : open > 0 ? .undetermined : .false }
+  }
+
+  /// An engine with no answers, fully evaluated.
+  public init(knowledgeBase: KnowledgeBase) {
+    self.init(knowledgeBase: knowledgeBase, answers: [:])
+  }
+
+  /// An engine evaluated from scratch with the given answers (by question index).
+  public init(knowledgeBase: KnowledgeBase, answers given: [Int: Answer]) {
+    self.knowledgeBase = knowledgeBase
+    let deps = knowledgeBase.dependencies
+    let ruleCount = knowledgeBase.rules.count
+    let sorted = (0..<ruleCount).sorted { a, b in
+      let ka = deps.ruleKey[a]
+      let kb = deps.ruleKey[b]
+      if ka != kb { return ka < kb }
+      let ca = deps.ruleCycle[a] == nil ? 1 : 0
+      let cb = deps.ruleCycle[b] == nil ? 1 : 0
+      if ca != cb { return ca < cb }
+      return a < b
+    }
+    order = sorted.map { Int32($0) }
+    var position = [Int32](repeating: 0, count: ruleCount)
+    for (place, rule) in sorted.enumerated() { position[rule] = Int32(place) }
+    self.position = position
+    answers = Array(repeating: nil, count: knowledgeBase.questions.count)
+    ruleTruth = Array(repeating: .false, count: ruleCount)
+    factTruth = Array(repeating: .false, count: knowledgeBase.facts.count)
+    factSupport = Array(repeating: Support(), count: knowledgeBase.facts.count)
+    patternScore = Array(repeating: .zero, count: knowledgeBase.patterns.count)
+    patternState = Array(repeating: .inactive, count: knowledgeBase.patterns.count)
+    factorVotes = Array(
+      repeating: Array(repeating: 0, count: knowledgeBase.factorLevels.count),
+      count: knowledgeBase.factors.count)
+    factorLevel = Array(repeating: nil, count: knowledgeBase.factors.count)
+    measureWeight = Array(repeating: .zero, count: knowledgeBase.measures.count)
+    measureVotes = Array(repeating: 0, count: knowledgeBase.measures.count)
+    cycleStamp = Array(repeating: -1, count: deps.cycles.count)
+    for (question, answer) in given where answers.indices.contains(question) {
+      answers[question] = answer
+    }
+    var recorder = EventRecorder(engine: nil)
+    run(Array(0..<Int32(ruleCount)), recorder: &recorder)
+  }
+
+  // MARK: - Answers
+
+  /// Sets (or with nil withdraws) an answer and returns what changed, in decision order.
+  @discardableResult
+  public mutating func set(_ question: Int, to answer: Answer?) -> [EngineEvent] {
+    guard answers[question] != answer else { return [] }
+    answers[question] = answer
+    let readers = knowledgeBase.dependencies.questionReaders[question]
+    var recorder = EventRecorder(engine: self)
+    run(readers.map { position[Int($0)] }, recorder: &recorder)
+    return recorder.events(comparedWith: self)
+  }
+
+  /// Sets several answers at once.
+  @discardableResult
+  public mutating func set(_ changes: [(question: Int, answer: Answer?)]) -> [EngineEvent] {
+    var positions: [Int32] = []
+    var recorder = EventRecorder(engine: self)
+    for (question, answer) in changes where answers[question] != answer {
+      answers[question] = answer
+      positions += knowledgeBase.dependencies.questionReaders[question].map { position[Int($0)] }
+    }
+    run(positions, recorder: &recorder)
+    return recorder.events(comparedWith: self)
+  }
+
+  // MARK: - Deciding rules
+
+  /// Decides the rules at the given places in `order`, and everything that depends on a change.
+  mutating func run(_ initial: [Int32], recorder: inout EventRecorder) {
+    stamp += 1
+    var queue = PositionQueue(capacity: order.count)
+    for place in initial { queue.push(place) }
+    let deps = knowledgeBase.dependencies
+    while let place = queue.pop() {
+      let rule = Int(order[Int(place)])
+      if let cycle = deps.ruleCycle[rule] {
+        let cycleIndex = Int(cycle)
+        guard cycleStamp[cycleIndex] != stamp else { continue }
+        cycleStamp[cycleIndex] = stamp
+        recomputeCycle(cycleIndex, queue: &queue, recorder: &recorder)
+        continue
+      }
+      let truth = evaluate(knowledgeBase.rules[rule].condition)
+      apply(rule, truth, queue: &queue, recorder: &recorder)
+    }
+  }
+
+  /// Recomputes facts that support each other from the bottom: all their inner rules start false
+  /// and are re-decided until nothing changes, so no fact supports itself.
+  mutating func recomputeCycle(_ cycle: Int, queue: inout PositionQueue, recorder: inout EventRecorder) {
+    let rules = knowledgeBase.dependencies.cycles[cycle].rules.map { Int($0) }
+    for rule in rules { apply(rule, .false, queue: &queue, recorder: &recorder) }
+    var changed = true
+    while changed {
+      changed = false
+      for rule in rules {
+        let truth = evaluate(knowledgeBase.rules[rule].condition)
+        if truth != ruleTruth[rule] {
+          apply(rule, truth, queue: &queue, recorder: &recorder)
+          changed = true
+        }
+      }
+    }
+  }
+
+  /// Records a rule's new truth and updates what it concludes.
+  mutating func apply(_ rule: Int, _ truth: Truth, queue: inout PositionQueue, recorder: inout EventRecorder) {
+    let old = ruleTruth[rule]
+    guard old != truth else { return }
+    recorder.touchRule(rule, was: old)
+    ruleTruth[rule] = truth
+    let deps = knowledgeBase.dependencies
+    for conclusion in knowledgeBase.rules[rule].conclusions {
+      switch conclusion.kind {
+      case .derive(let fact):
+        var support = factSupport[fact]
+        if old == .true { support.firing -= 1 } else if old == .undetermined { support.open -= 1 }
+        if truth == .true { support.firing += 1 } else if truth == .undetermined { support.open += 1 }
+        factSupport[fact] = support
+        let value = support.truth
+        if value != factTruth[fact] {
+          recorder.touchFact(fact, was: factTruth[fact])
+          factTruth[fact] = value
+          enqueue(deps.factReaders[fact], &queue)
+        }
+      case .evidence(let pattern, let points):
+        guard (old == .true) != (truth == .true) else { continue }
+        recorder.touchPattern(pattern, was: patternState[pattern])
+        patternScore[pattern] += truth == .true ? points : FixedDecimal(hundredths: -points.hundredths)
+        let state = Self.state(of: patternScore[pattern], knowledgeBase.patterns[pattern])
+        if state != patternState[pattern] {
+          patternState[pattern] = state
+          enqueue(deps.patternReaders[pattern], &queue)
+        }
+      case .assess(let factor, let level):
+        guard (old == .true) != (truth == .true) else { continue }
+        factorVotes[factor][level] += truth == .true ? 1 : -1
+        let worst = factorVotes[factor].firstIndex { $0 > 0 }
+        if worst != factorLevel[factor] {
+          recorder.touchFactor(factor, was: factorLevel[factor])
+          factorLevel[factor] = worst
+          enqueue(deps.factorReaders[factor], &queue)
+        }
+      case .recommend(let measure, let weight):
+        guard (old == .true) != (truth == .true) else { continue }
+        recorder.touchMeasure(measure, was: measureVotes[measure] > 0 ? measureWeight[measure] : nil)
+        measureVotes[measure] += truth == .true ? 1 : -1
+        measureWeight[measure] += truth == .true ? weight : FixedDecimal(hundredths: -weight.hundredths)
+      }
+    }
+  }
+
+  private func enqueue(_ rules: [Int32], _ queue: inout PositionQueue) {
+    for rule in rules { queue.push(position[Int(rule)]) }
+  }
+
+  static func state(of score: FixedDecimal, _ pattern: Pattern) -> PatternState {
+    if score >= pattern.established { return .established }
+    if score >= pattern.suspected { return .suspected }
+    return .inactive
+  }
+
+  // MARK: - Reading the result
+
+  /// Whether the measure is recommended by at least one firing rule.
+  public func isRecommended(_ measure: Int) -> Bool { measureVotes[measure] > 0 }
+
+  /// The facts that hold, in declaration order.
+  public var derivedFacts: [Int] { factTruth.indices.filter { factTruth[$0] == .true } }
+
+  /// The recommended measures, in declaration order.
+  public var recommendedMeasures: [Int] { measureVotes.indices.filter { measureVotes[$0] > 0 } }
+}
