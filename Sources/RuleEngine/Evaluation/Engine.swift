@@ -23,6 +23,8 @@ public struct Engine: Sendable {
   public private(set) var measureWeight: [FixedDecimal]
   var measureVotes: [Int32]
   var cycleStamp: [Int]
+  /// The cycle each fact belongs to, if any.
+  let factCycle: [Int32?]
   var stamp = 0
 
   /// Counts of the rules deriving a fact whose condition is true, or undetermined.
@@ -69,6 +71,11 @@ public struct Engine: Sendable {
     measureWeight = Array(repeating: .zero, count: knowledgeBase.measures.count)
     measureVotes = Array(repeating: 0, count: knowledgeBase.measures.count)
     cycleStamp = Array(repeating: -1, count: deps.cycles.count)
+    var factCycle = [Int32?](repeating: nil, count: knowledgeBase.facts.count)
+    for (index, cycle) in deps.cycles.enumerated() {
+      for fact in cycle.facts { factCycle[Int(fact)] = Int32(index) }
+    }
+    self.factCycle = factCycle
     for (question, answer) in given where answers.indices.contains(question) {
       answers[question] = answer
     }
@@ -156,6 +163,10 @@ public struct Engine: Sendable {
         if old == .true { support.firing -= 1 } else if old == .undetermined { support.open -= 1 }
         if truth == .true { support.firing += 1 } else if truth == .undetermined { support.open += 1 }
         factSupport[fact] = support
+        if let cycle = factCycle[fact], cycleStamp[Int(cycle)] != stamp {
+          // Support from outside a cycle changed: facts inside may have held each other up.
+          enqueue(deps.cycles[Int(cycle)].rules, &queue)
+        }
         let value = support.truth
         if value != factTruth[fact] {
           recorder.touchFact(fact, was: factTruth[fact])
