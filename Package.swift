@@ -40,6 +40,11 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(
+      name: "ResilienzCLITests",
+      dependencies: ["resilienz", "_ResilienzTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
       name: "RuleEngineTests",
       dependencies: ["RuleEngine", "KnowledgeBase", "_ResilienzTestSupport"]
     ),

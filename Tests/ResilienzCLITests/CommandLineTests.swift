@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import _ResilienzTestSupport
+
+/// Runs the built `resilienz` binary, as a user would.
+struct CommandLineTests {
+  static var binary: URL {
+    // The test bundle lies next to the products of the same build.
+    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [products, products.deletingLastPathComponent()]
+    return candidates.map { $0.appendingPathComponent("resilienz") }
+      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? URL(fileURLWithPath: Fixture.repositoryRoot + "/.build/debug/resilienz")
+  }
+
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: Fixture.repositoryRoot)
+    var env = ProcessInfo.processInfo.environment
+    env["COLUMNS"] = "100"
+    env.removeValue(forKey: "RESILIENZ_KB")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  @Test func checkOfTheShippedKnowledgeBaseIsClean() throws {
+    let (status, output) = try Self.run(["check", "--strict", "--kb", "."])
+    #expect(status == 0, "\(output)")
+    #expect(output.hasPrefix("no problems found\n"))
+  }
+
+  @Test(arguments: ["--help", "check --help", "evaluate --help"])
+  func helpText(arguments: String) throws {
+    let (status, output) = try Self.run(arguments.split(separator: " ").map(String.init))
+    #expect(status == 0)
+    let name = "help-" + arguments.replacingOccurrences(of: " --help", with: "").replacingOccurrences(of: "--help", with: "main") + ".txt"
+    if let problem = Golden.check(output, named: name) { Issue.record(Comment(rawValue: problem)) }
+  }
+
+  @Test func checkReportsErrorsWithExitStatusOne() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("resilienz-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Knowledge"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Rules"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(Fixture.baseKnowledge.utf8).write(to: folder.appendingPathComponent("Knowledge/k.yaml"))
+    try Data(
+      """
+      rule r
+        source q1
+        when reserv in [keine]
+        then recommend pool weight 1 because "x"
+      """.utf8
+    ).write(to: folder.appendingPathComponent("Rules/r.rules"))
+    let (status, output) = try Self.run(["check", "--kb", folder.path])
+    #expect(status == 1)
+    #expect(output.contains("Rules/r.rules:3:8: error: unknown question 'reserv'; did you mean 'reserve'?"))
+    let (jsonStatus, json) = try Self.run(["check", "--kb", folder.path, "--format", "json"])
+    #expect(jsonStatus == 1)
+    #expect(json.contains("\"id\": \"unknown-question\""))
+  }
+
+  @Test func missingFolderIsAnInputOutputProblem() throws {
+    let (status, output) = try Self.run(["check", "--kb", "/nonexistent/kb"])
+    #expect(status == 2)
+    #expect(output.contains("/nonexistent/kb/Knowledge: error: no folder"))
+  }
+
+  @Test func evaluatePrintsConclusionsAndRejectsBadAnswers() throws {
+    let answers = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).txt")
+    defer { try? FileManager.default.removeItem(at: answers) }
+    try Data("lage.phase = Bewältigung\nlage.dauer_wochen = 10\npersonal.reserve = keine\n".utf8).write(to: answers)
+    let (status, output) = try Self.run(["evaluate", "--kb", ".", "--answers", answers.path])
+    #expect(status == 0, "\(output)")
+    #expect(output.contains("fact lage.lang_andauernd\n"))
+    try Data("lage.dauer_wochen = zehn\n".utf8).write(to: answers)
+    let (badStatus, badOutput) = try Self.run(["evaluate", "--kb", ".", "--answers", answers.path])
+    #expect(badStatus == 1)
+    #expect(badOutput.contains(":1:20: error: „zehn“ ist keine Zahl."))
+  }
+}
