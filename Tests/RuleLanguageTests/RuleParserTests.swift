@@ -183,8 +183,6 @@ func parseWhen(_ condition: String) -> (file: SourceFile, condition: Condition?,
     let (_, diagnostics) = RuleParser.parse(SourceFile(path: "t.rules", bytes: Array("fact f \"F\"\n".utf8) + [0]))
     let located = diagnostics.map { "\($0.site.location!) \($0.id)" }
     #expect(located.first == "2:1 unexpected-character")
-    withKnownIssue("the parser reports the character the lexer rejected a second time") {
-      #expect(located == ["2:1 unexpected-character"])
-    }
+    #expect(located == ["2:1 unexpected-character"])
   }
 }

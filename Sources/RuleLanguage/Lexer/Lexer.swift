@@ -127,7 +127,9 @@ struct Lexer {
         index += 1
         return .string
       case UInt8(ascii: "\\"):
-        index = min(index + 2, end)
+        // An escape never swallows the line break: strings end on their line.
+        let next = index + 1
+        index = next < end && bytes[next] != UInt8(ascii: "\n") ? index + 2 : next
       case UInt8(ascii: "\n"):
         report(SyntaxMessage.unterminatedString.message, start, index)
         return .invalid

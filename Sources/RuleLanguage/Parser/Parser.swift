@@ -96,7 +96,9 @@ public struct RuleParser {
         }
         continue
       }
-      if case .keyword(let keyword) = token.kind, Keyword.clauses.contains(keyword) {
+      if token.kind == .invalid {
+        // The lexer has already reported what is wrong with this token.
+      } else if case .keyword(let keyword) = token.kind, Keyword.clauses.contains(keyword) {
         report(.clauseNotIndented(keyword.rawValue), at: token.range)
       } else {
         let found = text(of: token)
