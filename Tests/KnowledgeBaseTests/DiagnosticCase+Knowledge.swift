@@ -4,7 +4,10 @@ extension DiagnosticCase {
     DiagnosticCase(
       name: "invalid-utf8-yaml", id: "invalid-utf8",
       files: Fixtures.base + [
-        (path: "Knowledge/case.yaml", bytes: Array("groups:\n  - {id: extra, title: Gr".utf8) + [0xF6, 0xDF, 0x65] + Array("}\n".utf8))
+        (
+          path: "Knowledge/case.yaml",
+          bytes: Array("groups:\n  - {id: extra, title: Gr".utf8) + [0xF6, 0xDF, 0x65] + Array("}\n".utf8)
+        )
       ]),
     .knowledge(
       "yaml-syntax", "yaml-syntax",
@@ -71,7 +74,8 @@ extension DiagnosticCase {
         title: Zweite Wissensbasis
         version: "2"
 
-      """).knownIssue("the note of a duplicate 'knowledge_base' points at its 'id' value, not at the section"),
+      """
+    ).knownIssue("the note of a duplicate 'knowledge_base' points at its 'id' value, not at the section"),
     .knowledge(
       "duplicate-section-priority", "duplicate-section",
       """
@@ -82,7 +86,8 @@ extension DiagnosticCase {
         weakness: sum
         effort: {gering: 1, mittel: 0, hoch: -1}
 
-      """).knownIssue("a duplicate 'priority' section also reports each of its fields as unknown"),
+      """
+    ).knownIssue("a duplicate 'priority' section also reports each of its fields as unknown"),
     .files(
       "missing-section", "missing-section",
       [
@@ -150,6 +155,25 @@ extension DiagnosticCase {
 
       """),
     .knowledge(
+      "too-many-values", "too-many-values",
+      """
+      questions:
+        - id: extra
+          text: Extra?
+          type: multi
+          values: [w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15, w16, w17, w18, w19, w20, w21, w22, w23, w24, w25, w26, w27, w28, w29, w30, w31, w32, w33, w34, w35, w36, w37, w38, w39, w40, w41, w42, w43, w44, w45, w46, w47, w48, w49, w50, w51, w52, w53, w54, w55, w56, w57, w58, w59, w60, w61, w62, w63, w64, w65]
+          help: h
+          group: lage
+
+      """),
+    .knowledge(
+      "expected-key", "expected-key",
+      """
+      groups:
+        - {[id]: extra, title: Extra}
+
+      """),
+    .knowledge(
       "empty-text", "empty-text",
       """
       groups:
@@ -201,13 +225,19 @@ extension DiagnosticCase {
     .files(
       "invalid-phase-question", "invalid-phase-question",
       [
-        ("Knowledge/base.yaml", Fixtures.baseKnowledge(replacing: "phase_question: phase", with: "phase_question: dauer")),
+        (
+          "Knowledge/base.yaml",
+          Fixtures.baseKnowledge(replacing: "phase_question: phase", with: "phase_question: dauer")
+        ),
         ("Rules/base.rules", Fixtures.cleanRules),
       ]),
     .files(
       "unknown-phase-question", "unknown-question",
       [
-        ("Knowledge/base.yaml", Fixtures.baseKnowledge(replacing: "phase_question: phase", with: "phase_question: phsae")),
+        (
+          "Knowledge/base.yaml",
+          Fixtures.baseKnowledge(replacing: "phase_question: phase", with: "phase_question: phsae")
+        ),
         ("Rules/base.rules", Fixtures.cleanRules),
       ]),
     .knowledge(
@@ -269,7 +299,8 @@ extension DiagnosticCase {
           relevant: phase = bewaeltigung
             and reserve = gerign
 
-      """).knownIssue(
-        "a relevance condition over several YAML lines is reported in a made-up file, not in the YAML file"),
+      """
+    ).knownIssue(
+      "a relevance condition over several YAML lines is reported in a made-up file, not in the YAML file"),
   ]
 }

@@ -10,7 +10,8 @@ extension DiagnosticCase {
         then recommend pool weight 1
                because "Ohne Stab fehlt die Führung.
 
-      """).knownIssue(
+      """
+    ).knownIssue(
       "the parser reports the unterminated string a second time as 'expected a reason'"),
     .rules(
       "tab-indentation", "tab-indentation",
@@ -23,7 +24,8 @@ extension DiagnosticCase {
         when stab = nein & dauer > 4
         then assess rf3 schwach
 
-      """).knownIssue(
+      """
+    ).knownIssue(
       "the parser reports the invalid character a second time as 'unexpected token'"),
     .rules(
       "number-too-precise-after-umlaut", "number-too-precise",
@@ -44,7 +46,8 @@ extension DiagnosticCase {
         when dauer >= 4wochen
         then assess rf3 schwach
 
-      """).knownIssue(
+      """
+    ).knownIssue(
       "the parser reports the invalid number a second time as 'expected a value'"),
     .rules(
       "number-too-precise", "number-too-precise",
@@ -82,7 +85,8 @@ extension DiagnosticCase {
         whne stab = nein
         then assess rf3 schwach
 
-      """).knownIssue(
+      """
+    ).knownIssue(
       "after a 'source' clause a misspelt clause keyword gets no 'did you mean'"),
     .rules(
       "expected-clause-did-you-mean-first-clause", "expected-clause",
@@ -101,7 +105,8 @@ extension DiagnosticCase {
         when stab = nein
         thne assess rf3 schwach
 
-      """).knownIssue("after a condition a misspelt 'then' gets no 'did you mean'"),
+      """
+    ).knownIssue("after a condition a misspelt 'then' gets no 'did you mean'"),
     .rules(
       "expected-conclusion-did-you-mean", "expected-conclusion",
       """

@@ -31,7 +31,8 @@ enum Mutation: CustomStringConvertible {
     case 0, 1: return .deleteLine(Int.random(in: 0..<lineCount, using: &generator))
     case 2, 3: return .duplicateLine(Int.random(in: 0..<lineCount, using: &generator))
     case 4, 5:
-      return .swapLines(Int.random(in: 0..<lineCount, using: &generator), Int.random(in: 0..<lineCount, using: &generator))
+      return .swapLines(
+        Int.random(in: 0..<lineCount, using: &generator), Int.random(in: 0..<lineCount, using: &generator))
     case 6, 7, 8:
       var inserted: [UInt8] = []
       for _ in 0..<Int.random(in: 1...3, using: &generator) {
@@ -132,7 +133,9 @@ enum Mutation: CustomStringConvertible {
       let result = KnowledgeBaseLoader.compile(
         KnowledgeSources(
           directory: ".",
-          knowledgeFiles: files.filter { $0.path.hasSuffix(".yaml") }.map { SourceFile(path: $0.path, bytes: $0.bytes) },
+          knowledgeFiles: files.filter { $0.path.hasSuffix(".yaml") }.map {
+            SourceFile(path: $0.path, bytes: $0.bytes)
+          },
           ruleFiles: files.filter { $0.path.hasSuffix(".rules") }.map { SourceFile(path: $0.path, bytes: $0.bytes) }))
 
       for diagnostic in result.diagnostics {

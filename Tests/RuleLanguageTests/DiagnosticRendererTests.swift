@@ -34,7 +34,8 @@ import Testing
   }
 
   @Test func anEmptyRangeAndABlankLineGetNoSnippet() {
-    #expect(DiagnosticRenderer().render(Self.diagnostic("ab\n", 1, 1)) == "t.rules:1:2: error: Meldung\n    ab\n     ^\n")
+    #expect(
+      DiagnosticRenderer().render(Self.diagnostic("ab\n", 1, 1)) == "t.rules:1:2: error: Meldung\n    ab\n     ^\n")
     #expect(DiagnosticRenderer().render(Self.diagnostic("ab\n  \n", 4, 5)) == "t.rules:2:2: error: Meldung\n")
   }
 
@@ -61,7 +62,8 @@ import Testing
   @Test func aWholeFileHasNoPosition() {
     let diagnostic = Diagnostic(
       id: DiagnosticID("test"), severity: .warning, message: "Meldung", site: DiagnosticSite(path: "Rules"))
-    #expect(DiagnosticRenderer().render([diagnostic, diagnostic]) == "Rules: warning: Meldung\nRules: warning: Meldung\n")
+    #expect(
+      DiagnosticRenderer().render([diagnostic, diagnostic]) == "Rules: warning: Meldung\nRules: warning: Meldung\n")
     #expect(diagnostic.site.location == nil)
   }
 
@@ -69,11 +71,16 @@ import Testing
     let file = SourceFile(path: "b", text: "x\ny\n")
     func at(_ id: String, _ path: String, _ offset: Int?) -> Diagnostic {
       let site =
-        offset.map { DiagnosticSite(file: path == "b" ? file : SourceFile(path: path, text: "x\ny\n"), range: SourceRange(start: $0, end: $0 + 1)) }
+        offset.map {
+          DiagnosticSite(
+            file: path == "b" ? file : SourceFile(path: path, text: "x\ny\n"),
+            range: SourceRange(start: $0, end: $0 + 1))
+        }
         ?? DiagnosticSite(path: path)
       return Diagnostic(id: DiagnosticID(id), severity: .error, message: "", site: site)
     }
-    let sorted = [at("1", "b", 2), at("2", "a", 0), at("3", "b", 0), at("4", "b", nil), at("5", "b", 0)].sortedForOutput()
+    let sorted = [at("1", "b", 2), at("2", "a", 0), at("3", "b", 0), at("4", "b", nil), at("5", "b", 0)]
+      .sortedForOutput()
     #expect(sorted.map(\.id.rawValue) == ["2", "4", "3", "5", "1"])
   }
 

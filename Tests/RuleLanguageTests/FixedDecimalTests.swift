@@ -2,10 +2,11 @@ import RuleLanguage
 import Testing
 
 @Suite struct FixedDecimalTests {
-  @Test(arguments: [
-    ("0", 0), ("12", 1200), ("-3", -300), ("+0.5", 50), ("2.25", 225), ("2.5", 250), ("00.10", 10),
-    ("-0.05", -5), ("-0", 0), ("1000000000000000", 100_000_000_000_000_000),
-  ] as [(String, Int)])
+  @Test(
+    arguments: [
+      ("0", 0), ("12", 1200), ("-3", -300), ("+0.5", 50), ("2.25", 225), ("2.5", 250), ("00.10", 10),
+      ("-0.05", -5), ("-0", 0), ("1000000000000000", 100_000_000_000_000_000),
+    ] as [(String, Int)])
   func parses(_ text: String, _ hundredths: Int) {
     #expect(FixedDecimal(parsing: Substring(text))?.hundredths == hundredths)
   }
@@ -24,11 +25,12 @@ import Testing
     #expect(FixedDecimal(parsing: "2,5.1", allowComma: true) == nil)
   }
 
-  @Test(arguments: [
-    (0, "0", "0", "0.00"), (1200, "12", "12", "12.00"), (250, "2.5", "2,5", "2.50"), (225, "2.25", "2,25", "2.25"),
-    (5, "0.05", "0,05", "0.05"), (-5, "-0.05", "-0,05", "-0.05"), (-250, "-2.5", "-2,5", "-2.50"),
-    (-300, "-3", "-3", "-3.00"), (101, "1.01", "1,01", "1.01"), (110, "1.1", "1,1", "1.10"),
-  ] as [(Int, String, String, String)])
+  @Test(
+    arguments: [
+      (0, "0", "0", "0.00"), (1200, "12", "12", "12.00"), (250, "2.5", "2,5", "2.50"), (225, "2.25", "2,25", "2.25"),
+      (5, "0.05", "0,05", "0.05"), (-5, "-0.05", "-0,05", "-0.05"), (-250, "-2.5", "-2,5", "-2.50"),
+      (-300, "-3", "-3", "-3.00"), (101, "1.01", "1,01", "1.01"), (110, "1.1", "1,1", "1.10"),
+    ] as [(Int, String, String, String)])
   func formats(_ hundredths: Int, _ description: String, _ german: String, _ twoDecimals: String) {
     let value = FixedDecimal(hundredths: hundredths)
     #expect(value.description == description)

@@ -65,7 +65,10 @@ func tokenDump(_ text: String) -> (tokens: [String], diagnostics: [String]) {
   }
 
   @Test func signedAndDecimalNumbers() {
-    #expect(tokenDump("0 12 -3 +0.5 2.25 1.234").tokens == ["^num:0", "num:12", "num:-3", "num:+0.5", "num:2.25", "num:1.234", "eof"])
+    #expect(
+      tokenDump("0 12 -3 +0.5 2.25 1.234").tokens == [
+        "^num:0", "num:12", "num:-3", "num:+0.5", "num:2.25", "num:1.234", "eof",
+      ])
   }
 
   @Test(arguments: [

@@ -55,7 +55,10 @@ func parseWhen(_ condition: String) -> (file: SourceFile, condition: Condition?,
     ("factor f <= schwach", "(factor f <= schwach)"),
     ("factor f in [kritisch, schwach]", "(factor f in [kritisch schwach])"),
     ("factor f not in [stark]", "(factor f not-in [stark])"),
-    ("lage.dauer_wochen >= 4\n       and personal.reserve in [keine, gering]", "(and (>= lage.dauer_wochen 4) (in personal.reserve [keine gering]))"),
+    (
+      "lage.dauer_wochen >= 4\n       and personal.reserve in [keine, gering]",
+      "(and (>= lage.dauer_wochen 4) (in personal.reserve [keine gering]))"
+    ),
   ])
   func conditionShape(_ source: String, _ expected: String) {
     let (_, condition, diagnostics) = parseWhen(source)
