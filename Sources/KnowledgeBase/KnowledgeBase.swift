@@ -11,6 +11,7 @@ public final class KnowledgeBase: Sendable {
   public let patterns: [Pattern]
   public let measures: [Measure]
   public let sources: [Source]
+  public let terms: [Term]
   public let priority: PriorityFormula
   public let rules: [CompiledRule]
   /// The order in which rules are decided, and which rules read what.
@@ -28,7 +29,7 @@ public final class KnowledgeBase: Sendable {
   init(
     info: KnowledgeBaseInfo, groups: [QuestionGroup], questions: [Question], facts: [DerivedFact],
     factorLevels: [FactorLevel], factors: [Factor], patterns: [Pattern], measures: [Measure],
-    sources: [Source], priority: PriorityFormula, rules: [CompiledRule], dependencies: DependencyIndex
+    sources: [Source], terms: [Term], priority: PriorityFormula, rules: [CompiledRule], dependencies: DependencyIndex
   ) {
     self.info = info
     self.groups = groups
@@ -39,6 +40,7 @@ public final class KnowledgeBase: Sendable {
     self.patterns = patterns
     self.measures = measures
     self.sources = sources
+    self.terms = terms
     self.priority = priority
     self.rules = rules
     self.dependencies = dependencies

@@ -44,6 +44,7 @@ struct Linter {
       if let relevance = question.relevance { usedQuestions.formUnion(ConditionReads(relevance).questions) }
     }
     if let phase = kb.priority.phaseQuestion { usedQuestions.insert(phase) }
+    usedQuestions.formUnion(kb.terms.map(\.question))
     for index in kb.questions.indices where !usedQuestions.contains(index) {
       warn(.unusedQuestion(kb.questions[index].id), .question, index)
     }

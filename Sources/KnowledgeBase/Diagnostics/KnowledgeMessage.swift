@@ -32,6 +32,7 @@ enum KnowledgeMessage {
   case phaseQuestionInvalid(String)
   case questionAsFact(String)
   case ruleNeverFires(rule: String, reason: String)
+  case termQuestionNotChoice(String)
   case thresholdNotPositive
   case thresholdOrder(suspected: String, established: String)
   case tooManyValues(String)
@@ -132,6 +133,9 @@ enum KnowledgeMessage {
         "'\(question)' is a question, not a derived fact; compare its answer, as in '\(question) = ja'")
     case .ruleNeverFires(let rule, let reason):
       DiagnosticMessage("rule-never-fires", .warning, "rule '\(rule)' can never fire: \(reason)")
+    case .termQuestionNotChoice(let question):
+      DiagnosticMessage(
+        "invalid-term-question", .error, "a term needs a question of type 'choice'; '\(question)' is not one")
     case .thresholdNotPositive:
       DiagnosticMessage("invalid-threshold", .error, "'suspected' must be greater than 0")
     case .thresholdOrder(let suspected, let established):

@@ -17,6 +17,7 @@ struct KnowledgeCompiler {
   var measures = SymbolTable(kind: .measure)
   var sourceTable = SymbolTable(kind: .source)
   var rules = SymbolTable(kind: .rule)
+  var termTable = SymbolTable(kind: .term)
   var citedSources = Set<String>()
 
   init(sources: KnowledgeSources) {
@@ -33,6 +34,7 @@ struct KnowledgeCompiler {
       let reader = YAMLReader(file: file)
       KnowledgeFileReader(reader: reader).read(into: &draft)
       diagnostics += reader.diagnostics
+      draft.placeholders += reader.placeholders
     }
     for file in sources.ruleFiles {
       let (parsed, found) = RuleParser.parse(file)
@@ -89,6 +91,7 @@ struct KnowledgeCompiler {
     Self.declare(draft.patterns, in: &patterns, diagnostics: &diagnostics)
     Self.declare(draft.measures, in: &measures, diagnostics: &diagnostics)
     Self.declare(draft.sources, in: &sourceTable, diagnostics: &diagnostics)
+    Self.declare(draft.terms, in: &termTable, diagnostics: &diagnostics)
     if let levelList = draft.levels {
       let declared = zip(levelList.value, draft.levelSites).map { Declared(value: $0, id: $0.id, site: $1) }
       Self.declare(declared, in: &levels, diagnostics: &diagnostics)
@@ -123,6 +126,7 @@ struct KnowledgeCompiler {
     case .measure: measures
     case .source: sourceTable
     case .rule: rules
+    case .term: termTable
     }
   }
 
@@ -195,6 +199,8 @@ struct KnowledgeCompiler {
         urgency: raw.urgency, phaseMatch: raw.phaseMatch, weakness: raw.weakness, effort: raw.effort)
     }
 
+    let terms = compileTerms(questionList)
+
     var compiledRules: [CompiledRule] = []
     var declaredFacts: [DerivedFact] = []
     for ruleFile in ruleFiles {
@@ -210,6 +216,12 @@ struct KnowledgeCompiler {
             .unknownReference(kind: "source", source.name, suggestion: sourceTable.suggestion(for: source.name)),
             at: DiagnosticSite(file: file, range: source.range))
           return nil
+        }
+        for conclusion in rule.conclusions {
+          guard let reason = conclusion.reason else { continue }
+          for name in Placeholder.names(in: reason.text) {
+            draft.placeholders.append((name, DiagnosticSite(file: file, range: reason.range)))
+          }
         }
         let condition = rule.condition.flatMap { compiler.compile($0, in: file) }
         var conclusions: [CompiledConclusion] = []
@@ -231,6 +243,9 @@ struct KnowledgeCompiler {
       }
     }
     diagnostics += compiler.diagnostics
+    for (name, site) in draft.placeholders where termTable[name] == nil {
+      report(.unknownReference(kind: "term", name, suggestion: termTable.suggestion(for: name)), at: site)
+    }
 
     let stratifier = Stratifier(
       factCount: facts.names.count, patternCount: patterns.names.count,
@@ -276,8 +291,39 @@ struct KnowledgeCompiler {
     return KnowledgeBase(
       info: info, groups: draft.groups.map(\.value), questions: questionList, facts: declaredFacts,
       factorLevels: levelList, factors: draft.factors.map(\.value), patterns: draft.patterns.map(\.value),
-      measures: draft.measures.map(\.value), sources: draft.sources.map(\.value), priority: priority,
-      rules: compiledRules, dependencies: dependencies)
+      measures: draft.measures.map(\.value), sources: draft.sources.map(\.value), terms: terms,
+      priority: priority, rules: compiledRules, dependencies: dependencies)
+  }
+
+  private mutating func compileTerms(_ questionList: [Question]) -> [Term] {
+    var terms: [Term] = []
+    for declared in draft.terms {
+      let raw = declared.value
+      guard let index = questions[raw.question.name] else {
+        report(
+          .unknownReference(kind: "question", raw.question.name, suggestion: questions.suggestion(for: raw.question.name)),
+          at: raw.question.site)
+        continue
+      }
+      let question = questionList[index]
+      guard question.type == .choice else {
+        report(.termQuestionNotChoice(raw.question.name), at: raw.question.site)
+        continue
+      }
+      var values: [Int: String] = [:]
+      for (option, text, site) in raw.values {
+        guard let optionIndex = question.optionIndex(option) else {
+          let allowed = question.options.map(\.id)
+          report(
+            .valueNotAllowed(option, question: question.id, allowed: allowed, suggestion: Suggestion.closest(to: option, in: allowed)),
+            at: site)
+          continue
+        }
+        values[optionIndex] = text
+      }
+      terms.append(Term(id: raw.id, question: index, defaultText: raw.defaultText, values: values))
+    }
+    return terms
   }
 
   private mutating func compileConclusion(_ conclusion: Conclusion, in file: SourceFile) -> CompiledConclusion? {

@@ -10,7 +10,7 @@ struct Declared<Value> {
 
 /// The kinds of thing an id can name.
 enum EntityKind: String, CaseIterable {
-  case question, fact, group, factor, level = "factor level", pattern, measure, source, rule
+  case question, fact, group, factor, level = "factor level", pattern, measure, source, rule, term
 }
 
 /// A reference by id from one declaration to another, checked once everything is read.
@@ -39,6 +39,14 @@ struct DraftPriority {
   var effort: [Effort: FixedDecimal]
 }
 
+/// A term as read, before its question and values are resolved.
+struct DraftTerm {
+  var id: String
+  var question: Reference
+  var defaultText: String
+  var values: [(option: String, text: String, site: DiagnosticSite)]
+}
+
 /// Everything read from the knowledge files, before names are resolved across files.
 struct KnowledgeDraft {
   var info: Declared<KnowledgeBaseInfo>?
@@ -51,5 +59,7 @@ struct KnowledgeDraft {
   var patterns: [Declared<Pattern>] = []
   var measures: [Declared<Measure>] = []
   var sources: [Declared<Source>] = []
+  var terms: [Declared<DraftTerm>] = []
   var references: [Reference] = []
+  var placeholders: [(name: String, site: DiagnosticSite)] = []
 }

@@ -5,7 +5,7 @@ import Yams
 struct KnowledgeFileReader {
   static let sections = [
     "knowledge_base", "factor_levels", "priority", "groups", "questions", "factors", "patterns",
-    "measures", "sources",
+    "measures", "sources", "terms",
   ]
 
   let reader: YAMLReader
@@ -24,6 +24,7 @@ struct KnowledgeFileReader {
       case "patterns": readEach(value, "pattern") { readPattern($0, into: &draft) }
       case "measures": readEach(value, "measure") { readMeasure($0, into: &draft) }
       case "sources": readEach(value, "source") { readSource($0, into: &draft) }
+      case "terms": readEach(value, "term") { readTerm($0, into: &draft) }
       default:
         reader.report(
           .unknownSection(name, suggestion: Suggestion.closest(to: name, in: Self.sections)),
@@ -405,6 +406,30 @@ struct KnowledgeFileReader {
           office: office, horizon: horizon, effort: effort, phases: phases, factorIDs: factors,
           sourceIDs: sources, examples: examples),
         id: name, site: site))
+  }
+
+  private func readTerm(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a term") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let defaultText = fields.string("default")
+    var question: Reference?
+    if let node = fields.value("question"), let name = reader.string(node, what: "a question id") {
+      question = Reference(kind: .question, name: name, site: reader.site(of: node))
+    }
+    var values: [(String, String, DiagnosticSite)] = []
+    if let node = fields.value("values"), let map = reader.fields(node, what: "'values'") {
+      for (option, key, value) in map.pairs {
+        _ = map.value(option)
+        if let text = reader.string(value, what: "the text for '\(option)'") {
+          values.append((option, text, reader.site(of: key)))
+        }
+      }
+      map.finish()
+    }
+    guard let (name, site) = id, let defaultText, let question else { return }
+    draft.terms.append(
+      Declared(value: DraftTerm(id: name, question: question, defaultText: defaultText, values: values), id: name, site: site))
   }
 
   private func readSource(_ node: Node, into draft: inout KnowledgeDraft) {

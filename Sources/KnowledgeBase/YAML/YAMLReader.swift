@@ -5,6 +5,8 @@ import Yams
 final class YAMLReader {
   let file: SourceFile
   private(set) var diagnostics: [Diagnostic] = []
+  /// Every `{term}` placeholder in a text read from this file, checked once terms are known.
+  private(set) var placeholders: [(name: String, site: DiagnosticSite)] = []
 
   init(file: SourceFile) {
     self.file = file
@@ -121,6 +123,9 @@ final class YAMLReader {
     else {
       report(.expectedText(what), at: node)
       return nil
+    }
+    for name in Placeholder.names(in: scalar.string) {
+      placeholders.append((name, site(of: node)))
     }
     return scalar.string
   }

@@ -1,0 +1,52 @@
+/// A word that depends on an answer, written `{id}` in texts (such as the Land's name for the staff).
+public struct Term: Sendable {
+  public var id: String
+  /// The `choice` question whose answer selects the text.
+  public var question: Int
+  public var defaultText: String
+  /// Texts by option index of the question; options not listed use `defaultText`.
+  public var values: [Int: String]
+
+  /// The text for an answer of the question (an option index), or the default.
+  public func text(forOption option: Int?) -> String {
+    option.flatMap { values[$0] } ?? defaultText
+  }
+}
+
+/// Finds and fills `{term}` placeholders in texts.
+public enum Placeholder {
+  /// The names of the placeholders in a text, in order.
+  public static func names(in text: String) -> [String] {
+    var names: [String] = []
+    var rest = text[...]
+    while let open = rest.firstIndex(of: "{") {
+      let after = rest[rest.index(after: open)...]
+      guard let close = after.firstIndex(of: "}") else { break }
+      let name = after[..<close]
+      if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) {
+        names.append(String(name))
+      }
+      rest = after[after.index(after: close)...]
+    }
+    return names
+  }
+
+  /// The text with every known placeholder replaced; unknown ones are left as written.
+  public static func fill(_ text: String, _ value: (String) -> String?) -> String {
+    guard text.contains("{") else { return text }
+    var out = ""
+    var rest = text[...]
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      let after = rest[rest.index(after: open)...]
+      if let close = after.firstIndex(of: "}"), let replacement = value(String(after[..<close])) {
+        out += replacement
+        rest = after[after.index(after: close)...]
+      } else {
+        out += "{"
+        rest = after
+      }
+    }
+    return out + rest
+  }
+}
