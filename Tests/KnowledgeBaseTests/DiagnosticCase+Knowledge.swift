@@ -75,7 +75,7 @@ extension DiagnosticCase {
         version: "2"
 
       """
-    ).knownIssue("the note of a duplicate 'knowledge_base' points at its 'id' value, not at the section"),
+    ),
     .knowledge(
       "duplicate-section-priority", "duplicate-section",
       """
@@ -87,7 +87,7 @@ extension DiagnosticCase {
         effort: {gering: 1, mittel: 0, hoch: -1}
 
       """
-    ).knownIssue("a duplicate 'priority' section also reports each of its fields as unknown"),
+    ),
     .files(
       "missing-section", "missing-section",
       [
@@ -111,7 +111,7 @@ extension DiagnosticCase {
     .knowledge(
       "underline-at-end-of-file-without-newline", "invalid-value",
       "questions:\n  - id: extra\n    text: Extra?\n    help: h\n    group: lage\n    type: nummer"
-    ).knownIssue("a value on the last line of a YAML file without a final line break is underlined one short"),
+    ),
     .knowledge(
       "invalid-range", "invalid-range",
       """
@@ -300,7 +300,6 @@ extension DiagnosticCase {
             and reserve = gerign
 
       """
-    ).knownIssue(
-      "a relevance condition over several YAML lines is reported in a made-up file, not in the YAML file"),
+    ),
   ]
 }

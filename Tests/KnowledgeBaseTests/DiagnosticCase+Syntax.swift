@@ -11,8 +11,7 @@ extension DiagnosticCase {
                because "Ohne Stab fehlt die Führung.
 
       """
-    ).knownIssue(
-      "the parser reports the unterminated string a second time as 'expected a reason'"),
+    ),
     .rules(
       "tab-indentation", "tab-indentation",
       "rule r\n  source q1\n\twhen stab = nein\n  then assess rf3 schwach\n"),
@@ -25,8 +24,7 @@ extension DiagnosticCase {
         then assess rf3 schwach
 
       """
-    ).knownIssue(
-      "the parser reports the invalid character a second time as 'unexpected token'"),
+    ),
     .rules(
       "number-too-precise-after-umlaut", "number-too-precise",
       """
@@ -47,8 +45,7 @@ extension DiagnosticCase {
         then assess rf3 schwach
 
       """
-    ).knownIssue(
-      "the parser reports the invalid number a second time as 'expected a value'"),
+    ),
     .rules(
       "number-too-precise", "number-too-precise",
       """
@@ -86,8 +83,7 @@ extension DiagnosticCase {
         then assess rf3 schwach
 
       """
-    ).knownIssue(
-      "after a 'source' clause a misspelt clause keyword gets no 'did you mean'"),
+    ),
     .rules(
       "expected-clause-did-you-mean-first-clause", "expected-clause",
       """
@@ -106,7 +102,7 @@ extension DiagnosticCase {
         thne assess rf3 schwach
 
       """
-    ).knownIssue("after a condition a misspelt 'then' gets no 'did you mean'"),
+    ),
     .rules(
       "expected-conclusion-did-you-mean", "expected-conclusion",
       """

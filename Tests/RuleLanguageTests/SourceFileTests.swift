@@ -45,7 +45,7 @@ import Testing
     let (_, diagnostics) = RuleParser.parse(SourceFile(path: "t.rules", text: text))
     let located = diagnostics.map { "\($0.site.location!) \($0.id)" }
     #expect(located.contains("3:24 unexpected-character"))
-    #expect(located.contains("4:15 expected-id"))
+    #expect(located.contains("4:15 unexpected-character"))
   }
 
   @Test func invalidUTF8IsFound() {

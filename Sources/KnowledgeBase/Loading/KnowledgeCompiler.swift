@@ -160,18 +160,31 @@ struct KnowledgeCompiler {
           at: item.groupSite)
       }
       if let (text, reader, node) = item.relevance {
-        let file: SourceFile
-        let range: SourceRange
         if let verbatim = reader.verbatimRange(of: node) {
-          (file, range) = (reader.file, verbatim)
+          let (parsed, found) = RuleParser.parseCondition(in: reader.file, range: verbatim)
+          diagnostics += found
+          if let parsed, let compiled = compiler.compile(parsed, in: reader.file) {
+            questionList[index].relevance = compiled
+          }
         } else {
-          file = SourceFile(path: reader.file.path + " (relevant of '\(item.question.id)')", text: text)
-          range = SourceRange(start: 0, end: file.bytes.count)
-        }
-        let (parsed, found) = RuleParser.parseCondition(in: file, range: range)
-        diagnostics += found
-        if let parsed, let compiled = compiler.compile(parsed, in: file) {
-          questionList[index].relevance = compiled
+          // Folded or escaped: parse the value on its own and move positions back into the file.
+          let value = SourceFile(path: reader.file.path, text: text)
+          var local = compiler
+          local.diagnostics = []
+          let (parsed, found) = RuleParser.parseCondition(in: value, range: SourceRange(start: 0, end: value.bytes.count))
+          let compiled = parsed.flatMap { local.compile($0, in: value) }
+          let offsets = reader.alignedOffsets(of: node)
+          let fallback = reader.range(of: node)
+          for diagnostic in found + local.diagnostics {
+            var moved = diagnostic
+            var range = fallback
+            if let offsets, let old = diagnostic.site.range, old.start < offsets.count, old.end < offsets.count {
+              range = SourceRange(start: offsets[old.start], end: max(offsets[old.start] + 1, offsets[old.end]))
+            }
+            moved.site = DiagnosticSite(file: reader.file, range: range)
+            diagnostics.append(moved)
+          }
+          if let compiled { questionList[index].relevance = compiled }
         }
       }
     }

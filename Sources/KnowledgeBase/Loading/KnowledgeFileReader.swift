@@ -86,20 +86,20 @@ struct KnowledgeFileReader {
   // MARK: - Singleton sections
 
   private func readInfo(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
+    if let first = draft.info {
+      reader.report(.duplicateSection("knowledge_base"), at: keyNode, notes: [.init("first declared here", at: first.site)])
+      return
+    }
     guard let fields = reader.fields(node, what: "'knowledge_base'") else { return }
     defer { fields.finish() }
     let id = self.id(fields)
     let title = fields.string("title")
     let version = fields.string("version")
     let description = fields.string("description", required: false)
-    guard let (name, site) = id, let title, let version else { return }
-    if let first = draft.info {
-      reader.report(.duplicateSection("knowledge_base"), at: keyNode, notes: [.init("first declared here", at: first.site)])
-      return
-    }
+    guard let (name, _) = id, let title, let version else { return }
     draft.info = Declared(
       value: KnowledgeBaseInfo(id: name, title: title, version: version, description: description),
-      id: name, site: site)
+      id: name, site: reader.site(of: keyNode))
   }
 
   private func readLevels(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
@@ -137,12 +137,12 @@ struct KnowledgeFileReader {
   }
 
   private func readPriority(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
-    guard let fields = reader.fields(node, what: "'priority'") else { return }
-    defer { fields.finish() }
     if let first = draft.priority {
       reader.report(.duplicateSection("priority"), at: keyNode, notes: [.init("first declared here", at: first.site)])
       return
     }
+    guard let fields = reader.fields(node, what: "'priority'") else { return }
+    defer { fields.finish() }
     let weight = fields.decimal("weight")
     var phaseQuestion: Reference?
     if let node = fields.value("phase_question", required: false),

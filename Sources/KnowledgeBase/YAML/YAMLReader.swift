@@ -70,9 +70,9 @@ final class YAMLReader {
     let start = file.offset(line: mark.line, column: mark.column)
     guard case .scalar(let scalar) = node else { return SourceRange(start: start, end: start + 1) }
     let quotes = scalar.style == .doubleQuoted || scalar.style == .singleQuoted ? 2 : 0
-    var end = start + scalar.string.utf8.count + quotes
-    let lineEnd = file.offset(line: mark.line + 1, column: 1)
-    end = min(end, max(start + 1, lineEnd - 1))
+    var lineEnd = start
+    while lineEnd < file.bytes.count, file.bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+    let end = min(start + scalar.string.utf8.count + quotes, max(start + 1, lineEnd))
     return SourceRange(start: start, end: end)
   }
 
@@ -86,6 +86,35 @@ final class YAMLReader {
       Array(file.bytes[start..<(start + bytes.count)]) == bytes
     else { return nil }
     return SourceRange(start: start, end: start + bytes.count)
+  }
+
+  /// For each UTF-8 byte of a scalar's value, its offset in the file, when the value can be lined
+  /// up with the file's text (plain or quoted scalars, also folded over several lines).
+  func alignedOffsets(of node: Node) -> [Int]? {
+    guard case .scalar(let scalar) = node, let mark = node.mark,
+      scalar.style == .plain || scalar.style == .doubleQuoted || scalar.style == .singleQuoted
+    else { return nil }
+    var position = file.offset(line: mark.line, column: mark.column)
+    if scalar.style != .plain { position += 1 }
+    let bytes = file.bytes
+    var offsets: [Int] = []
+    for byte in scalar.string.utf8 {
+      if byte == UInt8(ascii: " "), position < bytes.count,
+        bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r")
+      {
+        // A line break folded into one space: skip it and the next line's indentation.
+        offsets.append(position)
+        while position < bytes.count, bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r") || bytes[position] == UInt8(ascii: " ") {
+          position += 1
+        }
+        continue
+      }
+      guard position < bytes.count, bytes[position] == byte else { return nil }
+      offsets.append(position)
+      position += 1
+    }
+    offsets.append(position)
+    return offsets
   }
 
   // MARK: - Shapes

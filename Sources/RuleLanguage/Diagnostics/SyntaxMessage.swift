@@ -28,7 +28,7 @@ public enum SyntaxMessage: Sendable {
   case missingReason(measure: String)
   case numberTooPrecise(String)
   case tabIndentation
-  case unexpectedAfterCondition(String)
+  case unexpectedAfterCondition(String, suggestion: String?)
   case unexpectedCharacter(String)
   case unterminatedString
 
@@ -118,9 +118,10 @@ public enum SyntaxMessage: Sendable {
     case .tabIndentation:
       DiagnosticMessage(
         "tab-indentation", .error, "tabs are not allowed for indentation; indent with spaces")
-    case .unexpectedAfterCondition(let found):
+    case .unexpectedAfterCondition(let found, let suggestion):
       DiagnosticMessage(
-        "unexpected-token", .error, "unexpected '\(found)'; expected 'and', 'or' or 'then'")
+        "unexpected-token", .error,
+        "unexpected '\(found)'; expected 'and', 'or' or 'then'" + hint(suggestion))
     case .unexpectedCharacter(let character):
       DiagnosticMessage("unexpected-character", .error, "unexpected character '\(character)'")
     case .unterminatedString:

@@ -149,7 +149,7 @@ extension RuleParser {
       return .answered(id, known: known, range: SourceRange(start: start, end: end))
     }
     switch current.kind {
-    case .identifier, .number, .string, .leftBracket:
+    case .identifier, .number, .string, .leftBracket, .invalid:
       if !atDeclarationBoundary {
         report(.expectedComparison(after: id.name), at: current.range)
         return nil

@@ -42,9 +42,15 @@ extension RuleParser {
         sources += parseSourceList()
       case .when:
         if let parsed = parseOr(after: "when") {
-          condition = condition ?? parsed
-          if !atClauseBoundary {
-            report(.unexpectedAfterCondition(currentText), at: current.range)
+          if atClauseBoundary {
+            condition = condition ?? parsed
+          } else {
+            // A condition followed by something else is not what the author meant: drop it.
+            let found = currentText
+            let suggestion =
+              current.kind == .identifier
+              ? Suggestion.closest(to: found, in: ["and", "or", "then"]) : nil
+            report(.unexpectedAfterCondition(found, suggestion: suggestion), at: current.range)
             skipToClause()
           }
         } else {
@@ -90,7 +96,11 @@ extension RuleParser {
       advance()
     }
     if !atClauseBoundary {
-      report(.expectedClause(found: currentText, suggestion: nil), at: current.range)
+      let found = currentText
+      let suggestion =
+        current.kind == .identifier
+        ? Suggestion.closest(to: found, in: [Keyword.when, .then].map(\.rawValue)) : nil
+      report(.expectedClause(found: found, suggestion: suggestion), at: current.range)
       skipToClause()
     }
     return ids

@@ -30,7 +30,8 @@ public struct RuleParser {
     var parser = RuleParser(file: file, range: range)
     let condition = parser.parseOr(after: "relevant")
     if condition != nil, parser.current.kind != .endOfFile {
-      parser.report(.unexpectedAfterCondition(parser.currentText), at: parser.current.range)
+      parser.report(.unexpectedAfterCondition(parser.currentText, suggestion: nil), at: parser.current.range)
+      return (nil, parser.diagnostics)
     }
     if condition == nil, parser.current.kind == .endOfFile, parser.diagnostics.isEmpty {
       parser.report(.expectedCondition(after: "relevant"), at: parser.current.range)
@@ -61,6 +62,8 @@ public struct RuleParser {
   }
 
   mutating func report(_ message: SyntaxMessage, at range: SourceRange) {
+    // The lexer has already said what is wrong with a token it rejected.
+    if current.kind == .invalid, current.range == range { return }
     diagnostics.append(Diagnostic(message.message, in: file, at: range))
   }
 
