@@ -5,8 +5,10 @@ import RuleLanguage
 ///
 /// Changing or withdrawing an answer re-decides only the rules that read what changed, in
 /// dependency order, so the result always equals a fresh evaluation of the same answers.
-public struct Engine: Sendable {
+public struct Engine {
   public let knowledgeBase: KnowledgeBase
+  /// Told of every change an answer makes, in decision order (trace, coverage, explanations).
+  public var listeners: [any EngineListener] = []
   /// The rules in the order they are decided.
   let order: [Int32]
   /// Each rule's place in `order`.
@@ -93,7 +95,7 @@ public struct Engine: Sendable {
     let readers = knowledgeBase.dependencies.questionReaders[question]
     var recorder = EventRecorder(engine: self)
     run(readers.map { position[Int($0)] }, recorder: &recorder)
-    return recorder.events(comparedWith: self)
+    return notify(recorder.events(comparedWith: self))
   }
 
   /// Sets several answers at once.
@@ -106,7 +108,14 @@ public struct Engine: Sendable {
       positions += knowledgeBase.dependencies.questionReaders[question].map { position[Int($0)] }
     }
     run(positions, recorder: &recorder)
-    return recorder.events(comparedWith: self)
+    return notify(recorder.events(comparedWith: self))
+  }
+
+  private func notify(_ events: [EngineEvent]) -> [EngineEvent] {
+    for listener in listeners {
+      for event in events { listener.engine(didEmit: event) }
+    }
+    return events
   }
 
   // MARK: - Deciding rules

@@ -1,0 +1,62 @@
+import KnowledgeBase
+import RuleLanguage
+
+/// How the advice differs between two states: after an answer, or for a hypothetical one.
+public struct AdviceChange: Sendable, Equatable {
+  public struct Move: Sendable, Equatable {
+    public var measure: Int
+    /// 1-based ranks before and after.
+    public var from: Int
+    public var to: Int
+  }
+
+  public var added: [Int] = []
+  public var dropped: [Int] = []
+  public var movedUp: [Move] = []
+  public var movedDown: [Move] = []
+  public var patterns: [(pattern: Int, from: PatternState, to: PatternState)] = []
+  public var factors: [(factor: Int, from: Int?, to: Int?)] = []
+
+  public var isEmpty: Bool {
+    added.isEmpty && dropped.isEmpty && movedUp.isEmpty && movedDown.isEmpty && patterns.isEmpty
+      && factors.isEmpty
+  }
+
+  public init(before: Engine, after: Engine) {
+    let old = before.advice().map(\.measure)
+    let new = after.advice().map(\.measure)
+    let oldRank = Dictionary(uniqueKeysWithValues: old.enumerated().map { ($1, $0 + 1) })
+    let newRank = Dictionary(uniqueKeysWithValues: new.enumerated().map { ($1, $0 + 1) })
+    added = new.filter { oldRank[$0] == nil }
+    dropped = old.filter { newRank[$0] == nil }
+    for measure in new {
+      guard let from = oldRank[measure], let to = newRank[measure], from != to else { continue }
+      // A measure only counts as moved when it changed place relative to the measures kept.
+      let move = Move(measure: measure, from: from, to: to)
+      if to < from { movedUp.append(move) } else { movedDown.append(move) }
+    }
+    for pattern in before.knowledgeBase.patterns.indices where before.patternState[pattern] != after.patternState[pattern] {
+      patterns.append((pattern, before.patternState[pattern], after.patternState[pattern]))
+    }
+    for factor in before.knowledgeBase.factors.indices where before.factorLevel[factor] != after.factorLevel[factor] {
+      factors.append((factor, before.factorLevel[factor], after.factorLevel[factor]))
+    }
+  }
+
+  public static func == (lhs: AdviceChange, rhs: AdviceChange) -> Bool {
+    lhs.added == rhs.added && lhs.dropped == rhs.dropped && lhs.movedUp == rhs.movedUp
+      && lhs.movedDown == rhs.movedDown && lhs.patterns.map(\.pattern) == rhs.patterns.map(\.pattern)
+      && lhs.patterns.map(\.to) == rhs.patterns.map(\.to) && lhs.factors.map(\.factor) == rhs.factors.map(\.factor)
+      && lhs.factors.map(\.to) == rhs.factors.map(\.to)
+  }
+}
+
+extension Engine {
+  /// The change in advice a hypothetical answer would bring, without committing it.
+  public func whatIf(_ question: Int, _ answer: Answer?) -> AdviceChange {
+    var hypothetical = self
+    hypothetical.listeners = []
+    hypothetical.set(question, to: answer)
+    return AdviceChange(before: self, after: hypothetical)
+  }
+}

@@ -1,0 +1,99 @@
+import KnowledgeBase
+import RuleLanguage
+
+/// What an open question could still decide, and how much that weighs.
+public struct QuestionImpact: Sendable, Equatable {
+  public var question: Int
+  /// The weight of the undecided conclusions its answer could decide.
+  public var score: FixedDecimal
+  /// Undecided rules that read the question, directly or through undecided derived facts.
+  public var rules: [Int]
+  public var measures: [Int]
+  public var patterns: [Int]
+  public var factors: [Int]
+}
+
+extension Engine {
+  /// Whether the question should be asked: its relevance condition is true or undetermined.
+  public func isRelevant(_ question: Int) -> Bool {
+    guard let relevance = knowledgeBase.questions[question].relevance else { return true }
+    return evaluate(relevance) != .false
+  }
+
+  /// Relevant questions without an answer, in declaration order.
+  public var openQuestions: [Int] {
+    knowledgeBase.questions.indices.filter { answers[$0] == nil && isRelevant($0) }
+  }
+
+  /// Whether the pattern's state could still change with the undecided rules giving evidence.
+  func patternIsUndecided(_ pattern: Int) -> Bool {
+    var low = patternScore[pattern]
+    var high = patternScore[pattern]
+    for rule in knowledgeBase.dependencies.patternWriters[pattern] where ruleTruth[Int(rule)] == .undetermined {
+      for conclusion in knowledgeBase.rules[Int(rule)].conclusions {
+        guard case .evidence(pattern, let points) = conclusion.kind else { continue }
+        if points > .zero { high += points } else { low += points }
+      }
+    }
+    let item = knowledgeBase.patterns[pattern]
+    return Self.state(of: low, item) != Self.state(of: high, item)
+  }
+
+  /// The undecided conclusions an answer to the question could decide, weighted: a measure by
+  /// the weight the rule would give it, a pattern by the points while its state is still open,
+  /// a factor assessment by one.
+  public func impact(of question: Int) -> QuestionImpact {
+    let deps = knowledgeBase.dependencies
+    var rules: [Int] = []
+    var seenRules = Set<Int>()
+    var seenFacts = Set<Int>()
+    var work = deps.questionReaders[question].map { Int($0) }
+    var score = FixedDecimal.zero
+    var measures = Set<Int>()
+    var patterns = Set<Int>()
+    var factors = Set<Int>()
+    while let rule = work.popLast() {
+      guard ruleTruth[rule] == .undetermined, seenRules.insert(rule).inserted else { continue }
+      rules.append(rule)
+      for conclusion in knowledgeBase.rules[rule].conclusions {
+        switch conclusion.kind {
+        case .derive(let fact):
+          if factTruth[fact] == .undetermined, seenFacts.insert(fact).inserted {
+            work += deps.factReaders[fact].map { Int($0) }
+          }
+        case .recommend(let measure, let weight):
+          score += knowledgeBase.priority.weight * weight
+          measures.insert(measure)
+        case .evidence(let pattern, let points):
+          if patternIsUndecided(pattern) {
+            score += FixedDecimal(hundredths: abs(points.hundredths))
+            patterns.insert(pattern)
+          }
+        case .assess(let factor, _):
+          score += FixedDecimal(1)
+          factors.insert(factor)
+        }
+      }
+    }
+    return QuestionImpact(
+      question: question, score: score, rules: rules.sorted(), measures: measures.sorted(),
+      patterns: patterns.sorted(), factors: factors.sorted())
+  }
+
+  /// The question to ask next: the open question whose answer can decide the most; among equals,
+  /// one of the group asked last, then the first declared. Nil when no answer can change the advice.
+  public func nextQuestion(preferringGroup group: Int? = nil) -> Int? {
+    var best: (impact: FixedDecimal, sameGroup: Bool, question: Int)?
+    for question in openQuestions {
+      let score = impact(of: question).score
+      guard score > .zero else { continue }
+      let sameGroup = group == knowledgeBase.questions[question].group
+      if let current = best {
+        if score < current.impact { continue }
+        if score == current.impact, !sameGroup || current.sameGroup { continue }
+      }
+      best = (score, sameGroup, question)
+    }
+    return best?.question
+  }
+}
