@@ -46,7 +46,7 @@ let package = Package(
     ),
     .testTarget(
       name: "RuleEngineTests",
-      dependencies: ["RuleEngine", "KnowledgeBase", "_ResilienzTestSupport"]
+      dependencies: ["RuleEngine", "KnowledgeBase", "Consultation", "_ResilienzTestSupport"]
     ),
   ]
 )

@@ -1,0 +1,77 @@
+import Consultation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+import Testing
+import _ResilienzTestSupport
+
+/// The shipped knowledge base, consulted with a realistic situation.
+struct ShippedKnowledgeEngineTests {
+  static func engine(_ answers: [String: String]) throws -> Engine {
+    let result = KnowledgeBaseLoader.load(directory: Fixture.repositoryRoot)
+    let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
+    var engine = Engine(knowledgeBase: kb)
+    for (id, text) in answers.sorted(by: { $0.key < $1.key }) {
+      let question = try #require(kb.questionIndex[id], "no question \(id)")
+      let answer = try AnswerParser.parse(text, for: kb.questions[question]).get()
+      engine.set(question, to: answer)
+    }
+    return engine
+  }
+
+  /// A large city in the second pandemic winter: months into the crisis, no end in sight, no staff
+  /// reserve, departments refusing to release staff, sick leave rising.
+  static let secondPandemicWinter = [
+    "lage.art": "pandemie", "lage.phase": "bewaeltigung", "lage.dauer_wochen": "40",
+    "lage.ende_absehbar": "nein", "kommune.typ": "kreisfreie_stadt", "kommune.einwohnende": "600000",
+    "personal.reserve": "keine", "personal.wochen_ohne_entlastung": "12",
+    "personal.krankenstand_steigend": "ja", "personal.freistellung_verweigert": "ja",
+    "personal.aufgabenkritik": "nein",
+  ]
+
+  @Test func secondPandemicWinterWithoutReserve() throws {
+    let engine = try Self.engine(Self.secondPandemicWinter)
+    let kb = engine.knowledgeBase
+    let dauerkrise = try #require(kb.patternIndex["dauerkrise"])
+    #expect(engine.patternState[dauerkrise] == .established)
+    let rf3 = try #require(kb.factorIndex["rf3"])
+    let level = try #require(engine.factorLevel[rf3])
+    #expect(level <= kb.levelIndex["schwach"] ?? -1, "RF3 must be weak or critical")
+
+    let advice = engine.advice()
+    let top = advice.prefix(5).map { kb.measures[$0.measure].id }
+    // In the middle of the crisis, relief that works now ranks first; the structural staff
+    // reserve is recommended too, but as a long-term measure further down.
+    #expect(top.contains("belastungssteuerung"), "top five: \(top)")
+    #expect(top.contains("aufgabenkritik"), "top five: \(top)")
+    let ranked = advice.map { kb.measures[$0.measure].id }
+    #expect(ranked.contains("reservepool"), "advice: \(ranked)")
+    for recommendation in advice {
+      // Every priority is exactly the sum of its parts, and is backed by a firing rule.
+      #expect(recommendation.parts.reduce(FixedDecimal.zero) { $0 + $1.points } == recommendation.priority)
+      #expect(!recommendation.rules.isEmpty)
+      #expect(recommendation.parts.first { $0.kind == .evidence }.map { $0.points > .zero } == true)
+    }
+    // The order is total: priority descending, then declaration order.
+    for (a, b) in zip(advice, advice.dropFirst()) {
+      #expect(a.priority > b.priority || (a.priority == b.priority && a.measure < b.measure))
+    }
+  }
+
+  @Test func whyNotForAMeasureTheSituationDoesNotCallFor() throws {
+    var answers = Self.secondPandemicWinter
+    answers["personal.reserve"] = "ausreichend"
+    let engine = try Self.engine(answers)
+    let kb = engine.knowledgeBase
+    let reservepool = try #require(kb.measureIndex["reservepool"])
+    #expect(!engine.isRecommended(reservepool))
+    let blocked = engine.whyNot(measure: reservepool)
+    #expect(!blocked.isEmpty)
+    for rule in blocked {
+      #expect(rule.blocker.truth != .true)
+      #expect(!rule.blocker.condition.text(in: kb).isEmpty)
+    }
+    // The reserve answer is what stops at least one of the rules.
+    #expect(blocked.contains { $0.blocker.condition.text(in: kb).contains("personal.reserve") })
+  }
+}
