@@ -231,6 +231,11 @@ def build(n_rules, n_questions, seed):
             continue
         cs.append((kind, x, rng.choice(WEIGHTS) if kind == "recommend" else abs(rng.choice(POINTS))))
 
+    # one `assess` per factor, so that the checker has no factor to warn about; factor levels
+    # are not part of the compared output (CLIPS records them as (assessed RULE F L) only)
+    for i, fid in enumerate(FACTORS):
+        rules[(n_derive + i) % n_rules][1].append(("assess", fid, ["kritisch", "schwach"][i % 2]))
+
     order = list(range(n_rules))
     rng.shuffle(order)              # file order is not level order: the engine must not care
     m.rules = []
@@ -293,17 +298,17 @@ def write_yaml(m, path):
         n = qid.split(".q")[1]
         w("  - id: %s" % qid)
         if kind == "number":
-            w("    text: %s" % q("Wie hoch ist der Messwert Nummer %s (0 bis 100)?" % n))
+            w("    text: %s" % q("Wie hoch ist der Messwert Nummer %d (0 bis 100)?" % int(n)))
             w("    type: number")
             w("    min: 0")
             w("    max: 100")
             w("    unit: Prozent")
         elif kind == "choice":
-            w("    text: %s" % q("Welche Stufe trifft für Merkmal %s zu?" % n))
+            w("    text: %s" % q("Welche Stufe trifft für Merkmal %d zu?" % int(n)))
             w("    type: choice")
             w("    values: [%s]" % ", ".join(CHOICE_VALUES))
         else:
-            w("    text: %s" % q("Trifft Aussage %s zu?" % n))
+            w("    text: %s" % q("Trifft Aussage %d zu?" % int(n)))
             w("    type: yesno")
         w("    help: %s" % q("Erzeugte Frage für den Lasttest; ihre Antwort hat keine fachliche Bedeutung."))
         w("    group: %s" % GROUP)
@@ -372,6 +377,8 @@ def write_rules(m, path):
             elif c[0] == "recommend":
                 w(kw + "recommend %s weight %s" % (c[1], num(c[2])))
                 w('         because "Begründung der Regel %s für Maßnahme %s."' % (rid, c[1]))
+            elif c[0] == "assess":
+                w(kw + "assess %s %s" % (c[1], c[2]))
             else:
                 sign = "+" if c[2] > 0 else "-"
                 w(kw + "evidence %s %s%s" % (c[1], sign, num(abs(c[2]))))
@@ -400,17 +407,21 @@ def write_clips(m, path):
     w(";;;         (derived F)             derived fact F holds")
     w(";;;         (rec RULE M W)          rule RULE recommends measure M with weight W")
     w(";;;         (evid RULE P K)         rule RULE gives K points to pattern P")
+    w(";;;         (assessed RULE F L)     rule RULE assesses factor F at level L (not printed)")
     w(";;; A rule's stratum is 1 + the highest level of a derived fact it tests; its salience is")
     w(";;; 10 * (%d - stratum): every (not (derived F)) is decided only after the stratum that" % (top + 1))
     w(";;; derives F is complete. Summing runs at salience -100, after all strata.")
     w("")
-    w("(deffacts answers")
-    for qid, kind, answer in m.questions:
-        if kind == "number":
-            w("  (num %s %d)" % (qid, answer))
-        else:
-            w("  (ans %s %s)" % (qid, answer))
-    w(")")
+    # Answers in chunks of 50: in batch mode CLIPS re-scans the whole pending command after
+    # every character it reads, so one deffacts with thousands of facts costs quadratic time.
+    for start in range(0, len(m.questions), 50):
+        w("(deffacts answers-%d" % (start // 50 + 1))
+        for qid, kind, answer in m.questions[start:start + 50]:
+            if kind == "number":
+                w("  (num %s %d)" % (qid, answer))
+            else:
+                w("  (ans %s %s)" % (qid, answer))
+        w(")")
     w("")
     for rid, atoms, cs, stratum in m.rules:
         rhs = []
@@ -419,6 +430,8 @@ def write_clips(m, path):
                 rhs.append("(assert (derived %s))" % c[1])
             elif c[0] == "recommend":
                 rhs.append("(assert (rec %s %s %s))" % (rid, c[1], clips_float(c[2])))
+            elif c[0] == "assess":
+                rhs.append("(assert (assessed %s %s %s))" % (rid, c[1], c[2]))
             else:
                 rhs.append("(assert (evid %s %s %s))" % (rid, c[1], clips_float(c[2])))
         w("(defrule %s (declare (salience %d))" % (rid, salience(stratum)))

@@ -1,5 +1,11 @@
+import Dispatch
 import RuleLanguage
 import Yams
+
+/// Hands a value from one thread to another that waits for it; the wait orders the accesses.
+final class Handoff<Value>: @unchecked Sendable {
+  var value: Value?
+}
 
 /// Turns the read files into a checked knowledge base, collecting every diagnostic on the way.
 struct KnowledgeCompiler {
@@ -30,17 +36,34 @@ struct KnowledgeCompiler {
   }
 
   mutating func run() -> LoadResult {
-    for file in sources.knowledgeFiles {
-      let reader = YAMLReader(file: file)
-      KnowledgeFileReader(reader: reader).read(into: &draft)
-      diagnostics += reader.diagnostics
-      draft.placeholders += reader.placeholders
+    // Knowledge and rule files are independent until names are resolved: read the YAML on a
+    // second core while this one parses the rules.
+    let knowledgeFiles = sources.knowledgeFiles
+    let handoff = Handoff<(KnowledgeDraft, [Diagnostic])>()
+    let group = DispatchGroup()
+    DispatchQueue.global(qos: .userInitiated).async(group: group) {
+      var draft = KnowledgeDraft()
+      var found: [Diagnostic] = []
+      for file in knowledgeFiles {
+        let reader = YAMLReader(file: file)
+        KnowledgeFileReader(reader: reader).read(into: &draft)
+        found += reader.diagnostics
+        draft.placeholders += reader.placeholders
+      }
+      handoff.value = (draft, found)
     }
+    var ruleDiagnostics: [Diagnostic] = []
     for file in sources.ruleFiles {
       let (parsed, found) = RuleParser.parse(file)
       ruleFiles.append(parsed)
+      ruleDiagnostics += found
+    }
+    group.wait()
+    if let (readDraft, found) = handoff.value {
+      draft = readDraft
       diagnostics += found
     }
+    diagnostics += ruleDiagnostics
     declareAll()
     checkReferences()
     let knowledgeBase = build()
@@ -99,11 +122,12 @@ struct KnowledgeCompiler {
     for ruleFile in ruleFiles {
       let file = ruleFile.file
       let factDeclarations = ruleFile.facts.map {
-        Declared(value: $0, id: $0.id.name, site: DiagnosticSite(file: file, range: $0.id.range))
+        Declared(value: (), id: $0.id.name, site: DiagnosticSite(file: file, range: $0.id.range))
       }
       Self.declare(factDeclarations, in: &facts, shared: questions, diagnostics: &diagnostics)
-      let ruleDeclarations = ruleFile.rules.filter { !$0.id.name.isEmpty }.map {
-        Declared(value: $0, id: $0.id.name, site: DiagnosticSite(file: file, range: $0.id.range))
+      let ruleDeclarations = ruleFile.rules.compactMap {
+        $0.id.name.isEmpty
+          ? nil : Declared(value: (), id: $0.id.name, site: DiagnosticSite(file: file, range: $0.id.range))
       }
       Self.declare(ruleDeclarations, in: &rules, diagnostics: &diagnostics)
     }
@@ -216,12 +240,17 @@ struct KnowledgeCompiler {
 
     var compiledRules: [CompiledRule] = []
     var declaredFacts: [DerivedFact] = []
-    for ruleFile in ruleFiles {
-      let file = ruleFile.file
-      for fact in ruleFile.facts {
+    for fileIndex in ruleFiles.indices {
+      let file = ruleFiles[fileIndex].file
+      for fact in ruleFiles[fileIndex].facts {
         declaredFacts.append(DerivedFact(id: fact.id.name, text: fact.text?.text ?? fact.id.name))
       }
-      for rule in ruleFile.rules {
+      // Each rule's syntax tree is released as soon as it is compiled, so that the trees and the
+      // compiled rules are never all in memory at once.
+      var pending = ruleFiles[fileIndex].rules
+      ruleFiles[fileIndex].rules = []
+      pending.reverse()
+      while let rule = pending.popLast() {
         let compiledSources = rule.sources.compactMap { source -> String? in
           citedSources.insert(source.name)
           if sourceTable[source.name] != nil { return source.name }

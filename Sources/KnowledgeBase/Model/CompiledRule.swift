@@ -1,7 +1,7 @@
 import RuleLanguage
 
 /// A condition with every id resolved to an index, ready for evaluation.
-public indirect enum CompiledCondition: Sendable, Hashable {
+public enum CompiledCondition: Sendable, Hashable {
   /// A number or scale answer compared with a constant.
   case number(question: Int, ComparisonOperator, FixedDecimal)
   /// A yes/no or one-of answer is one of the options (bit set over option indices).
@@ -14,7 +14,7 @@ public indirect enum CompiledCondition: Sendable, Hashable {
   case pattern(Int, PatternStateTest)
   /// The factor's level is among the levels (bit set over level indices).
   case factor(Int, levels: UInt64)
-  case not(CompiledCondition)
+  indirect case not(CompiledCondition)
   case and([CompiledCondition])
   case or([CompiledCondition])
 }

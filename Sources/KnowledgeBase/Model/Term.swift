@@ -17,6 +17,7 @@ public struct Term: Sendable {
 public enum Placeholder {
   /// The names of the placeholders in a text, in order.
   public static func names(in text: String) -> [String] {
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
     var names: [String] = []
     var rest = text[...]
     while let open = rest.firstIndex(of: "{") {
@@ -33,7 +34,7 @@ public enum Placeholder {
 
   /// The text with every known placeholder replaced; unknown ones are left as written.
   public static func fill(_ text: String, _ value: (String) -> String?) -> String {
-    guard text.contains("{") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
     var out = ""
     var rest = text[...]
     while let open = rest.firstIndex(of: "{") {

@@ -19,7 +19,8 @@ final class YAMLReader {
       return nil
     }
     do {
-      guard let node = try Yams.compose(yaml: file.text) else {
+      // Every scalar is read as text; the basic resolver skips Yams's regular expressions.
+      guard let node = try Yams.compose(yaml: file.text, .basic) else {
         report(.emptyKnowledgeFile, at: SourceRange(start: 0, end: 0))
         return nil
       }

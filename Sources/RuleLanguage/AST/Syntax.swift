@@ -52,7 +52,7 @@ public enum PatternStateTest: String, Sendable, Hashable {
 }
 
 /// A condition as written.
-public indirect enum Condition: Sendable, Hashable {
+public enum Condition: Sendable, Hashable {
   case compare(Identifier, ComparisonOperator, Literal, range: SourceRange)
   case membership(Identifier, negated: Bool, [Literal], range: SourceRange)
   case includes(Identifier, InclusionMode, [Literal], range: SourceRange)
@@ -61,9 +61,10 @@ public indirect enum Condition: Sendable, Hashable {
   case pattern(Identifier, PatternStateTest, range: SourceRange)
   case factorCompare(Identifier, ComparisonOperator, Identifier, range: SourceRange)
   case factorMembership(Identifier, negated: Bool, [Identifier], range: SourceRange)
-  case not(Condition, range: SourceRange)
-  case and(Condition, Condition)
-  case or(Condition, Condition)
+  // Only the cases that nest are boxed; single tests stay inline, which saves an allocation each.
+  indirect case not(Condition, range: SourceRange)
+  indirect case and(Condition, Condition)
+  indirect case or(Condition, Condition)
 
   public var range: SourceRange {
     switch self {

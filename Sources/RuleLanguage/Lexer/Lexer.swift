@@ -19,7 +19,7 @@ struct Lexer {
     self.standalone = range != nil
   }
 
-  /// All tokens up to and including `endOfFile`.
+  /// All tokens up to and including `endOfFile` (the parser takes them one by one instead).
   mutating func tokenize() -> [Token] {
     var tokens: [Token] = []
     tokens.reserveCapacity((end - index) / 5 + 1)
@@ -57,7 +57,7 @@ struct Lexer {
     }
   }
 
-  private mutating func next() -> Token {
+  mutating func next() -> Token {
     skipTrivia()
     let start = index
     let startsLine = !tokenOnLine
@@ -106,8 +106,7 @@ struct Lexer {
     default:
       if isIdentifierStart(at: index) {
         lexIdentifierBody()
-        let word = file.text(in: SourceRange(start: start, end: index))
-        if let keyword = Keyword(rawValue: word) { return make(.keyword(keyword), index) }
+        if let keyword = Keyword.matching(bytes, start, index) { return make(.keyword(keyword), index) }
         return make(.identifier, index)
       }
       let scalarEnd = scalarEnd(at: index)

@@ -11,6 +11,23 @@ public enum Keyword: String, CaseIterable, Sendable {
   static let conclusions: [Keyword] = [.derive, .evidence, .assess, .recommend]
   /// Keywords that open a declaration.
   static let declarations: [Keyword] = [.rule, .fact]
+
+  private static let spellings: [(keyword: Keyword, bytes: [UInt8])] = allCases.map {
+    ($0, Array($0.rawValue.utf8))
+  }
+
+  /// The keyword spelt by `bytes[start..<end]`, compared byte by byte without making a string.
+  static func matching(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Keyword? {
+    let length = end - start
+    guard length >= 2, length <= 11, bytes[start] >= UInt8(ascii: "a"), bytes[start] <= UInt8(ascii: "w") else {
+      return nil
+    }
+    search: for (keyword, spelling) in spellings where spelling.count == length && spelling[0] == bytes[start] {
+      for offset in 1..<length where spelling[offset] != bytes[start + offset] { continue search }
+      return keyword
+    }
+    return nil
+  }
 }
 
 /// What a token is.

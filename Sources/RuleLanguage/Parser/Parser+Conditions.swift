@@ -85,6 +85,10 @@ extension RuleParser {
     }
   }
 
+  mutating func peekIsIn() -> Bool {
+    peek().kind == .keyword(.in)
+  }
+
   mutating func expectIdentifier(what: String, after: String) -> Identifier? {
     guard current.kind == .identifier, !atDeclarationBoundary else {
       report(.expectedId(what: what, after: after), at: current.range)
@@ -115,7 +119,7 @@ extension RuleParser {
       guard let value = parseLiteral(after: opText) else { return nil }
       return .compare(id, op, value, range: SourceRange(start: start, end: value.range.end))
     }
-    if isKeyword(.not), isKeyword(.in, peek()), !atDeclarationBoundary {
+    if isKeyword(.not), peekIsIn(), !atDeclarationBoundary {
       advance()
       advance()
       guard let (values, end) = parseLiteralList(after: "not in") else { return nil }
@@ -168,7 +172,7 @@ extension RuleParser {
       return .factorCompare(id, op, level, range: SourceRange(start: start, end: level.range.end))
     }
     var negated = false
-    if isKeyword(.not), isKeyword(.in, peek()), !atDeclarationBoundary {
+    if isKeyword(.not), peekIsIn(), !atDeclarationBoundary {
       negated = true
       advance()
     }

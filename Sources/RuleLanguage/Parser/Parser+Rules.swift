@@ -59,7 +59,7 @@ extension RuleParser {
       default:
         conclusions += parseConclusions()
       }
-      end = max(end, tokens[max(position - 1, 0)].range.end)
+      end = max(end, previousEnd)
     }
 
     for clause in order where seen[clause] == nil {
@@ -203,7 +203,7 @@ extension RuleParser {
     if case .recommend(let measure, _) = kind, reason == nil {
       report(.missingReason(measure: measure.name), at: measure.range)
     }
-    let end = tokens[max(position - 1, 0)].range.end
+    let end = previousEnd
     return Conclusion(kind: kind, reason: reason, range: SourceRange(start: start, end: end))
   }
 }

@@ -1,16 +1,24 @@
 /// Parses rule files. Never throws: it returns what it could parse plus every problem it met.
 public struct RuleParser {
   let file: SourceFile
-  var tokens: [Token]
-  var position = 0
-  var diagnostics: [Diagnostic]
+  /// Tokens are made as the parser needs them: the current one and at most one ahead.
+  var lexer: Lexer
+  var current: Token
+  var lookahead: Token?
+  /// Where the token before `current` ended.
+  var previousEnd: Int
+  var parserDiagnostics: [Diagnostic] = []
 
   init(file: SourceFile, range: SourceRange? = nil) {
     var lexer = Lexer(file: file, range: range)
     self.file = file
-    self.tokens = lexer.tokenize()
-    self.diagnostics = lexer.diagnostics
+    self.current = lexer.next()
+    self.lexer = lexer
+    self.previousEnd = range?.start ?? 0
   }
+
+  /// The lexer's problems first, then the parser's, as they were found.
+  var diagnostics: [Diagnostic] { lexer.diagnostics + parserDiagnostics }
 
   /// Parses a whole rule file.
   public static func parse(_ file: SourceFile) -> (RuleFile, [Diagnostic]) {
@@ -41,20 +49,29 @@ public struct RuleParser {
 
   // MARK: - Token access
 
-  var current: Token { tokens[position] }
-
   var currentText: String {
     current.kind == .endOfFile ? "end of file" : file.text(in: current.range)
   }
 
   func text(of token: Token) -> String { file.text(in: token.range) }
 
-  func peek(_ offset: Int = 1) -> Token {
-    tokens[min(position + offset, tokens.count - 1)]
+  /// The token after `current`.
+  mutating func peek() -> Token {
+    if let lookahead { return lookahead }
+    let next = current.kind == .endOfFile ? current : lexer.next()
+    lookahead = next
+    return next
   }
 
   mutating func advance() {
-    if position < tokens.count - 1 { position += 1 }
+    guard current.kind != .endOfFile else { return }
+    previousEnd = current.range.end
+    if let next = lookahead {
+      current = next
+      lookahead = nil
+    } else {
+      current = lexer.next()
+    }
   }
 
   func isKeyword(_ keyword: Keyword, _ token: Token? = nil) -> Bool {
@@ -64,7 +81,7 @@ public struct RuleParser {
   mutating func report(_ message: SyntaxMessage, at range: SourceRange) {
     // The lexer has already said what is wrong with a token it rejected.
     if current.kind == .invalid, current.range == range { return }
-    diagnostics.append(Diagnostic(message.message, in: file, at: range))
+    parserDiagnostics.append(Diagnostic(message.message, in: file, at: range))
   }
 
   /// Whether the current token ends the declaration being parsed: the end of the file, or a
@@ -152,6 +169,10 @@ public struct RuleParser {
   }
 
   func stringLiteral(_ token: Token) -> StringLiteral {
+    let inner = (token.range.start + 1)..<max(token.range.start + 1, token.range.end - 1)
+    if !file.bytes[inner].contains(UInt8(ascii: "\\")) {
+      return StringLiteral(text: String(decoding: file.bytes[inner], as: UTF8.self), range: token.range)
+    }
     let raw = text(of: token)
     var decoded = ""
     var escaping = false

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# resilienz scale benchmark: our engine against CLIPS 6.30 on generated rule bases.
+#
+#   Benchmarks/run.sh [SIZE ...]          default sizes: 1000 10000 100000 rules
+#
+# Environment:
+#   RESILIENZ  our binary (default .build/release/resilienz, relative to the repository root;
+#              built with `swift build -c release --product resilienz` only when missing)
+#   ENGINES    engines to run, in this order (default "resilienz clips"); `reference` adds the
+#              Python reference evaluator Benchmarks/reference_eval.py
+#   SEED       generator seed (default 1)
+#
+# For every size: generate Benchmarks/out/N (N/20 questions), run each engine under
+# /usr/bin/time, print one row per engine and compare the sorted conclusions. A row says
+# `identical` when its conclusions equal those of every other engine at that size. On a
+# difference, a failed engine or unexpected output the script shows the evidence and exits 1.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RESILIENZ=${RESILIENZ:-.build/release/resilienz}
+ENGINES=${ENGINES:-resilienz clips}
+SEED=${SEED:-1}
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
+
+need_apt=()
+[ -x /usr/bin/time ] || need_apt+=(time)
+if [[ " $ENGINES " == *" clips "* ]] && ! command -v clips >/dev/null; then need_apt+=(clips); fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "installing ${need_apt[*]} ..." >&2
+  apt-get update -qq >&2 && apt-get install -y -qq "${need_apt[@]}" >&2
+fi
+if [[ " $ENGINES " == *" resilienz "* ]] && [ ! -x "$RESILIENZ" ]; then
+  echo "building resilienz (release) ..." >&2
+  swift build -c release --product resilienz >&2
+fi
+
+# One conclusion per line: fact F | measure M 7.50 | pattern P -2.00
+LINE_RE='^(fact [^ ]+|(measure|pattern) [^ ]+ -?[0-9]+\.[0-9][0-9])$'
+
+set_cmd() {    # engine dir -> array cmd
+  case $1 in
+    resilienz) cmd=("$RESILIENZ" evaluate --kb "$2/kb" --answers "$2/answers.txt") ;;
+    clips)     cmd=(clips -f2 "$2/clips/program.clp") ;;
+    reference) cmd=(python3 Benchmarks/reference_eval.py --kb "$2/kb" --answers "$2/answers.txt") ;;
+    *) echo "unknown engine $1 (resilienz, clips, reference)" >&2; exit 2 ;;
+  esac
+}
+
+printf '%8s  %-10s %9s %9s %7s %9s %9s  %s\n' \
+  rules engine seconds "peak MiB" facts measures patterns result
+status=0
+for n in "${SIZES[@]}"; do
+  dir=Benchmarks/out/$n
+  questions=$(( n / 20 < 3 ? 3 : n / 20 ))
+  python3 Benchmarks/generate.py --rules "$n" --questions "$questions" --seed "$SEED" --out "$dir" 2>/dev/null
+  declare -A secs=() mib=()
+  for e in $ENGINES; do
+    set_cmd "$e" "$dir"
+    rc=0
+    /usr/bin/time -f '%e %M' -o "$dir/$e.time" "${cmd[@]}" </dev/null >"$dir/$e.out" 2>"$dir/$e.err" || rc=$?
+    if [ $rc -ne 0 ]; then
+      echo "$e failed on $n rules (exit $rc): ${cmd[*]}" >&2
+      tail -n 20 "$dir/$e.err" "$dir/$e.out" >&2
+      exit 1
+    fi
+    if grep -Evq "$LINE_RE" "$dir/$e.out"; then
+      echo "$e printed something other than conclusions on $n rules (${cmd[*]}):" >&2
+      grep -Ev "$LINE_RE" "$dir/$e.out" | head -n 20 >&2
+      exit 1
+    fi
+    LC_ALL=C sort "$dir/$e.out" >"$dir/$e.sorted"
+    read -r s k < <(tail -n 1 "$dir/$e.time")
+    secs[$e]=$s
+    mib[$e]=$(awk -v k="$k" 'BEGIN { printf "%.1f", k / 1024 }')
+  done
+  set -- $ENGINES
+  first=$1
+  differs=()
+  for e in $ENGINES; do
+    cmp -s "$dir/$first.sorted" "$dir/$e.sorted" || differs+=("$e")
+  done
+  for e in $ENGINES; do
+    if [ $# -eq 1 ]; then verdict=-
+    elif [ ${#differs[@]} -eq 0 ]; then verdict=identical
+    else verdict=DIFFERENT
+    fi
+    printf '%8d  %-10s %9s %9s %7d %9d %9d  %s\n' "$n" "$e" "${secs[$e]}" "${mib[$e]}" \
+      "$(grep -c '^fact ' "$dir/$e.sorted" || true)" \
+      "$(grep -c '^measure ' "$dir/$e.sorted" || true)" \
+      "$(grep -c '^pattern ' "$dir/$e.sorted" || true)" "$verdict"
+  done
+  if [ ${#differs[@]} -gt 0 ]; then
+    for e in "${differs[@]}"; do
+      echo "--- $first vs $e on $n rules ($ROOT/$dir):" >&2
+      diff "$dir/$first.sorted" "$dir/$e.sorted" | head -n 20 >&2 || true
+    done
+    status=1
+    break
+  fi
+  unset secs mib
+done
+exit $status
