@@ -21,10 +21,12 @@ let package = Package(
     ),
     .target(name: "RuleEngine", dependencies: ["KnowledgeBase"]),
     .target(name: "Consultation", dependencies: ["RuleEngine", "KnowledgeBase"]),
+    .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+    .target(name: "Shell", dependencies: ["Consultation", "RuleEngine", "KnowledgeBase", "CReadline"]),
     .executableTarget(
       name: "resilienz",
       dependencies: [
-        "KnowledgeBase", "RuleEngine", "Consultation",
+        "KnowledgeBase", "RuleEngine", "Consultation", "Shell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

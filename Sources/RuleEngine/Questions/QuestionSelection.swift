@@ -82,9 +82,9 @@ extension Engine {
 
   /// The question to ask next: the open question whose answer can decide the most; among equals,
   /// one of the group asked last, then the first declared. Nil when no answer can change the advice.
-  public func nextQuestion(preferringGroup group: Int? = nil) -> Int? {
+  public func nextQuestion(preferringGroup group: Int? = nil, excluding excluded: Set<Int> = []) -> Int? {
     var best: (impact: FixedDecimal, sameGroup: Bool, question: Int)?
-    for question in openQuestions {
+    for question in openQuestions where !excluded.contains(question) {
       let score = impact(of: question).score
       guard score > .zero else { continue }
       let sameGroup = group == knowledgeBase.questions[question].group

@@ -1,0 +1,66 @@
+import Foundation
+import KnowledgeBase
+import RuleEngine
+
+extension Consultation {
+  /// A consultation kept in a journal: replays what the journal holds (reporting torn lines and
+  /// answers that no longer fit), then appends every later change to it.
+  public static func resume(knowledgeBase: KnowledgeBase, journalPath: String) throws -> (Consultation, [String]) {
+    let contents = try Journal.read(path: journalPath)
+    var problems = contents.problems
+    var consultation = Consultation(knowledgeBase: knowledgeBase)
+    for record in contents.records {
+      switch record.op {
+      case "start":
+        if record.knowledgeBase != knowledgeBase.info.id || record.version != knowledgeBase.info.version {
+          problems.append(
+            "Das Journal wurde mit der Wissensbasis \(record.knowledgeBase ?? "?") \(record.version ?? "?") begonnen; geladen ist \(knowledgeBase.info.id) \(knowledgeBase.info.version)."
+          )
+        }
+      case "set", "unset":
+        guard let id = record.question, let question = knowledgeBase.questionIndex[id] else {
+          problems.append("Die Frage „\(record.question ?? "?")“ gibt es nicht mehr; ihre Antwort wird übergangen.")
+          continue
+        }
+        if record.op == "unset" {
+          try consultation.set(question, to: nil)
+          continue
+        }
+        switch AnswerParser.parse(record.answer ?? "", for: knowledgeBase.questions[question]) {
+        case .success(let answer): try consultation.set(question, to: answer)
+        case .failure(let error):
+          problems.append("\(id) = \(record.answer ?? ""): \(error.description) Die Antwort wird übergangen.")
+        }
+      case "reset":
+        for question in consultation.engine.answers.indices where consultation.engine.answers[question] != nil {
+          try consultation.set(question, to: nil, record: false)
+        }
+      default:
+        // Records of later kinds (exercises, notes) are kept by the journal and read by their owners.
+        continue
+      }
+    }
+    let journal = try Journal(path: journalPath)
+    if contents.records.isEmpty {
+      try journal.append(
+        JournalRecord(op: "start", knowledgeBase: knowledgeBase.info.id, version: knowledgeBase.info.version))
+    }
+    consultation.attach(journal)
+    return (consultation, problems)
+  }
+
+  /// How many answers a journal holds, without loading a knowledge base; nil when it has none.
+  public static func answerCount(inJournal path: String) -> Int? {
+    guard let contents = try? Journal.read(path: path) else { return nil }
+    var answered = Set<String>()
+    for record in contents.records {
+      switch record.op {
+      case "set": if let question = record.question { answered.insert(question) }
+      case "unset": if let question = record.question { answered.remove(question) }
+      case "reset": answered.removeAll()
+      default: continue
+      }
+    }
+    return answered.isEmpty ? nil : answered.count
+  }
+}

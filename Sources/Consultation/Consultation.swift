@@ -1,0 +1,100 @@
+import KnowledgeBase
+import RuleEngine
+
+/// What one answer (or its withdrawal) changed.
+public struct AnswerOutcome {
+  public var question: Int
+  public var previous: Answer?
+  public var answer: Answer?
+  public var change: AdviceChange
+  public var events: [EngineEvent]
+}
+
+/// A consultation: the engine with its answers, the history for going back, and the journal
+/// every change is written to before it takes effect.
+public struct Consultation {
+  public private(set) var engine: Engine
+  /// Answers in the order they were given, with what they replaced, for `back`.
+  public private(set) var history: [(question: Int, previous: Answer?)] = []
+  /// What the last answer changed, for `changes`.
+  public private(set) var lastOutcome: AnswerOutcome?
+  /// Questions the user chose to skip; they are not proposed again until answered or reset.
+  public private(set) var skipped: Set<Int> = []
+  /// The group of the question asked last, kept while that costs nothing.
+  public private(set) var currentGroup: Int?
+  public private(set) var journal: Journal?
+
+  public var knowledgeBase: KnowledgeBase { engine.knowledgeBase }
+
+  public init(knowledgeBase: KnowledgeBase, journal: Journal? = nil) {
+    self.engine = Engine(knowledgeBase: knowledgeBase)
+    self.journal = journal
+  }
+
+  /// The question to ask now: the most useful open one, not skipped; nil when none can change
+  /// the advice.
+  public var currentQuestion: Int? {
+    engine.nextQuestion(preferringGroup: currentGroup, excluding: skipped)
+  }
+
+  /// Relevant questions without an answer whose answer cannot change the advice any more.
+  public var optionalQuestions: [Int] {
+    engine.openQuestions.filter { engine.impact(of: $0).score == .zero }
+  }
+
+  /// Sets or withdraws an answer: journal first, then the engine.
+  @discardableResult
+  public mutating func set(_ question: Int, to answer: Answer?, record: Bool = true) throws -> AnswerOutcome {
+    let previous = engine.answers[question]
+    let item = knowledgeBase.questions[question]
+    if let journal {
+      if let answer {
+        try journal.append(JournalRecord(op: "set", question: item.id, answer: AnswerParser.format(answer, for: item)))
+      } else {
+        try journal.append(JournalRecord(op: "unset", question: item.id))
+      }
+    }
+    let before = engine
+    let events = engine.set(question, to: answer)
+    if record { history.append((question, previous)) }
+    skipped.remove(question)
+    currentGroup = item.group
+    let outcome = AnswerOutcome(
+      question: question, previous: previous, answer: answer,
+      change: AdviceChange(before: before, after: engine), events: events)
+    lastOutcome = outcome
+    return outcome
+  }
+
+  /// Undoes the last answer; nil when there is nothing to undo.
+  public mutating func back() throws -> AnswerOutcome? {
+    guard let last = history.last else { return nil }
+    let outcome = try set(last.question, to: last.previous, record: false)
+    history.removeLast()
+    return outcome
+  }
+
+  /// Leaves the question for now.
+  public mutating func skip(_ question: Int) {
+    skipped.insert(question)
+  }
+
+  /// Replaces every answer, as when loading a saved consultation.
+  public mutating func replaceAnswers(_ answers: [Int: Answer]) throws {
+    try journal?.append(JournalRecord(op: "reset"))
+    for question in engine.answers.indices where engine.answers[question] != nil && answers[question] == nil {
+      try set(question, to: nil, record: false)
+    }
+    for (question, answer) in answers.sorted(by: { $0.key < $1.key }) where engine.answers[question] != answer {
+      try set(question, to: answer, record: false)
+    }
+    history = []
+    skipped = []
+    lastOutcome = nil
+  }
+
+  /// Attaches a journal after resuming, so that later changes are kept.
+  public mutating func attach(_ journal: Journal) {
+    self.journal = journal
+  }
+}

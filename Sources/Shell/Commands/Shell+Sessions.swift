@@ -1,0 +1,77 @@
+import Consultation
+import KnowledgeBase
+import RuleEngine
+
+extension Shell {
+  func save(_ arguments: String) {
+    var words = arguments.split(separator: " ").map(String.init)
+    let force = words.contains("--force")
+    words.removeAll { $0 == "--force" }
+    guard words.count == 1, let path = words.first else {
+      return fail("Bitte so angeben: speichern <datei> [--force]")
+    }
+    let answers = engine.answers.indices.compactMap { question -> SessionDocument.SavedAnswer? in
+      guard let answer = engine.answers[question] else { return nil }
+      return SessionDocument.SavedAnswer(
+        question: kb.questions[question].id, answer: AnswerParser.format(answer, for: kb.questions[question]))
+    }
+    let document = SessionDocument(
+      knowledgeBase: .init(id: kb.info.id, version: kb.info.version), answers: answers)
+    do {
+      try document.write(to: path, overwrite: force)
+    } catch SessionError.exists(let existing) where options.interactive {
+      guard let confirm, confirm("„\(existing)“ gibt es schon. Überschreiben? [j/N] ") else {
+        return line("Nicht gespeichert.")
+      }
+      do {
+        try document.write(to: path, overwrite: true)
+      } catch {
+        return fail(String(describing: error))
+      }
+    } catch {
+      return fail(String(describing: error))
+    }
+    line("Gespeichert: \(answers.count) \(answers.count == 1 ? "Antwort" : "Antworten") in „\(path)“.")
+  }
+
+  func load(_ arguments: String) {
+    let path = arguments.trimmingSpaces
+    guard !path.isEmpty else { return fail("Bitte die Datei angeben: laden <datei>") }
+    let document: SessionDocument
+    do {
+      document = try SessionDocument.read(from: path)
+    } catch {
+      return fail(String(describing: error))
+    }
+    var answers: [Int: Answer] = [:]
+    var misfits: [String] = []
+    for saved in document.answers {
+      guard let question = kb.questionIndex[saved.question] else {
+        misfits.append("\(saved.question) = \(saved.answer): diese Frage gibt es nicht mehr")
+        continue
+      }
+      switch AnswerParser.parse(saved.answer, for: kb.questions[question]) {
+      case .success(let answer): answers[question] = answer
+      case .failure(let error): misfits.append("\(saved.question) = \(saved.answer): \(error.description)")
+      }
+    }
+    do {
+      try consultation.replaceAnswers(answers)
+    } catch {
+      return fail(String(describing: error))
+    }
+    shownQuestion = nil
+    announcedComplete = false
+    line("Geladen: \(answers.count) \(answers.count == 1 ? "Antwort" : "Antworten") aus „\(path)“.")
+    if document.knowledgeBase.id != kb.info.id || document.knowledgeBase.version != kb.info.version {
+      say(
+        TextLayout.wrap(
+          "Die Datei stammt aus der Wissensbasis \(document.knowledgeBase.id) \(document.knowledgeBase.version); geladen ist \(kb.info.id) \(kb.info.version)."
+        ))
+    }
+    if !misfits.isEmpty {
+      line("Nicht übernommen, weil sie nicht mehr passen:")
+      for misfit in misfits { say(TextLayout.wrap(misfit, first: "  – ", rest: "    ")) }
+    }
+  }
+}

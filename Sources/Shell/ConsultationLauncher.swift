@@ -1,0 +1,110 @@
+import Consultation
+import Foundation
+import KnowledgeBase
+import RuleLanguage
+
+/// Starts consultations: at a terminal with readline, from standard input, or from script files.
+public enum ConsultationLauncher {
+  /// The folder for history and the default journal: `$XDG_STATE_HOME/resilienz`.
+  public static func stateDirectory(environment: [String: String]) -> String {
+    let base =
+      environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+    return base + "/resilienz"
+  }
+
+  static func loadKnowledgeBase(_ directory: String, errors: OutputSink) -> KnowledgeBase? {
+    let result = KnowledgeBaseLoader.load(directory: directory)
+    guard let knowledgeBase = result.knowledgeBase else {
+      errors.write("Die Wissensbasis in „\(directory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
+      errors.write(DiagnosticRenderer().render(result.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
+      return nil
+    }
+    return knowledgeBase
+  }
+
+  /// The consultation shell on standard input: readline at a terminal, plain lines otherwise.
+  public static func consult(knowledgeBaseDirectory: String, sessionPath: String?, environment: [String: String]) -> Int32 {
+    let output = StandardOutputSink()
+    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else { return 1 }
+    let interactive = isatty(STDIN_FILENO) == 1 && environment["TERM"] != "dumb"
+    let color = interactive && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
+    let state = stateDirectory(environment: environment)
+    // Completion needs the shell, which needs the consultation, which may need to ask first.
+    final class ShellReference { weak var shell: Shell? }
+    let reference = ShellReference()
+    var readlineSource: ReadlineLineSource?
+    if interactive {
+      try? FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+      readlineSource = ReadlineLineSource(historyPath: state + "/history") { line, word in
+        reference.shell?.completions(line: line, word: word) ?? []
+      }
+    }
+    func ask(_ question: String) -> Bool {
+      guard let source = readlineSource else { return false }
+      guard case .line(let answer) = source.readLine(prompt: question) else { return false }
+      return ["j", "ja", "y", "yes"].contains(answer.trimmingSpaces.lowercased())
+    }
+
+    var consultation = Consultation(knowledgeBase: knowledgeBase)
+    var journalPath = sessionPath
+    if journalPath == nil, interactive {
+      let defaultPath = state + "/beratung.journal"
+      if let count = Consultation.answerCount(inJournal: defaultPath) {
+        let resume = ask("Eine unterbrochene Beratung mit \(count) \(count == 1 ? "Antwort" : "Antworten") ist gespeichert. Fortsetzen? [j/N] ")
+        if !resume {
+          try? FileManager.default.removeItem(atPath: defaultPath + ".vorher")
+          try? FileManager.default.moveItem(atPath: defaultPath, toPath: defaultPath + ".vorher")
+          output.write("Neue Beratung; die vorige liegt in „\(defaultPath).vorher“.\n")
+        }
+      }
+      journalPath = defaultPath
+    }
+    if let journalPath {
+      do {
+        let (resumed, problems) = try Consultation.resume(knowledgeBase: knowledgeBase, journalPath: journalPath)
+        consultation = resumed
+        for problem in problems { output.write(TextLayout.wrap("Hinweis: \(problem)")) }
+      } catch {
+        output.write("Fehler: \(error)\n")
+        return 2
+      }
+    }
+
+    let shell = Shell(consultation: consultation, output: output, options: ShellOptions(interactive: interactive, color: color))
+    reference.shell = shell
+    if let terminal = readlineSource {
+      shell.confirm = { question in
+        // Ctrl-D at this question leaves too.
+        guard case .line(let answer) = terminal.readLine(prompt: question) else { return true }
+        return ["j", "ja", "y", "yes"].contains(answer.trimmingSpaces.lowercased())
+      }
+      var lines = terminal
+      let status = shell.run(&lines)
+      output.write("Die Beratung ist gespeichert und lässt sich beim nächsten Start fortsetzen.\n")
+      return status
+    }
+    var lines = StandardInputLineSource()
+    return shell.run(&lines)
+  }
+
+  /// Runs script files, each as a consultation of its own, and prints their transcripts.
+  public static func run(scripts: [String], knowledgeBaseDirectory: String, output: OutputSink = StandardOutputSink()) -> Int32 {
+    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else { return 1 }
+    var status: Int32 = 0
+    for path in scripts {
+      if scripts.count > 1 { output.write("== \(path) ==\n") }
+      guard let data = FileManager.default.contents(atPath: path) else {
+        output.write("Fehler: „\(path)“ kann nicht gelesen werden.\n")
+        status = 1
+        continue
+      }
+      var source = ScriptLineSource(path: path, text: String(decoding: data, as: UTF8.self))
+      let shell = Shell(
+        consultation: Consultation(knowledgeBase: knowledgeBase), output: output,
+        options: ShellOptions(interactive: false, color: false))
+      if shell.run(&source) != 0 { status = 1 }
+    }
+    return status
+  }
+}

@@ -1,0 +1,120 @@
+import Consultation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+extension Shell {
+  static let horizonTitles: [Horizon: String] = [
+    .sofort: "Sofort", .kurzfristig: "Kurzfristig", .langfristig: "Langfristig",
+  ]
+  static let effortTitles: [Effort: String] = [.gering: "gering", .mittel: "mittel", .hoch: "hoch"]
+
+  func adviceCommand(_ arguments: String) {
+    let argument = arguments.trimmingSpaces.folded
+    if argument.isEmpty { return showAdvice(limit: 10) }
+    if argument == "alle" || argument == "all" { return showAdvice(limit: nil) }
+    guard let limit = Int(argument), limit > 0, limit <= 10_000 else {
+      return fail("„\(arguments)“ ist keine Anzahl. Beispiele: empfehlungen, empfehlungen 5, empfehlungen alle")
+    }
+    showAdvice(limit: limit)
+  }
+
+  /// The ranked measures grouped by horizon, each with priority, office, effort and sources.
+  func showAdvice(limit: Int?) {
+    let advice = engine.advice()
+    guard !advice.isEmpty else {
+      return say(TextLayout.wrap("Noch keine Maßnahme empfohlen. Beantworten Sie weitere Fragen; 'warum' zeigt, was die aktuelle Frage entscheiden kann."))
+    }
+    let shown = limit.map { Array(advice.prefix($0)) } ?? advice
+    let heading = shown.count == advice.count
+      ? "Empfehlungen: \(advice.count) \(advice.count == 1 ? "Maßnahme" : "Maßnahmen"), nach Priorität"
+      : "Empfehlungen: die ersten \(shown.count) von \(advice.count) Maßnahmen ('empfehlungen alle' zeigt alle)"
+    line(emphasis(heading))
+    let ranks = Dictionary(uniqueKeysWithValues: advice.enumerated().map { ($1.measure, $0 + 1) })
+    for horizon in Horizon.allCases {
+      let group = shown.filter { kb.measures[$0.measure].horizon == horizon }
+      guard !group.isEmpty else { continue }
+      line(emphasis(Self.horizonTitles[horizon] ?? horizon.rawValue))
+      for recommendation in group {
+        let measure = kb.measures[recommendation.measure]
+        let rank = ranks[recommendation.measure] ?? 0
+        let title = "\(rank). \(text(measure.title))"
+        let priority = "Priorität \(recommendation.priority.formatted(decimalSeparator: ","))"
+        let padding = max(1, TextLayout.width - 2 - title.count - priority.count)
+        if title.count + priority.count + 3 <= TextLayout.width {
+          line("  \(title)\(String(repeating: " ", count: padding))\(priority)")
+        } else {
+          say(TextLayout.wrap(title, first: "  ", rest: "     "))
+          line("     \(priority)")
+        }
+        let details = "\(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "") · \(measure.id)"
+        say(TextLayout.wrap(details, first: "     ", rest: "     "))
+        let sources = measure.sourceIDs.compactMap { kb.sourceIndex[$0] }.map { kb.sources[$0] }
+          .map { "\($0.publisher)\($0.year.map { " \($0)" } ?? "")" }
+        say(TextLayout.wrap("Quellen: " + sources.joined(separator: "; "), first: "     ", rest: "     "))
+      }
+    }
+  }
+
+  func showPatterns() {
+    line(emphasis("Krisenmuster"))
+    for (index, pattern) in kb.patterns.enumerated() {
+      let score = engine.patternScore[index].formatted(decimalSeparator: ",")
+      let thresholds = "Verdacht ab \(pattern.suspected.formatted(decimalSeparator: ",")), erkannt ab \(pattern.established.formatted(decimalSeparator: ","))"
+      say(
+        TextLayout.wrap(
+          "\(text(pattern.title)) (\(pattern.id)): \(engine.patternState[index].title), \(score) Punkte (\(thresholds))",
+          first: "  ", rest: "    "))
+    }
+  }
+
+  func showProfile() {
+    line(emphasis("Resilienzprofil"))
+    for (index, factor) in kb.factors.enumerated() {
+      let level = engine.factorLevel[index].map { kb.factorLevels[$0].title } ?? "nicht bewertet"
+      say(TextLayout.wrap("\(factor.id.uppercased()) \(text(factor.title)): \(level)", first: "  ", rest: "    "))
+    }
+  }
+
+  /// What the last answer changed, with the rules that caused it.
+  func showChanges() {
+    guard let outcome = consultation.lastOutcome else {
+      return line("Es gibt noch keine Antwort, deren Folgen sich zeigen ließen.")
+    }
+    let id = kb.questions[outcome.question].id
+    line(emphasis("Änderungen durch \(id) = \(describe(outcome.answer, of: outcome.question))"))
+    renderChange(outcome.change, after: engine)
+  }
+
+  /// The change in advice, each new measure with the rules that now recommend it.
+  func renderChange(_ change: AdviceChange, after: Engine) {
+    guard !change.isEmpty else { return line("Die Empfehlungen bleiben unverändert.") }
+    for measure in change.added {
+      say(TextLayout.wrap("neu: \(text(kb.measures[measure].title)) (\(kb.measures[measure].id))", first: "  "))
+      for rule in after.firingRules(for: .measure(measure)) {
+        for case let conclusion in kb.rules[rule].conclusions {
+          if case .recommend(measure, _) = conclusion.kind, let reason = conclusion.reason {
+            say(TextLayout.wrap("weil: \(text(reason)) (Regel \(kb.rules[rule].id))", first: "    ", rest: "      "))
+          }
+        }
+      }
+    }
+    for measure in change.dropped {
+      say(TextLayout.wrap("entfällt: \(text(kb.measures[measure].title)) (\(kb.measures[measure].id))", first: "  "))
+    }
+    for move in change.movedUp {
+      say(TextLayout.wrap("höher: \(text(kb.measures[move.measure].title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+    }
+    for move in change.movedDown {
+      say(TextLayout.wrap("tiefer: \(text(kb.measures[move.measure].title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+    }
+    for (pattern, from, to) in change.patterns {
+      say(TextLayout.wrap("Muster „\(text(kb.patterns[pattern].title))“: \(from.title) → \(to.title)", first: "  "))
+    }
+    for (factor, from, to) in change.factors {
+      let old = from.map { kb.factorLevels[$0].title } ?? "nicht bewertet"
+      let new = to.map { kb.factorLevels[$0].title } ?? "nicht bewertet"
+      say(TextLayout.wrap("\(kb.factors[factor].id.uppercased()) \(text(kb.factors[factor].title)): \(old) → \(new)", first: "  "))
+    }
+  }
+}

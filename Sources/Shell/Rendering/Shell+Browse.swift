@@ -1,0 +1,144 @@
+import Consultation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+extension Shell {
+  func show(_ arguments: String) {
+    let id = arguments.trimmingSpaces
+    guard !id.isEmpty else { return fail("Bitte eine Id angeben: zeige <id>") }
+    if let index = kb.measureIndex[id] { return showMeasure(index) }
+    if let index = kb.questionIndex[id] { return showQuestion(index) }
+    if let index = kb.patternIndex[id] { return showPattern(index) }
+    if let index = kb.factorIndex[id] { return showFactor(index) }
+    if let index = kb.sourceIndex[id] { return showSource(index) }
+    if let index = kb.factIndex[id] { return howTarget(.fact(index)) }
+    unknownID(id)
+  }
+
+  func paragraph(_ label: String, _ body: String) {
+    say(TextLayout.wrap("\(label): \(text(body))", first: "  ", rest: "    "))
+  }
+
+  func showMeasure(_ index: Int) {
+    let item = kb.measures[index]
+    line(emphasis("Maßnahme: \(text(item.title)) (\(item.id))"))
+    paragraph("Was", item.description)
+    paragraph("Verhindert", item.prevents)
+    line("  Erste Schritte:")
+    for (number, step) in item.steps.enumerated() {
+      say(TextLayout.wrap(text(step), first: "    \(number + 1). ", rest: "       "))
+    }
+    paragraph("Zuständig", item.office)
+    paragraph(
+      "Horizont", "\(Self.horizonTitles[item.horizon] ?? "") · Aufwand \(Self.effortTitles[item.effort] ?? "") · Phasen: "
+        + item.phases.map(Self.phaseTitle).joined(separator: ", "))
+    let factors = item.factorIDs.compactMap { kb.factorIndex[$0] }.map { "\(kb.factors[$0].id.uppercased()) \(kb.factors[$0].title)" }
+    paragraph("Stärkt", factors.joined(separator: "; "))
+    let status = engine.isRecommended(index) ? "empfohlen ('wie \(item.id)' erklärt es)" : "nicht empfohlen ('warumnicht \(item.id)' erklärt es)"
+    paragraph("Stand", status)
+    if !item.examples.isEmpty {
+      line("  Praxisbeispiele:")
+      for example in item.examples {
+        let source = kb.sourceIndex[example.sourceID].map { kb.sources[$0].url } ?? example.sourceID
+        say(TextLayout.wrap("\(example.place)\(example.year.map { " \($0)" } ?? ""): \(text(example.text)) (\(source))", first: "    – ", rest: "      "))
+      }
+    }
+    renderSources(item.sourceIDs)
+  }
+
+  static func phaseTitle(_ phase: Phase) -> String {
+    switch phase {
+    case .vorsorge: "Vorsorge"
+    case .bewaeltigung: "Bewältigung"
+    case .nachbereitung: "Nachbereitung"
+    }
+  }
+
+  func showQuestion(_ index: Int) {
+    let item = kb.questions[index]
+    line(emphasis("Frage: \(item.id) (\(text(kb.groups[item.group].title)))"))
+    say(TextLayout.wrap(text(item.text), first: "  "))
+    paragraph("Antworten", allowedAnswers(item))
+    paragraph("Warum", item.help)
+    if let relevance = item.relevanceText { paragraph("Gestellt, wenn", relevance) }
+    paragraph("Aktuelle Antwort", describe(engine.answers[index], of: index))
+  }
+
+  func showPattern(_ index: Int) {
+    let item = kb.patterns[index]
+    line(emphasis("Krisenmuster: \(text(item.title)) (\(item.id))"))
+    paragraph("Beschreibung", item.description)
+    line("  Anzeichen:")
+    for indicator in item.indicators { say(TextLayout.wrap(text(indicator), first: "    – ", rest: "      ")) }
+    if !item.failureModes.isEmpty {
+      line("  Typische Fehler:")
+      for mode in item.failureModes { say(TextLayout.wrap(text(mode), first: "    – ", rest: "      ")) }
+    }
+    paragraph(
+      "Stand", "\(engine.patternState[index].title), \(engine.patternScore[index].formatted(decimalSeparator: ",")) Punkte (Verdacht ab \(item.suspected.formatted(decimalSeparator: ",")), erkannt ab \(item.established.formatted(decimalSeparator: ",")))")
+    renderSources(item.sourceIDs)
+  }
+
+  func showFactor(_ index: Int) {
+    let item = kb.factors[index]
+    line(emphasis("Resilienzfaktor: \(item.id.uppercased()) \(text(item.title))"))
+    paragraph("Befund", item.finding)
+    if !item.undrr.isEmpty { paragraph("UNDRR", item.undrr.joined(separator: "; ")) }
+    paragraph("Bewertung", engine.factorLevel[index].map { kb.factorLevels[$0].title } ?? "nicht bewertet")
+    renderSources(item.sourceIDs)
+  }
+
+  func showSource(_ index: Int) {
+    let item = kb.sources[index]
+    line(emphasis("Quelle: \(item.id)"))
+    paragraph("Titel", item.title)
+    paragraph("Herausgeber", item.publisher + (item.year.map { ", \($0)" } ?? ""))
+    line("  URL: \(item.url)")
+  }
+
+  func search(_ arguments: String) {
+    let needle = arguments.trimmingSpaces.folded
+    guard needle.count >= 2 else { return fail("Bitte mindestens zwei Zeichen angeben: suche <text>") }
+    var hits: [String] = []
+    func check(_ kind: String, _ id: String, _ title: String, _ texts: [String]) {
+      if ([id, title] + texts).contains(where: { text($0).folded.contains(needle) }) {
+        hits.append("\(kind) \(id): \(text(title))")
+      }
+    }
+    for item in kb.measures {
+      check("Maßnahme", item.id, item.title, [item.description, item.prevents, item.office] + item.steps + item.examples.map(\.text) + item.examples.map(\.place))
+    }
+    for item in kb.questions { check("Frage", item.id, item.text, [item.help]) }
+    for item in kb.patterns { check("Muster", item.id, item.title, [item.description] + item.indicators) }
+    for item in kb.factors { check("Faktor", item.id, item.title, [item.finding]) }
+    for item in kb.sources { check("Quelle", item.id, item.title, [item.publisher]) }
+    guard !hits.isEmpty else { return line("Nichts gefunden zu „\(arguments.trimmingSpaces)“.") }
+    line("\(hits.count) \(hits.count == 1 ? "Treffer" : "Treffer") zu „\(arguments.trimmingSpaces)“:")
+    for hit in hits { say(TextLayout.wrap(hit, first: "  ", rest: "    ")) }
+  }
+
+  func showHelp(_ arguments: String) {
+    let name = arguments.trimmingSpaces
+    if !name.isEmpty {
+      guard let spec = CommandSpec.find(name) else {
+        let suggestion = Suggestion.closest(to: name.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) })
+        return fail("Unbekannter Befehl „\(name)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
+      }
+      line(emphasis(spec.usage) + "   (auch: \(spec.allNames.filter { $0 != spec.usage.split(separator: " ").first.map(String.init) }.joined(separator: ", ")))")
+      say(TextLayout.wrap(spec.summary, first: "  "))
+      for paragraph in spec.help.split(separator: "\n") {
+        say(TextLayout.wrap(String(paragraph), first: "  ", rest: "    "))
+      }
+      return
+    }
+    line(emphasis("Befehle"))
+    say(TextLayout.wrap("Eine Eingabe, die kein Befehl ist, beantwortet die aktuelle Frage.", first: "  "))
+    for spec in CommandSpec.all where !spec.scriptOnly || !options.interactive {
+      let usage = spec.usage.padding(toLength: 32, withPad: " ", startingAt: 0)
+      say(TextLayout.wrap("\(usage) \(spec.summary)", first: "  ", rest: String(repeating: " ", count: 35)))
+    }
+    line("  Englische Namen gehen auch: why, how, whynot, whatif, advice, patterns, profile, answers,")
+    line("  set, unset, back, skip, next, changes, show, search, save, load, help, quit.")
+  }
+}

@@ -1,0 +1,243 @@
+import Consultation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+extension Shell {
+  static func marker(_ truth: Truth) -> String {
+    switch truth {
+    case .true: "✓"
+    case .false: "✗"
+    case .undetermined: "?"
+    }
+  }
+
+  /// What a single test reads, as shown after it: the answer, the derived fact, the state.
+  func annotation(_ condition: CompiledCondition) -> String {
+    switch condition {
+    case .number(let question, _, _), .option(let question, _, _), .includes(let question, _, _),
+      .answered(let question, _):
+      return "Antwort: \(describe(engine.answers[question], of: question))"
+    case .fact(let fact):
+      return "abgeleitet: \(text(kb.facts[fact].text))"
+    case .pattern(let pattern, _):
+      return "Muster: \(engine.patternState[pattern].title)"
+    case .factor(let factor, _):
+      return "bewertet: \(engine.factorLevel[factor].map { kb.factorLevels[$0].title } ?? "nicht bewertet")"
+    case .not, .and, .or:
+      return ""
+    }
+  }
+
+  /// A rule with its reason, its condition part by part, and the facts it reads, indented.
+  func renderJustification(_ justification: RuleJustification, indent: String, depth: Int = 0) -> String {
+    let rule = kb.rules[justification.rule]
+    var out = TextLayout.wrap(
+      "Regel \(rule.id) (\(rule.location)), Quelle: \(rule.sourceIDs.joined(separator: ", "))", first: indent)
+    for reason in Set(rule.conclusions.compactMap(\.reason)).sorted() {
+      out += TextLayout.wrap("weil: \(text(reason))", first: indent + "  ", rest: indent + "        ")
+    }
+    let parts: [ConditionTrace]
+    if case .and = justification.condition.condition { parts = justification.condition.parts } else { parts = [justification.condition] }
+    for (index, part) in parts.enumerated() {
+      let label = index == 0 ? "wenn: " : "      "
+      let note = annotation(part.condition)
+      let line = "\(Self.marker(part.truth)) \(part.condition.text(in: kb))" + (note.isEmpty ? "" : "  (\(note))")
+      out += TextLayout.wrap(line, first: indent + "  " + label, rest: indent + "          ")
+    }
+    if depth < 6 {
+      for fact in justification.facts where !fact.rules.isEmpty {
+        let state = fact.truth == .true ? "gilt" : fact.truth == .false ? "gilt nicht" : "ist offen"
+        out += TextLayout.wrap("„\(text(kb.facts[fact.fact].text))“ \(state):", first: indent + "  ")
+        for rule in fact.rules {
+          out += renderJustification(rule, indent: indent + "    ", depth: depth + 1)
+        }
+      }
+    }
+    return out
+  }
+
+  // MARK: - why
+
+  func why(_ arguments: String) {
+    let name = arguments.trimmingSpaces
+    let question: Int
+    if name.isEmpty {
+      guard let current = consultation.currentQuestion else {
+        return line("Gerade ist keine Frage offen, die die Empfehlungen noch ändern könnte. 'warum <frage>' erklärt eine bestimmte Frage.")
+      }
+      question = current
+    } else {
+      guard let named = self.question(named: name) else { return }
+      question = named
+    }
+    let item = kb.questions[question]
+    line(emphasis("Warum diese Frage? (\(item.id))"))
+    say(TextLayout.wrap(text(item.help), first: "  "))
+    if engine.answers[question] != nil {
+      return line("  Die Frage ist beantwortet: \(describe(engine.answers[question], of: question)).")
+    }
+    if !engine.isRelevant(question) {
+      return line("  Die Frage passt nicht zur bisher beschriebenen Lage und wird nicht gestellt.")
+    }
+    let impact = engine.impact(of: question)
+    guard impact.score > .zero else {
+      return say(TextLayout.wrap("Ihre Antwort kann die Empfehlungen im Moment nicht mehr ändern; die Frage ist optional.", first: "  "))
+    }
+    if !impact.measures.isEmpty {
+      let names = impact.measures.map { "\(text(kb.measures[$0].title)) (\(kb.measures[$0].id))" }
+      say(TextLayout.wrap("Die Antwort entscheidet mit über: " + names.joined(separator: "; "), first: "  ", rest: "    "))
+    }
+    if !impact.patterns.isEmpty {
+      let names = impact.patterns.map { "„\(text(kb.patterns[$0].title))“" }
+      say(TextLayout.wrap("Sie kann das Krisenmuster " + names.joined(separator: ", ") + " bestätigen oder entkräften.", first: "  ", rest: "    "))
+    }
+    if !impact.factors.isEmpty {
+      let names = impact.factors.map { "\(kb.factors[$0].id.uppercased()) \(text(kb.factors[$0].title))" }
+      say(TextLayout.wrap("Sie fließt in die Bewertung ein von: " + names.joined(separator: "; "), first: "  ", rest: "    "))
+    }
+    let rules = impact.rules.map { kb.rules[$0].id }
+    say(TextLayout.wrap("Regeln, die auf die Antwort warten: " + rules.joined(separator: ", "), first: "  ", rest: "    "))
+  }
+
+  // MARK: - how
+
+  func how(_ arguments: String) {
+    let id = arguments.trimmingSpaces
+    guard !id.isEmpty else { return fail("Bitte angeben, was erklärt werden soll: wie <maßnahme|muster|faktor|tatsache>") }
+    if let measure = kb.measureIndex[id] { return howMeasure(measure) }
+    if let pattern = kb.patternIndex[id] { return howTarget(.pattern(pattern)) }
+    if let factor = kb.factorIndex[id] { return howTarget(.factor(factor)) }
+    if let fact = kb.factIndex[id] { return howTarget(.fact(fact)) }
+    unknownID(id)
+  }
+
+  func unknownID(_ id: String) {
+    let candidates = kb.measures.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id) + kb.facts.map(\.id)
+      + kb.questions.map(\.id) + kb.sources.map(\.id)
+    let suggestion = Suggestion.closest(to: id, in: candidates)
+    fail("„\(id)“ ist keine bekannte Id." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "") + " 'suche <text>' hilft beim Finden.")
+  }
+
+  func howMeasure(_ measure: Int) {
+    let item = kb.measures[measure]
+    guard let recommendation = engine.advice().enumerated().first(where: { $0.element.measure == measure }) else {
+      line(emphasis("\(text(item.title)) (\(item.id))"))
+      return line("  Wird nicht empfohlen. 'warumnicht \(item.id)' zeigt, was fehlt.")
+    }
+    let priority = recommendation.element.priority.formatted(decimalSeparator: ",")
+    line(emphasis("\(text(item.title)) (\(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
+    let parts = recommendation.element.parts.map { "\($0.points.formatted(decimalSeparator: ",")) \($0.kind.title)" }
+    say(TextLayout.wrap("Priorität \(priority) = " + parts.joined(separator: " + "), first: "  ", rest: "    "))
+    line("  Empfohlen von:")
+    for rule in recommendation.element.rules {
+      say(renderJustification(engine.justify(rule: rule), indent: "    "))
+    }
+    renderSources(item.sourceIDs)
+  }
+
+  func howTarget(_ target: ConclusionTarget) {
+    switch target {
+    case .pattern(let pattern):
+      let item = kb.patterns[pattern]
+      line(emphasis("Krisenmuster \(text(item.title)) (\(item.id)): \(engine.patternState[pattern].title), \(engine.patternScore[pattern].formatted(decimalSeparator: ",")) Punkte"))
+      line("  Schwellen: Verdacht ab \(item.suspected.formatted(decimalSeparator: ",")), erkannt ab \(item.established.formatted(decimalSeparator: ","))")
+    case .factor(let factor):
+      let item = kb.factors[factor]
+      let level = engine.factorLevel[factor].map { kb.factorLevels[$0].title } ?? "nicht bewertet"
+      line(emphasis("\(item.id.uppercased()) \(text(item.title)): \(level)"))
+      line("  Es gilt die schlechteste Bewertung aller zutreffenden Regeln.")
+    case .fact(let fact):
+      let truth = engine.factTruth[fact]
+      line(emphasis("„\(text(kb.facts[fact].text))“ (\(kb.facts[fact].id)): \(truth == .true ? "gilt" : truth == .false ? "gilt nicht" : "offen")"))
+    case .measure(let measure):
+      return howMeasure(measure)
+    }
+    let rules = engine.firingRules(for: target)
+    guard !rules.isEmpty else { return line("  Keine Regel trifft bisher zu.") }
+    line("  Zutreffende Regeln:")
+    for rule in rules {
+      for conclusion in kb.rules[rule].conclusions {
+        switch (target, conclusion.kind) {
+        case (.pattern(let wanted), .evidence(let pattern, let points)) where wanted == pattern:
+          line("    \(points > .zero ? "+" : "")\(points.formatted(decimalSeparator: ",")) Punkte:")
+        case (.factor(let wanted), .assess(let factor, let level)) where wanted == factor:
+          line("    bewertet \(kb.factorLevels[level].title):")
+        default:
+          continue
+        }
+      }
+      say(renderJustification(engine.justify(rule: rule), indent: "    "))
+    }
+    if case .pattern(let pattern) = target { renderSources(kb.patterns[pattern].sourceIDs) }
+    if case .factor(let factor) = target { renderSources(kb.factors[factor].sourceIDs) }
+  }
+
+  func renderSources(_ ids: [String]) {
+    let sources = ids.compactMap { kb.sourceIndex[$0] }.map { kb.sources[$0] }
+    guard !sources.isEmpty else { return }
+    line("  Quellen:")
+    for source in sources {
+      say(TextLayout.wrap("\(source.publisher)\(source.year.map { " (\($0))" } ?? ""): \(text(source.title)). \(source.url)", first: "    ", rest: "      "))
+    }
+  }
+
+  // MARK: - whynot
+
+  func whyNot(_ arguments: String) {
+    let id = arguments.trimmingSpaces
+    guard !id.isEmpty else { return fail("Bitte die Maßnahme angeben: warumnicht <maßnahme>") }
+    guard let measure = kb.measureIndex[id] else {
+      let suggestion = Suggestion.closest(to: id, in: kb.measures.map(\.id))
+      return fail("„\(id)“ ist keine Maßnahme." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
+    }
+    let item = kb.measures[measure]
+    if engine.isRecommended(measure) {
+      return line("\(text(item.title)) (\(item.id)) wird empfohlen; 'wie \(item.id)' zeigt, warum.")
+    }
+    line(emphasis("Warum nicht \(text(item.title)) (\(item.id))?"))
+    for blocked in engine.whyNot(measure: measure) {
+      let rule = kb.rules[blocked.rule]
+      say(TextLayout.wrap("Regel \(rule.id) (\(rule.location)) könnte sie empfehlen.", first: "  "))
+      let condition = blocked.blocker.condition
+      let note = annotation(condition)
+      let state = blocked.blocker.truth == .false ? "nicht erfüllt" : "noch offen"
+      say(
+        TextLayout.wrap(
+          "\(state): \(condition.text(in: kb))" + (note.isEmpty ? "" : "  (\(note))"), first: "    ", rest: "      "))
+      let questions = Set(ConditionTestQuestions.questions(in: condition)).sorted()
+      let open = questions.filter { engine.answers[$0] == nil }
+      if !open.isEmpty {
+        say(TextLayout.wrap("Eine Antwort auf " + open.map { kb.questions[$0].id }.joined(separator: ", ") + " kann das entscheiden.", first: "    ", rest: "      "))
+      } else if !questions.isEmpty {
+        say(TextLayout.wrap("Eine andere Antwort auf " + questions.map { kb.questions[$0].id }.joined(separator: ", ") + " würde das ändern.", first: "    ", rest: "      "))
+      }
+    }
+  }
+
+  // MARK: - whatif
+
+  func whatIf(_ arguments: String) {
+    guard let (question, answer) = assignment(arguments, usage: "angenommen <frage> = <antwort>") else { return }
+    let id = kb.questions[question].id
+    line(emphasis("Angenommen \(id) = \(describe(answer, of: question)) (nicht übernommen):"))
+    var hypothetical = engine
+    hypothetical.listeners = []
+    hypothetical.set(question, to: answer)
+    renderChange(AdviceChange(before: engine, after: hypothetical), after: hypothetical)
+  }
+}
+
+/// The questions a condition reads.
+enum ConditionTestQuestions {
+  static func questions(in condition: CompiledCondition) -> [Int] {
+    switch condition {
+    case .number(let question, _, _), .option(let question, _, _), .includes(let question, _, _),
+      .answered(let question, _):
+      return [question]
+    case .not(let inner): return questions(in: inner)
+    case .and(let parts), .or(let parts): return parts.flatMap(questions(in:))
+    case .fact, .pattern, .factor: return []
+    }
+  }
+}

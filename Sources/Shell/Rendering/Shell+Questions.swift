@@ -1,0 +1,183 @@
+import Consultation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+extension Shell {
+  /// The question with its group, progress and allowed answers.
+  func renderQuestion(_ question: Int) -> String {
+    let item = kb.questions[question]
+    let answered = engine.answers.compactMap { $0 }.count
+    let remaining = engine.openQuestions.filter { engine.impact(of: $0).score > .zero }.count
+    var out = "\n"
+    out += emphasis("[\(text(kb.groups[item.group].title)) · Frage \(answered + 1), noch höchstens \(remaining)]") + "\n"
+    out += TextLayout.wrap(text(item.text))
+    if item.type == .choice || item.type == .multi {
+      let options = item.options.enumerated().map { "\($0.offset + 1)) \(text($0.element.text))" }
+      let oneLine = options.joined(separator: "   ") + "   ? weiß nicht"
+      if oneLine.count + 2 <= TextLayout.width, item.type == .choice {
+        out += "  \(oneLine)\n"
+      } else {
+        if item.type == .multi { out += "  mehrere möglich, mit Komma getrennt (z. B. 1, 3):\n" }
+        for option in options { out += TextLayout.wrap(option, first: "  ", rest: "     ") }
+        out += "  ? weiß nicht\n"
+      }
+    } else {
+      out += TextLayout.wrap(allowedAnswers(item), first: "  ")
+    }
+    return out
+  }
+
+  /// The allowed answers of a question, as shown under it.
+  func allowedAnswers(_ item: Question) -> String {
+    switch item.type {
+    case .yesno:
+      return "ja / nein / ? (weiß nicht)"
+    case .choice:
+      let options = item.options.enumerated().map { "\($0.offset + 1)) \(text($0.element.text))" }
+      return options.joined(separator: "  ") + "  ? weiß nicht"
+    case .multi:
+      let options = item.options.enumerated().map { "\($0.offset + 1)) \(text($0.element.text))" }
+      return "mehrere möglich, mit Komma getrennt: " + options.joined(separator: "  ") + "  ? weiß nicht"
+    case .number, .scale:
+      let minimum = item.minimum?.formatted(decimalSeparator: ",") ?? "–"
+      let maximum = item.maximum?.formatted(decimalSeparator: ",") ?? "–"
+      let kind = item.type == .scale ? "ganze Zahl" : "Zahl"
+      return "\(kind) von \(minimum) bis \(maximum)\(item.unit.map { " \($0)" } ?? "") / ? (weiß nicht)"
+    }
+  }
+
+  /// An answer as a person reads it: the option's text, the number with unit, or „weiß nicht“.
+  func describe(_ answer: Answer?, of question: Int) -> String {
+    let item = kb.questions[question]
+    guard let answer else { return "unbeantwortet" }
+    switch answer {
+    case .unknown: return "weiß nicht"
+    case .option(let index): return item.options.indices.contains(index) ? text(item.options[index].text) : "?"
+    case .options(let set):
+      let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
+      return chosen.isEmpty ? "keine" : chosen.joined(separator: ", ")
+    case .number(let value):
+      return value.formatted(decimalSeparator: ",") + (item.unit.map { " \($0)" } ?? "")
+    }
+  }
+
+  /// One line after an answer: what changed in the advice, or that nothing did.
+  func summary(of change: AdviceChange, accepted: String) -> String {
+    var parts: [String] = []
+    func count(_ number: Int, _ one: String, _ many: String) {
+      if number > 0 { parts.append("\(number) \(number == 1 ? one : many)") }
+    }
+    count(change.added.count, "neue Maßnahme", "neue Maßnahmen")
+    count(change.dropped.count, "Maßnahme entfällt", "Maßnahmen entfallen")
+    count(change.movedUp.count, "höher eingestuft", "höher eingestuft")
+    count(change.movedDown.count, "tiefer eingestuft", "tiefer eingestuft")
+    for (pattern, _, to) in change.patterns {
+      parts.append("Muster „\(text(kb.patterns[pattern].title))“: \(to.title)")
+    }
+    for (factor, _, to) in change.factors {
+      parts.append("\(kb.factors[factor].id.uppercased()) \(to.map { kb.factorLevels[$0].title } ?? "nicht bewertet")")
+    }
+    guard !parts.isEmpty else { return "\(accepted) Die Empfehlungen bleiben unverändert." }
+    return TextLayout.wrap("\(accepted) \(parts.joined(separator: ", ")) – 'änderungen' zeigt Details.")
+      .trimmingSpaces
+  }
+
+  /// Resolves a question id typed by the user, with a suggestion when it is misspelt.
+  func question(named name: String) -> Int? {
+    if let index = kb.questionIndex[name] { return index }
+    let suggestion = Suggestion.closest(to: name, in: kb.questions.map(\.id))
+    fail("Unbekannte Frage „\(name)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
+    return nil
+  }
+
+  /// Splits `frage = antwort`.
+  func assignment(_ arguments: String, usage: String) -> (question: Int, answer: Answer?)? {
+    guard let equals = arguments.firstIndex(of: "=") else {
+      fail("Bitte so angeben: \(usage)")
+      return nil
+    }
+    let name = arguments[..<equals].trimmingSpaces
+    let value = arguments[arguments.index(after: equals)...].trimmingSpaces
+    guard !name.isEmpty else {
+      fail("Bitte so angeben: \(usage)")
+      return nil
+    }
+    guard let question = question(named: name) else { return nil }
+    switch AnswerParser.parse(value, for: kb.questions[question]) {
+    case .success(let answer): return (question, answer)
+    case .failure(let error):
+      fail(error.description)
+      return nil
+    }
+  }
+
+  // MARK: - Answer commands
+
+  func setCommand(_ arguments: String) {
+    guard let (question, answer) = assignment(arguments, usage: "setze <frage> = <antwort>") else { return }
+    commit(question, answer)
+  }
+
+  func unsetCommand(_ arguments: String) {
+    let name = arguments.trimmingSpaces
+    guard !name.isEmpty else { return fail("Bitte die Frage angeben: entferne <frage>") }
+    guard let question = question(named: name) else { return }
+    guard engine.answers[question] != nil else {
+      return fail("Die Frage „\(name)“ ist noch nicht beantwortet.")
+    }
+    commit(question, nil)
+  }
+
+  func backCommand() {
+    do {
+      guard let outcome = try consultation.back() else {
+        return fail("Es gibt keine Antwort, die sich zurücknehmen ließe.")
+      }
+      let id = kb.questions[outcome.question].id
+      let restored = outcome.answer.map { "wieder „\(describe($0, of: outcome.question))“" } ?? "wieder unbeantwortet"
+      line(summary(of: outcome.change, accepted: "Zurückgenommen: \(id) ist \(restored)."))
+      shownQuestion = nil
+    } catch {
+      fail(String(describing: error))
+    }
+  }
+
+  func skipCommand() {
+    guard let question = consultation.currentQuestion else {
+      return fail("Es gibt gerade keine Frage, die sich überspringen ließe.")
+    }
+    consultation.skip(question)
+    line("Übersprungen: \(kb.questions[question].id). Mit 'setze \(kb.questions[question].id) = …' lässt sie sich später beantworten.")
+  }
+
+  func nextCommand() {
+    if let question = consultation.currentQuestion {
+      shownQuestion = question
+      say(renderQuestion(question))
+      return
+    }
+    guard let optional = consultation.optionalQuestions.first else {
+      line("Alle passenden Fragen sind beantwortet.")
+      return
+    }
+    let id = kb.questions[optional].id
+    say(renderQuestion(optional))
+    line("(Optional – beantworten mit: setze \(id) = …)")
+  }
+
+  func showAnswers() {
+    let answered = engine.answers.indices.filter { engine.answers[$0] != nil }
+    guard !answered.isEmpty else { return line("Noch keine Antworten.") }
+    for (groupIndex, group) in kb.groups.enumerated() {
+      let inGroup = answered.filter { kb.questions[$0].group == groupIndex }
+      guard !inGroup.isEmpty else { continue }
+      line(emphasis(text(group.title)))
+      for question in inGroup {
+        let answer = engine.answers[question]
+        let gap = answer == .unknown ? "  (Wissenslücke)" : ""
+        say(TextLayout.wrap("\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)", first: "  ", rest: "      "))
+      }
+    }
+  }
+}

@@ -1,0 +1,270 @@
+import Consultation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+/// How the shell presents itself.
+public struct ShellOptions: Sendable {
+  /// A person at a terminal (prompts to confirm, Ctrl-D asks before leaving); false for scripts.
+  public var interactive: Bool
+  /// Emphasis with ANSI escapes: only on a terminal and never with NO_COLOR.
+  public var color: Bool
+
+  public init(interactive: Bool, color: Bool) {
+    self.interactive = interactive
+    self.color = color
+  }
+}
+
+/// The consultation shell: reads lines, runs commands, answers questions, prints German text.
+public final class Shell {
+  public internal(set) var consultation: Consultation
+  let output: OutputSink
+  let options: ShellOptions
+  /// Commands that failed and expectations that did not hold, for the exit status.
+  public internal(set) var failures = 0
+  /// What the previous command printed, for `expect output`.
+  var previousOutput = ""
+  private var currentOutput = ""
+  /// The question shown last, so that it is shown again only when it changes.
+  var shownQuestion: Int?
+  var announcedComplete = false
+  var quitRequested = false
+  /// Where the line being executed came from, for messages in scripts.
+  var location: String?
+  /// Asks the person at the terminal a yes/no question (nil in scripts).
+  public var confirm: ((String) -> Bool)?
+
+  public init(consultation: Consultation, output: OutputSink, options: ShellOptions) {
+    self.consultation = consultation
+    self.output = output
+    self.options = options
+  }
+
+  var kb: KnowledgeBase { consultation.knowledgeBase }
+  var engine: Engine { consultation.engine }
+
+  // MARK: - Output
+
+  func say(_ text: String) {
+    currentOutput += text
+    output.write(text)
+  }
+
+  func line(_ text: String = "") { say(text + "\n") }
+
+  func emphasis(_ text: String) -> String {
+    options.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+  }
+
+  /// Reports a failed command; in scripts it counts against the exit status.
+  func fail(_ message: String) {
+    failures += 1
+    if let location, !options.interactive {
+      line("Fehler (\(location)): \(message)")
+    } else {
+      line("Fehler: \(message)")
+    }
+  }
+
+  /// A German text with `{term}` placeholders filled for the current answers.
+  func text(_ raw: String) -> String {
+    Placeholder.fill(raw) { name in
+      guard let term = kb.terms.first(where: { $0.id == name }) else { return nil }
+      if case .option(let index) = engine.answers[term.question] { return term.text(forOption: index) }
+      return term.defaultText
+    }
+  }
+
+  // MARK: - The loop
+
+  /// Greets, then reads and executes lines until the end or `ende`; returns the exit status.
+  public func run<Source: LineSource>(_ source: inout Source) -> Int32 {
+    greet()
+    while !quitRequested {
+      showQuestionIfChanged(inScript: false)
+      let prompt = options.color ? emphasis("> ") : "> "
+      switch source.readLine(prompt: prompt) {
+      case .line(let text):
+        location = source.location
+        if !source.echoesInput {
+          let trimmed = text.trimmingSpaces
+          if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+          showQuestionIfChanged(inScript: true, before: trimmed)
+          output.write("> \(text)\n")
+        }
+        execute(text)
+      case .interrupted:
+        line("(Eingabe verworfen – die Beratung läuft weiter. 'ende' beendet sie.)")
+      case .end:
+        if options.interactive, let confirm, !confirm("Beratung beenden? Die Antworten bleiben gespeichert. [j/N] ") {
+          continue
+        }
+        quitRequested = true
+      }
+    }
+    return failures == 0 ? 0 : 1
+  }
+
+  func greet() {
+    let info = kb.info
+    line(emphasis("resilienz – \(info.title)"))
+    let counts =
+      "\(kb.factors.count) Resilienzfaktoren, \(kb.patterns.count) Krisenmuster, \(kb.measures.count) Maßnahmen, "
+      + "\(kb.questions.count) Fragen, \(kb.rules.count) Regeln"
+    say(TextLayout.wrap("Wissensbasis \(info.id) \(info.version): \(counts)."))
+    say(
+      TextLayout.wrap(
+        "Beantworten Sie die Fragen; „?“ heißt „weiß nicht“ und ist immer erlaubt. 'hilfe' zeigt alle Befehle, 'warum' erklärt eine Frage, 'empfehlungen' zeigt den aktuellen Stand."
+      ))
+    if !consultation.engine.answers.allSatisfy({ $0 == nil }) {
+      let count = consultation.engine.answers.compactMap { $0 }.count
+      line("Fortgesetzt mit \(count) \(count == 1 ? "Antwort" : "Antworten").")
+    }
+  }
+
+  /// Shows the current question when it differs from the one shown last. In scripts it is shown
+  /// only right before a line that answers it.
+  func showQuestionIfChanged(inScript: Bool, before input: String? = nil) {
+    let interactiveCall = !inScript
+    if interactiveCall && !options.interactive { return }
+    let question = consultation.currentQuestion
+    if inScript {
+      guard let input, let question, question != shownQuestion, isPlainAnswer(input) else { return }
+    }
+    guard question != shownQuestion || question == nil else { return }
+    shownQuestion = question
+    if let question {
+      announcedComplete = false
+      say(renderQuestion(question))
+    } else if !announcedComplete, !inScript {
+      announceComplete()
+    }
+  }
+
+  /// Said once when no open question can change the advice any more.
+  func announceComplete() {
+    announcedComplete = true
+    line()
+    say(TextLayout.wrap("Keine offene Frage kann die Empfehlungen noch ändern. Der Stand:"))
+    showAdvice(limit: 10)
+    let optional = consultation.optionalQuestions.count
+    if optional > 0 {
+      say(TextLayout.wrap("\(optional) weitere Fragen sind optional; 'weiter' stellt sie. 'ende' beendet die Beratung."))
+    }
+  }
+
+  /// Whether a line is an answer to the current question rather than a command.
+  func isPlainAnswer(_ input: String) -> Bool {
+    let word = input.split(separator: " ").first.map(String.init) ?? ""
+    return CommandSpec.find(word) == nil
+  }
+
+  // MARK: - Executing a line
+
+  /// Executes one line: a command, or an answer to the current question.
+  public func execute(_ input: String) {
+    previousOutput = currentOutput
+    currentOutput = ""
+    let text = String(input.trimmingSpaces.prefix(4_000)).filter { !$0.isControlCharacter }
+    guard !text.isEmpty else {
+      if let question = consultation.currentQuestion {
+        line("Bitte eine Antwort auf die Frage eingeben (oder '?' für „weiß nicht“, 'überspringen' zum Auslassen).")
+        shownQuestion = question
+      }
+      return
+    }
+    let word = String(text.split(separator: " ", maxSplits: 1)[0])
+    let rest = text.dropFirst(word.count).trimmingSpaces
+    if let spec = CommandSpec.find(word) {
+      run(spec, arguments: rest)
+    } else if let question = consultation.currentQuestion {
+      answerCurrent(question, with: text, word: word)
+    } else {
+      let suggestion = Suggestion.closest(to: word.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) })
+      fail(
+        "Unbekannter Befehl „\(word)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")
+          + " 'hilfe' zeigt alle Befehle.")
+    }
+    if consultation.currentQuestion == nil, !announcedComplete, !options.interactive, shownQuestion != nil {
+      // A script that has answered everything that matters hears it once, like a person would.
+      shownQuestion = nil
+      announceComplete()
+    }
+  }
+
+  private func answerCurrent(_ question: Int, with text: String, word: String) {
+    let item = kb.questions[question]
+    switch AnswerParser.parse(text, for: item) {
+    case .success(let answer):
+      commit(question, answer)
+    case .failure(let error):
+      var message = error.description
+      if let suggestion = Suggestion.closest(to: word.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) }) {
+        message += " (Oder meinten Sie den Befehl „\(suggestion)“?)"
+      }
+      fail(message)
+    }
+  }
+
+  /// Sets an answer and says in one line what changed.
+  func commit(_ question: Int, _ answer: Answer?) {
+    do {
+      let outcome = try consultation.set(question, to: answer)
+      line(summary(of: outcome.change, accepted: answer == nil ? "Antwort entfernt." : "Übernommen."))
+    } catch {
+      fail(String(describing: error))
+    }
+  }
+
+  func run(_ spec: CommandSpec, arguments: String) {
+    if spec.scriptOnly, options.interactive {
+      fail("'\(spec.name)' gibt es nur in Skripten und Tests.")
+      return
+    }
+    switch spec.name {
+    case "help": showHelp(arguments)
+    case "why": why(arguments)
+    case "how": how(arguments)
+    case "whynot": whyNot(arguments)
+    case "whatif": whatIf(arguments)
+    case "advice": adviceCommand(arguments)
+    case "patterns": showPatterns()
+    case "profile": showProfile()
+    case "answers": showAnswers()
+    case "set": setCommand(arguments)
+    case "unset": unsetCommand(arguments)
+    case "back": backCommand()
+    case "skip": skipCommand()
+    case "next": nextCommand()
+    case "changes": showChanges()
+    case "show": show(arguments)
+    case "search": search(arguments)
+    case "save": save(arguments)
+    case "load": load(arguments)
+    case "quit": quitRequested = true
+    case "expect": expect(arguments)
+    default: fail("Der Befehl '\(spec.name)' ist noch nicht verfügbar.")
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}
+
+extension Substring {
+  var trimmingSpaces: String { String(self).trimmingSpaces }
+}
+
+extension Character {
+  var isControlCharacter: Bool {
+    unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\t" }
+  }
+}

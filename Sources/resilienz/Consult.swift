@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+/// `resilienz` / `resilienz consult`: the consultation, at a terminal or from standard input.
+struct Consult: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Startet die Beratung (Standard, wenn kein Befehl angegeben ist).",
+    discussion: """
+      Am Terminal mit Zeilenbearbeitung, Verlauf und Tab-Vervollständigung; ohne Terminal \
+      werden die Zeilen der Standardeingabe als Skript ausgeführt. Jede Antwort wird vor der \
+      Bestätigung in ein Journal geschrieben: mit --session in DATEI, sonst am Terminal unter \
+      $XDG_STATE_HOME/resilienz. Eine unterbrochene Beratung lässt sich so fortsetzen.
+      """)
+
+  @OptionGroup var knowledgeBase: KnowledgeBaseOption
+
+  @Option(help: ArgumentHelp("Beratung in dieser Journaldatei führen: anlegen oder fortsetzen.", valueName: "datei"))
+  var session: String?
+
+  func run() throws {
+    let status = ConsultationLauncher.consult(
+      knowledgeBaseDirectory: knowledgeBase.resolved, sessionPath: session,
+      environment: ProcessInfo.processInfo.environment)
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// `resilienz run FILE…`: scripted consultations with a deterministic transcript.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Führt Skripte aus: dieselben Befehle wie in der Beratung, dazu 'expect'.",
+    discussion: """
+      Jede Datei ist eine eigene Beratung. Ausgegeben wird ein deterministisches Protokoll; \
+      der Exit-Status ist 0, wenn jeder Befehl gelang und jede Erwartung zutraf, sonst 1.
+      """)
+
+  @OptionGroup var knowledgeBase: KnowledgeBaseOption
+
+  @Argument(help: ArgumentHelp("Skriptdateien.", valueName: "datei"))
+  var files: [String]
+
+  func run() throws {
+    let status = ConsultationLauncher.run(scripts: files, knowledgeBaseDirectory: knowledgeBase.resolved)
+    if status != 0 { throw ExitCode(status) }
+  }
+}
