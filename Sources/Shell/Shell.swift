@@ -222,29 +222,28 @@ public final class Shell {
       fail("'\(spec.name)' gibt es nur in Skripten und Tests.")
       return
     }
-    switch spec.name {
-    case "help": showHelp(arguments)
-    case "why": why(arguments)
-    case "how": how(arguments)
-    case "whynot": whyNot(arguments)
-    case "whatif": whatIf(arguments)
-    case "advice": adviceCommand(arguments)
-    case "patterns": showPatterns()
-    case "profile": showProfile()
-    case "answers": showAnswers()
-    case "set": setCommand(arguments)
-    case "unset": unsetCommand(arguments)
-    case "back": backCommand()
-    case "skip": skipCommand()
-    case "next": nextCommand()
-    case "changes": showChanges()
-    case "show": show(arguments)
-    case "search": search(arguments)
-    case "save": save(arguments)
-    case "load": load(arguments)
-    case "quit": quitRequested = true
-    case "expect": expect(arguments)
-    default: fail("Der Befehl '\(spec.name)' ist noch nicht verfügbar.")
+    switch spec.kind {
+    case .help: showHelp(arguments)
+    case .why: why(arguments)
+    case .how: how(arguments)
+    case .whynot: whyNot(arguments)
+    case .whatif: whatIf(arguments)
+    case .advice: adviceCommand(arguments)
+    case .patterns: showPatterns()
+    case .profile: showProfile()
+    case .answers: showAnswers()
+    case .set: setCommand(arguments)
+    case .unset: unsetCommand(arguments)
+    case .back: backCommand()
+    case .skip: skipCommand()
+    case .next: nextCommand()
+    case .changes: showChanges()
+    case .show: show(arguments)
+    case .search: search(arguments)
+    case .save: save(arguments)
+    case .load: load(arguments)
+    case .quit: quitRequested = true
+    case .expect: expect(arguments)
     }
   }
 }

@@ -1,6 +1,13 @@
+/// The commands the shell knows.
+enum CommandKind: String, Sendable, CaseIterable {
+  case help, why, how, whynot, whatif, advice, patterns, profile, answers, set, unset, back, skip
+  case next, changes, show, search, save, load, quit, expect
+}
+
 /// A shell command: its English name, German aliases, usage and help.
 struct CommandSpec: Sendable {
-  var name: String
+  var kind: CommandKind
+  var name: String { kind.rawValue }
   var aliases: [String]
   var usage: String
   var summary: String
@@ -11,87 +18,87 @@ struct CommandSpec: Sendable {
 
   static let all: [CommandSpec] = [
     CommandSpec(
-      name: "help", aliases: ["hilfe"], usage: "hilfe [befehl]",
+      kind: .help, aliases: ["hilfe"], usage: "hilfe [befehl]",
       summary: "zeigt alle Befehle oder die Hilfe zu einem Befehl",
       help: "Ohne Angabe listet 'hilfe' alle Befehle auf; 'hilfe warum' erklärt einen einzelnen."),
     CommandSpec(
-      name: "why", aliases: ["warum"], usage: "warum [frage]",
+      kind: .why, aliases: ["warum"], usage: "warum [frage]",
       summary: "was die aktuelle (oder genannte) Frage noch entscheiden kann",
       help: "Zeigt, welche Maßnahmen, Krisenmuster und Faktoren von der Antwort abhängen und welche Regeln auf sie warten, dazu den Hilfetext der Frage."),
     CommandSpec(
-      name: "how", aliases: ["wie"], usage: "wie <maßnahme|muster|faktor|tatsache>",
+      kind: .how, aliases: ["wie"], usage: "wie <maßnahme|muster|faktor|tatsache>",
       summary: "wie eine Empfehlung, ein Muster oder eine Bewertung zustande kommt",
       help: "Zeigt die Regeln, die gefeuert haben, ihre Bedingungen mit den tatsächlichen Antworten, die Kette der abgeleiteten Tatsachen, bei Maßnahmen die Zusammensetzung der Priorität und die Quellen."),
     CommandSpec(
-      name: "whynot", aliases: ["warumnicht"], usage: "warumnicht <maßnahme>",
+      kind: .whynot, aliases: ["warumnicht"], usage: "warumnicht <maßnahme>",
       summary: "warum eine Maßnahme nicht empfohlen wird",
       help: "Zeigt jede Regel, die die Maßnahme empfehlen könnte, und die erste Bedingung, die nicht erfüllt oder noch offen ist."),
     CommandSpec(
-      name: "whatif", aliases: ["angenommen"], usage: "angenommen <frage> = <antwort>",
+      kind: .whatif, aliases: ["angenommen"], usage: "angenommen <frage> = <antwort>",
       summary: "was sich ändern würde, ohne die Antwort zu übernehmen",
       help: "Rechnet eine gedachte Antwort durch und zeigt neue, entfallende, höher und tiefer eingestufte Maßnahmen sowie geänderte Muster und Faktoren. Die Beratung selbst bleibt unverändert."),
     CommandSpec(
-      name: "advice", aliases: ["empfehlungen"], usage: "empfehlungen [alle|anzahl]",
+      kind: .advice, aliases: ["empfehlungen"], usage: "empfehlungen [alle|anzahl]",
       summary: "die empfohlenen Maßnahmen nach Priorität, gruppiert nach Horizont",
       help: "Zeigt die ersten zehn Maßnahmen (mit 'alle' alle, mit einer Zahl so viele) gruppiert nach sofort, kurzfristig und langfristig, jeweils mit Priorität, zuständigem Amt, Aufwand und Quellen."),
     CommandSpec(
-      name: "patterns", aliases: ["muster"], usage: "muster",
+      kind: .patterns, aliases: ["muster"], usage: "muster",
       summary: "die Krisenmuster mit Punkten und Zustand",
       help: "Zeigt für jedes Krisenmuster die Punkte aus den Regeln, die Schwellen für Verdacht und Erkennung und den Zustand."),
     CommandSpec(
-      name: "profile", aliases: ["profil"], usage: "profil",
+      kind: .profile, aliases: ["profil"], usage: "profil",
       summary: "das Resilienzprofil: die Bewertung der Faktoren",
       help: "Zeigt für jeden Resilienzfaktor die Bewertung (kritisch, schwach, ausreichend, stark) oder „nicht bewertet“."),
     CommandSpec(
-      name: "answers", aliases: ["antworten"], usage: "antworten",
+      kind: .answers, aliases: ["antworten"], usage: "antworten",
       summary: "alle bisherigen Antworten",
       help: "Listet alle Antworten nach Themen; „weiß nicht“ ist als Wissenslücke markiert."),
     CommandSpec(
-      name: "set", aliases: ["setze"], usage: "setze <frage> = <antwort>",
+      kind: .set, aliases: ["setze"], usage: "setze <frage> = <antwort>",
       summary: "beantwortet eine beliebige Frage, auch außer der Reihe",
       help: "Beantwortet die genannte Frage; '?' bedeutet „weiß nicht“. Mehrere Werte trennt ein Komma."),
     CommandSpec(
-      name: "unset", aliases: ["entferne"], usage: "entferne <frage>",
+      kind: .unset, aliases: ["entferne"], usage: "entferne <frage>",
       summary: "nimmt eine Antwort zurück",
       help: "Die Frage gilt danach wieder als unbeantwortet."),
     CommandSpec(
-      name: "back", aliases: ["zurück", "zurueck"], usage: "zurück",
+      kind: .back, aliases: ["zurück", "zurueck"], usage: "zurück",
       summary: "macht die letzte Antwort rückgängig",
       help: "Stellt den Stand vor der letzten Antwort wieder her; mehrmals hintereinander geht weiter zurück."),
     CommandSpec(
-      name: "skip", aliases: ["überspringen", "ueberspringen"], usage: "überspringen",
+      kind: .skip, aliases: ["überspringen", "ueberspringen"], usage: "überspringen",
       summary: "lässt die aktuelle Frage vorerst aus",
       help: "Die Frage wird nicht mehr vorgeschlagen, bis sie mit 'setze' beantwortet wird."),
     CommandSpec(
-      name: "next", aliases: ["weiter"], usage: "weiter",
+      kind: .next, aliases: ["weiter"], usage: "weiter",
       summary: "stellt die nächste Frage, auch eine optionale",
       help: "Auch wenn keine Frage die Empfehlungen mehr ändern kann, stellt 'weiter' die nächste noch offene Frage."),
     CommandSpec(
-      name: "changes", aliases: ["änderungen", "aenderungen"], usage: "änderungen",
+      kind: .changes, aliases: ["änderungen", "aenderungen"], usage: "änderungen",
       summary: "was sich mit der letzten Antwort geändert hat und warum",
       help: "Zeigt neue, entfallene, höher und tiefer eingestufte Maßnahmen sowie geänderte Muster und Faktoren nach der letzten Antwort, mit den Regeln, die das bewirkt haben."),
     CommandSpec(
-      name: "show", aliases: ["zeige"], usage: "zeige <id>",
+      kind: .show, aliases: ["zeige"], usage: "zeige <id>",
       summary: "eine Maßnahme, Frage, ein Muster, einen Faktor oder eine Quelle vollständig",
       help: "Zeigt alles, was die Wissensbasis zu der Id weiß, bei Maßnahmen mit ersten Schritten, Praxisbeispielen und Quellen."),
     CommandSpec(
-      name: "search", aliases: ["suche"], usage: "suche <text>",
+      kind: .search, aliases: ["suche"], usage: "suche <text>",
       summary: "sucht in Maßnahmen, Fragen, Mustern, Faktoren und Quellen",
       help: "Findet alle Einträge, deren Id, Titel oder Text den Suchtext enthält (Groß-/Kleinschreibung und Umlaute egal)."),
     CommandSpec(
-      name: "save", aliases: ["speichern"], usage: "speichern <datei> [--force]",
+      kind: .save, aliases: ["speichern"], usage: "speichern <datei> [--force]",
       summary: "speichert die Beratung als Datei",
       help: "Schreibt alle Antworten als JSON-Datei; eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) überschrieben."),
     CommandSpec(
-      name: "load", aliases: ["laden"], usage: "laden <datei>",
+      kind: .load, aliases: ["laden"], usage: "laden <datei>",
       summary: "lädt eine gespeicherte Beratung",
       help: "Ersetzt alle Antworten durch die der Datei. Antworten, die zur aktuellen Wissensbasis nicht mehr passen, werden aufgelistet und übergangen."),
     CommandSpec(
-      name: "quit", aliases: ["ende"], usage: "ende",
+      kind: .quit, aliases: ["ende"], usage: "ende",
       summary: "beendet die Beratung (sie bleibt gespeichert)",
       help: "Beendet das Programm. Die Antworten bleiben im Journal und können beim nächsten Start fortgesetzt werden."),
     CommandSpec(
-      name: "expect", aliases: ["erwarte"], usage: "expect <was> …",
+      kind: .expect, aliases: ["erwarte"], usage: "expect <was> …",
       summary: "prüft in Skripten eine Erwartung",
       help: """
         expect recommend <maßnahme>      die Maßnahme wird empfohlen

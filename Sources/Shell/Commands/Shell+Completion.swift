@@ -13,9 +13,9 @@ extension Shell {
         candidates += kb.questions[question].options.map(\.id) + (kb.questions[question].type == .yesno ? [] : [])
       }
     } else {
-      let command = CommandSpec.find(words[0])?.name
+      let command = CommandSpec.find(words[0])?.kind
       switch command {
-      case "set", "whatif":
+      case .set, .whatif:
         if before.contains("="), let name = before.split(separator: "=").first.map({ String($0).trimmingSpaces }),
           let question = kb.questionIndex[String(name.split(separator: " ").last ?? "")]
         {
@@ -23,14 +23,14 @@ extension Shell {
         } else {
           candidates = kb.questions.map(\.id)
         }
-      case "unset", "why": candidates = kb.questions.map(\.id)
-      case "how": candidates = kb.measures.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id) + kb.facts.map(\.id)
-      case "whynot": candidates = kb.measures.map(\.id)
-      case "show":
+      case .unset, .why: candidates = kb.questions.map(\.id)
+      case .how: candidates = kb.measures.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id) + kb.facts.map(\.id)
+      case .whynot: candidates = kb.measures.map(\.id)
+      case .show:
         candidates = kb.measures.map(\.id) + kb.questions.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id)
           + kb.sources.map(\.id)
-      case "help": candidates = CommandSpec.all.flatMap(\.allNames)
-      case "advice": candidates = ["alle"]
+      case .help: candidates = CommandSpec.all.flatMap(\.allNames)
+      case .advice: candidates = ["alle"]
       default: candidates = []
       }
     }
