@@ -26,6 +26,12 @@ public struct Consultation {
 
   public var knowledgeBase: KnowledgeBase { engine.knowledgeBase }
 
+  /// Told of every change the answers make (trace, coverage).
+  public var listeners: [any EngineListener] {
+    get { engine.listeners }
+    set { engine.listeners = newValue }
+  }
+
   public init(knowledgeBase: KnowledgeBase, journal: Journal? = nil) {
     self.engine = Engine(knowledgeBase: knowledgeBase)
     self.journal = journal

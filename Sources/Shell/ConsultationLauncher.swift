@@ -71,7 +71,9 @@ public enum ConsultationLauncher {
       }
     }
 
-    let shell = Shell(consultation: consultation, output: output, options: ShellOptions(interactive: interactive, color: color))
+    var options = ShellOptions(interactive: interactive, color: color)
+    options.knowledgeBaseDirectory = knowledgeBaseDirectory
+    let shell = Shell(consultation: consultation, output: output, options: options)
     reference.shell = shell
     if let terminal = readlineSource {
       shell.confirm = { question in
@@ -89,20 +91,18 @@ public enum ConsultationLauncher {
   }
 
   /// Runs script files, each as a consultation of its own, and prints their transcripts.
-  public static func run(scripts: [String], knowledgeBaseDirectory: String, output: OutputSink = StandardOutputSink()) -> Int32 {
+  public static func run(
+    scripts: [String], knowledgeBaseDirectory: String, trace: Bool = false, output: OutputSink = StandardOutputSink()
+  ) -> Int32 {
     guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else { return 1 }
     var status: Int32 = 0
     for path in scripts {
       if scripts.count > 1 { output.write("== \(path) ==\n") }
-      guard let data = FileManager.default.contents(atPath: path) else {
-        output.write("Fehler: „\(path)“ kann nicht gelesen werden.\n")
-        status = 1
-        continue
-      }
-      var source = ScriptLineSource(path: path, text: String(decoding: data, as: UTF8.self))
-      let shell = Shell(
-        consultation: Consultation(knowledgeBase: knowledgeBase), output: output,
-        options: ShellOptions(interactive: false, color: false))
+      var source = ScriptLineSource(path: path)
+      var options = ShellOptions(interactive: false, color: false)
+      options.knowledgeBaseDirectory = knowledgeBaseDirectory
+      options.trace = trace
+      let shell = Shell(consultation: Consultation(knowledgeBase: knowledgeBase), output: output, options: options)
       if shell.run(&source) != 0 { status = 1 }
     }
     return status

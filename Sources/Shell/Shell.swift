@@ -9,6 +9,10 @@ public struct ShellOptions: Sendable {
   public var interactive: Bool
   /// Emphasis with ANSI escapes: only on a terminal and never with NO_COLOR.
   public var color: Bool
+  /// Where the knowledge base was read from, for `reload` and `check`.
+  public var knowledgeBaseDirectory: String?
+  /// Print every rule that fires and every change in patterns, factors and measures.
+  public var trace = false
 
   public init(interactive: Bool, color: Bool) {
     self.interactive = interactive
@@ -20,9 +24,11 @@ public struct ShellOptions: Sendable {
 public final class Shell {
   public internal(set) var consultation: Consultation
   let output: OutputSink
-  let options: ShellOptions
+  var options: ShellOptions
   /// Commands that failed and expectations that did not hold, for the exit status.
-  public internal(set) var failures = 0
+  public var failures: Int { failureMessages.count }
+  /// Each failure as `path:line: message`, for the test runner's report.
+  public internal(set) var failureMessages: [String] = []
   /// What the previous command printed, for `expect output`.
   var previousOutput = ""
   private var currentOutput = ""
@@ -35,10 +41,17 @@ public final class Shell {
   /// Asks the person at the terminal a yes/no question (nil in scripts).
   public var confirm: ((String) -> Bool)?
 
+  /// Collects what the consultation reached, for `resilienz test --coverage`.
+  public var coverage: CoverageRecorder? {
+    didSet { coverage?.observe(consultation.engine) }
+  }
+  var tracer: TraceListener?
+
   public init(consultation: Consultation, output: OutputSink, options: ShellOptions) {
     self.consultation = consultation
     self.output = output
     self.options = options
+    if options.trace { setTrace(true) }
   }
 
   var kb: KnowledgeBase { consultation.knowledgeBase }
@@ -59,7 +72,7 @@ public final class Shell {
 
   /// Reports a failed command; in scripts it counts against the exit status.
   func fail(_ message: String) {
-    failures += 1
+    failureMessages.append("\(location.map { "\($0): " } ?? "")\(message)")
     if let location, !options.interactive {
       line("Fehler (\(location)): \(message)")
     } else {
@@ -96,6 +109,9 @@ public final class Shell {
         execute(text)
       case .interrupted:
         line("(Eingabe verworfen – die Beratung läuft weiter. 'ende' beendet sie.)")
+      case .problem(let message):
+        location = source.location
+        fail(message)
       case .end:
         if options.interactive, let confirm, !confirm("Beratung beenden? Die Antworten bleiben gespeichert. [j/N] ") {
           continue
@@ -186,6 +202,7 @@ public final class Shell {
         "Unbekannter Befehl „\(word)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")
           + " 'hilfe' zeigt alle Befehle.")
     }
+    coverage?.observe(consultation.engine)
     if consultation.currentQuestion == nil, !announcedComplete, !options.interactive, shownQuestion != nil {
       // A script that has answered everything that matters hears it once, like a person would.
       shownQuestion = nil
@@ -244,6 +261,10 @@ public final class Shell {
     case .load: load(arguments)
     case .quit: quitRequested = true
     case .expect: expect(arguments)
+    case .record: record(arguments)
+    case .trace: traceCommand(arguments)
+    case .reload: reload()
+    case .check: checkCommand()
     }
   }
 }

@@ -40,8 +40,11 @@ struct Run: ParsableCommand {
   @Argument(help: ArgumentHelp("Skriptdateien.", valueName: "datei"))
   var files: [String]
 
+  @Flag(help: "Jede feuernde Regel und jede Änderung von Mustern, Faktoren und Maßnahmen zeigen.")
+  var trace = false
+
   func run() throws {
-    let status = ConsultationLauncher.run(scripts: files, knowledgeBaseDirectory: knowledgeBase.resolved)
+    let status = ConsultationLauncher.run(scripts: files, knowledgeBaseDirectory: knowledgeBase.resolved, trace: trace)
     if status != 0 { throw ExitCode(status) }
   }
 }

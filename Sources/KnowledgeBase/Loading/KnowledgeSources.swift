@@ -61,7 +61,7 @@ public struct KnowledgeSources: Sendable {
     return path
   }
 
-  static func join(_ directory: String, _ name: String) -> String {
+  public static func join(_ directory: String, _ name: String) -> String {
     if directory.isEmpty || directory == "." { return name }
     return directory.hasSuffix("/") ? directory + name : directory + "/" + name
   }

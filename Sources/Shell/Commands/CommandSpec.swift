@@ -1,7 +1,7 @@
 /// The commands the shell knows.
 enum CommandKind: String, Sendable, CaseIterable {
   case help, why, how, whynot, whatif, advice, patterns, profile, answers, set, unset, back, skip
-  case next, changes, show, search, save, load, quit, expect
+  case next, changes, show, search, save, load, quit, expect, record, trace, reload, check
 }
 
 /// A shell command: its English name, German aliases, usage and help.
@@ -93,6 +93,22 @@ struct CommandSpec: Sendable {
       kind: .load, aliases: ["laden"], usage: "laden <datei>",
       summary: "lädt eine gespeicherte Beratung",
       help: "Ersetzt alle Antworten durch die der Datei. Antworten, die zur aktuellen Wissensbasis nicht mehr passen, werden aufgelistet und übergangen."),
+    CommandSpec(
+      kind: .record, aliases: ["aufzeichnen"], usage: "aufzeichnen <datei> [--force]",
+      summary: "schreibt die Beratung als Testskript",
+      help: "Schreibt die Antworten als 'set'-Zeilen und den aktuellen Stand als 'expect'-Zeilen (Muster, Faktoren, die ersten zehn Maßnahmen und die nicht empfohlenen) in eine Datei, die 'resilienz test' prüft. Eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) überschrieben."),
+    CommandSpec(
+      kind: .trace, aliases: ["verfolgen"], usage: "verfolgen an|aus",
+      summary: "zeigt bei jeder Antwort, welche Regeln feuern und was sich ändert",
+      help: "Mit 'verfolgen an' erscheint nach jeder Antwort je eine Zeile für jede Regel, die feuert oder nicht mehr zutrifft (mit den Antworten, die sie gelesen hat), jede Änderung eines Musters, eines Faktors und jeder Maßnahme, in der Reihenfolge der Auswertung."),
+    CommandSpec(
+      kind: .reload, aliases: ["neu-laden"], usage: "neu-laden",
+      summary: "liest die Wissensbasis neu ein und rechnet mit den bisherigen Antworten",
+      help: "Liest Regeln und Wissen neu von der Platte. Bei Fehlern bleibt die bisherige Wissensbasis in Gebrauch; sonst werden die Antworten übernommen und die Änderungen der Empfehlungen gezeigt."),
+    CommandSpec(
+      kind: .check, aliases: ["prüfen", "pruefen"], usage: "prüfen",
+      summary: "prüft Regeln und Wissen wie 'resilienz check'",
+      help: "Meldet jeden Fehler und jede Warnung der Wissensbasis mit Datei, Zeile und Spalte."),
     CommandSpec(
       kind: .quit, aliases: ["ende"], usage: "ende",
       summary: "beendet die Beratung (sie bleibt gespeichert)",

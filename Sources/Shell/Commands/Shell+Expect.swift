@@ -6,7 +6,7 @@ import RuleLanguage
 extension Shell {
   /// Reports an expectation that did not hold; it counts against the script's exit status.
   func unmet(_ expected: String, actual: String) {
-    failures += 1
+    failureMessages.append("\(location.map { "\($0): " } ?? "")erwartet \(expected); tatsächlich \(actual)")
     let place = location.map { " (\($0))" } ?? ""
     say(TextLayout.wrap("Erwartung nicht erfüllt\(place): \(expected)", rest: "  "))
     say(TextLayout.wrap("tatsächlich: \(actual)", first: "  ", rest: "    "))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What reading a line gave.
 public enum LineInput: Equatable, Sendable {
   case line(String)
@@ -5,6 +7,9 @@ public enum LineInput: Equatable, Sendable {
   case interrupted
   /// Ctrl-D or the end of a script.
   case end
+  /// A script could not be read as written (a missing include, an include cycle); the German
+  /// message says why.
+  case problem(String)
 }
 
 /// Where the shell's input comes from: readline on a terminal, plain lines otherwise.
@@ -37,27 +42,88 @@ public struct StandardInputLineSource: LineSource {
   }
 }
 
-/// Lines of a script file, remembering their numbers for messages.
+/// Lines of a script file, with `include FILE` lines replaced by that file's lines (paths
+/// relative to the including file), remembering where each line came from.
 public struct ScriptLineSource: LineSource {
   public let path: String
-  private let lines: [String]
+  private enum Entry {
+    case line(String, location: String)
+    case problem(String, location: String)
+  }
+  private var entries: [Entry] = []
   private var next = 0
+  private var current: String?
 
-  public init(path: String, text: String) {
+  /// Reads the script at `path`, following includes.
+  public init(path: String, read: (String) -> String? = ScriptLineSource.readFile) {
     self.path = path
+    expand(path, stack: [], read: read, from: nil)
+  }
+
+  /// A script from text already in memory; includes are resolved relative to `path`.
+  public init(path: String, text: String, read: (String) -> String? = ScriptLineSource.readFile) {
+    self.path = path
+    expand(path, text: text, stack: [path], read: read)
+  }
+
+  public static func readFile(_ path: String) -> String? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+      let data = FileManager.default.contents(atPath: path)
+    else { return nil }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  private mutating func expand(_ path: String, stack: [String], read: (String) -> String?, from location: String?) {
+    let normalized = URL(fileURLWithPath: path).standardizedFileURL.path
+    if stack.contains(normalized) {
+      let chain = (stack + [normalized]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
+      entries.append(.problem("Zyklus beim Einbinden: \(chain)", location: location ?? path))
+      return
+    }
+    guard let text = read(path) else {
+      entries.append(.problem("„\(path)“ kann nicht gelesen werden (fehlt, ist ein Ordner oder ohne Leserechte).", location: location ?? path))
+      return
+    }
+    expand(path, text: text, stack: stack + [normalized], read: read)
+  }
+
+  private mutating func expand(_ path: String, text: String, stack: [String], read: (String) -> String?) {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
     }
     if lines.last == "" { lines.removeLast() }
-    self.lines = lines
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    for (index, line) in lines.enumerated() {
+      let location = "\(path):\(index + 1)"
+      let words = line.split(separator: " ", maxSplits: 1).map(String.init)
+      if let first = words.first, ["include", "einbinden"].contains(first) {
+        guard words.count == 2 else {
+          entries.append(.problem("Bitte so angeben: include <datei>", location: location))
+          continue
+        }
+        let target = words[1].trimmingSpaces
+        let resolved = target.hasPrefix("/") ? target : folder.appendingPathComponent(target).path
+        expand(resolved, stack: stack, read: read, from: location)
+        continue
+      }
+      entries.append(.line(line, location: location))
+    }
   }
 
   public var echoesInput: Bool { false }
-  public var location: String? { "\(path):\(next)" }
+  public var location: String? { current }
 
   public mutating func readLine(prompt: String) -> LineInput {
-    guard next < lines.count else { return .end }
+    guard next < entries.count else { return .end }
     next += 1
-    return .line(lines[next - 1])
+    switch entries[next - 1] {
+    case .line(let text, let location):
+      current = location
+      return .line(text)
+    case .problem(let message, let location):
+      current = location
+      return .problem(message)
+    }
   }
 }

@@ -6,6 +6,7 @@ import RuleLanguage
 extension Shell {
   /// The question with its group, progress and allowed answers.
   func renderQuestion(_ question: Int) -> String {
+    coverage?.asked(question)
     let item = kb.questions[question]
     let answered = engine.answers.compactMap { $0 }.count
     let remaining = engine.openQuestions.filter { engine.impact(of: $0).score > .zero }.count

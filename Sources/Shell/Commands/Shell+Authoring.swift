@@ -1,0 +1,157 @@
+import Consultation
+import Foundation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+extension Shell {
+  func setTrace(_ on: Bool) {
+    if on {
+      let tracer = TraceListener(shell: self)
+      self.tracer = tracer
+      consultation.listeners = [tracer] + (coverage.map { [$0] } ?? [])
+    } else {
+      tracer = nil
+      consultation.listeners = coverage.map { [$0] } ?? []
+    }
+    options.trace = on
+  }
+
+  func traceCommand(_ arguments: String) {
+    switch arguments.trimmingSpaces.folded {
+    case "an", "on", "ein":
+      setTrace(true)
+      line("Verfolgung an: nach jeder Antwort erscheint, was die Auswertung entschieden hat.")
+    case "aus", "off":
+      setTrace(false)
+      line("Verfolgung aus.")
+    default:
+      fail("Bitte so angeben: verfolgen an|aus")
+    }
+  }
+
+  /// The consultation so far as a test script: answers as `set`, the advice as `expect`.
+  func record(_ arguments: String) {
+    var words = arguments.split(separator: " ").map(String.init)
+    let force = words.contains("--force")
+    words.removeAll { $0 == "--force" }
+    guard words.count == 1, let path = words.first else {
+      return fail("Bitte so angeben: aufzeichnen <datei> [--force]")
+    }
+    var script = "# Aufgezeichnet mit 'aufzeichnen' (Wissensbasis \(kb.info.id) \(kb.info.version)).\n"
+    for question in engine.answers.indices {
+      guard let answer = engine.answers[question] else { continue }
+      script += "set \(kb.questions[question].id) = \(AnswerParser.format(answer, for: kb.questions[question]))\n"
+    }
+    script += "\n# Krisenmuster\n"
+    for (index, pattern) in kb.patterns.enumerated() {
+      let state: String
+      switch engine.patternState[index] {
+      case .inactive: state = "inactive"
+      case .suspected: state = "suspected"
+      case .established: state = "established"
+      }
+      script += "expect pattern \(pattern.id) \(state)\n"
+    }
+    script += "\n# Resilienzfaktoren\n"
+    for (index, factor) in kb.factors.enumerated() {
+      script += "expect factor \(factor.id) \(engine.factorLevel[index].map { kb.factorLevels[$0].id } ?? "unassessed")\n"
+    }
+    let advice = engine.advice()
+    let top = min(10, advice.count)
+    if top > 0 {
+      script += "\n# Die ersten \(top) Maßnahmen\n"
+      for recommendation in advice.prefix(top) {
+        script += "expect top \(top) \(kb.measures[recommendation.measure].id)\n"
+      }
+    }
+    let absent = kb.measures.indices.filter { !engine.isRecommended($0) }
+    if !absent.isEmpty {
+      script += "\n# Nicht empfohlen\n"
+      for measure in absent { script += "expect not recommend \(kb.measures[measure].id)\n" }
+    }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      if isDirectory.boolValue { return fail("„\(path)“ ist ein Ordner.") }
+      if !force {
+        guard options.interactive, let confirm, confirm("„\(path)“ gibt es schon. Überschreiben? [j/N] ") else {
+          if options.interactive { return line("Nicht aufgezeichnet.") }
+          return fail("„\(path)“ gibt es schon. Zum Überschreiben: aufzeichnen \(path) --force")
+        }
+      }
+    }
+    do {
+      try Data(script.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      return fail("„\(path)“ kann nicht geschrieben werden.")
+    }
+    let answers = engine.answers.compactMap { $0 }.count
+    line("Aufgezeichnet: \(answers) Antworten und \(kb.patterns.count + kb.factors.count + top + absent.count) Erwartungen in „\(path)“.")
+  }
+
+  /// Re-reads the knowledge base; keeps the old one when the new one has errors.
+  func reload() {
+    guard let directory = options.knowledgeBaseDirectory else {
+      return fail("Diese Beratung kennt den Ordner ihrer Wissensbasis nicht.")
+    }
+    let result = KnowledgeBaseLoader.load(directory: directory)
+    guard let fresh = result.knowledgeBase else {
+      say(DiagnosticRenderer().render(result.diagnostics.filter { $0.severity == .error }))
+      return fail("Die Wissensbasis hat Fehler; die bisherige bleibt in Gebrauch.")
+    }
+    let warnings = result.diagnostics.filter { $0.severity == .warning }
+    if !warnings.isEmpty { say(DiagnosticRenderer().render(warnings)) }
+    let old = engine
+    var answers: [Int: Answer] = [:]
+    var misfits: [String] = []
+    for question in old.answers.indices {
+      guard let answer = old.answers[question] else { continue }
+      let id = kb.questions[question].id
+      let text = AnswerParser.format(answer, for: kb.questions[question])
+      guard let index = fresh.questionIndex[id] else {
+        misfits.append("\(id) = \(text): diese Frage gibt es nicht mehr")
+        continue
+      }
+      switch AnswerParser.parse(text, for: fresh.questions[index]) {
+      case .success(let parsed): answers[index] = parsed
+      case .failure(let error): misfits.append("\(id) = \(text): \(error.description)")
+      }
+    }
+    var replacement = Consultation(knowledgeBase: fresh, journal: consultation.journal)
+    do {
+      try replacement.replaceAnswers(answers)
+    } catch {
+      return fail(String(describing: error))
+    }
+    replacement.listeners = consultation.listeners
+    let before = old.advice().map { kb.measures[$0.measure].id }
+    consultation = replacement
+    coverage = coverage.map { _ in CoverageRecorder(knowledgeBase: fresh) }
+    shownQuestion = nil
+    announcedComplete = false
+    let after = engine.advice().map { kb.measures[$0.measure].id }
+    line("Neu geladen: \(fresh.rules.count) Regeln, \(fresh.measures.count) Maßnahmen, \(fresh.questions.count) Fragen; \(answers.count) Antworten übernommen.")
+    for misfit in misfits { say(TextLayout.wrap("nicht übernommen: \(misfit)", first: "  ", rest: "    ")) }
+    let added = after.filter { !before.contains($0) }
+    let dropped = before.filter { !after.contains($0) }
+    let moved = after.enumerated().filter { index, id in before.firstIndex(of: id).map { $0 != index } ?? false }
+    if added.isEmpty, dropped.isEmpty, moved.isEmpty {
+      line("Die Empfehlungen bleiben unverändert.")
+    } else {
+      if !added.isEmpty { say(TextLayout.wrap("neu: " + added.joined(separator: ", "), first: "  ", rest: "    ")) }
+      if !dropped.isEmpty { say(TextLayout.wrap("entfällt: " + dropped.joined(separator: ", "), first: "  ", rest: "    ")) }
+      for (index, id) in moved {
+        if let from = before.firstIndex(of: id) { line("  \(id): Rang \(from + 1) → \(index + 1)") }
+      }
+    }
+  }
+
+  func checkCommand() {
+    guard let directory = options.knowledgeBaseDirectory else {
+      return fail("Diese Beratung kennt den Ordner ihrer Wissensbasis nicht.")
+    }
+    let report = CheckReport(result: KnowledgeBaseLoader.load(directory: directory), strict: false)
+    say(report.text(withStatistics: false))
+    if report.exitCode != 0 { fail("Die Prüfung hat Fehler gefunden.") }
+  }
+}

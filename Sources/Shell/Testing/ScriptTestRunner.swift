@@ -1,0 +1,125 @@
+import Consultation
+import Foundation
+import KnowledgeBase
+import RuleLanguage
+
+/// Runs scripted consultations as tests: each script isolated, failures with file and line,
+/// a closing `N passed, N failed`, and optionally coverage of the knowledge base.
+public struct ScriptTestRunner {
+  public enum Format: String, Sendable {
+    case text, json
+  }
+
+  public var knowledgeBaseDirectory: String
+  public var paths: [String]
+  public var filter: String?
+  public var verbose = false
+  public var coverage = false
+  public var trace = false
+  public var format = Format.text
+
+  public init(knowledgeBaseDirectory: String, paths: [String]) {
+    self.knowledgeBaseDirectory = knowledgeBaseDirectory
+    self.paths = paths
+  }
+
+  /// The test scripts (`*.test`) in the given files and folders, sorted; folders recursively.
+  public static func discover(_ paths: [String]) -> (scripts: [String], missing: [String]) {
+    var scripts: [String] = []
+    var missing: [String] = []
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        missing.append(path)
+        continue
+      }
+      guard isDirectory.boolValue else {
+        scripts.append(path)
+        continue
+      }
+      let enumerator = FileManager.default.enumerator(atPath: path)
+      var found: [String] = []
+      while let name = enumerator?.nextObject() as? String {
+        if name.hasSuffix(".test") { found.append(KnowledgeSources.join(path, name)) }
+      }
+      scripts += found.sorted()
+    }
+    return (scripts, missing)
+  }
+
+  /// Runs the tests, writes the report and returns the exit status (0 only when all passed).
+  public func run(output: OutputSink) -> Int32 {
+    let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
+    guard let knowledgeBase = loaded.knowledgeBase else {
+      output.write("Die Wissensbasis in „\(knowledgeBaseDirectory)“ hat Fehler:\n")
+      output.write(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }))
+      output.write("0 passed, 1 failed\n")
+      return 1
+    }
+    let (found, missing) = Self.discover(paths)
+    let scripts = found.filter { filter.map($0.contains) ?? true }
+    let recorder = coverage ? CoverageRecorder(knowledgeBase: knowledgeBase) : nil
+    var passed = 0
+    var failed = missing.count
+    for path in missing { output.write("\(path): Datei oder Ordner nicht gefunden\n") }
+    for path in scripts {
+      let transcript = BufferOutputSink()
+      var options = ShellOptions(interactive: false, color: false)
+      options.knowledgeBaseDirectory = knowledgeBaseDirectory
+      options.trace = trace
+      let shell = Shell(consultation: Consultation(knowledgeBase: knowledgeBase), output: transcript, options: options)
+      if let recorder {
+        shell.coverage = recorder
+        shell.consultation.listeners.append(recorder)
+      }
+      var source = ScriptLineSource(path: path)
+      let status = shell.run(&source)
+      if verbose, format == .text {
+        output.write("== \(path) ==\n\(transcript.text)")
+      }
+      if status == 0 {
+        passed += 1
+      } else {
+        failed += 1
+        if format == .text {
+          output.write("FEHLGESCHLAGEN \(path)\n")
+          for message in shell.failureMessages { output.write(TextLayout.wrap(message, first: "  ", rest: "    ")) }
+        }
+      }
+    }
+    switch format {
+    case .text:
+      if let recorder { output.write(Self.coverageText(recorder)) }
+      output.write("\(passed) passed, \(failed) failed\n")
+    case .json:
+      output.write(Self.json(passed: passed, failed: failed, recorder: recorder))
+    }
+    return failed == 0 ? 0 : 1
+  }
+
+  static func coverageText(_ recorder: CoverageRecorder) -> String {
+    var out = "Abdeckung:\n"
+    for figure in recorder.figures {
+      out += "  \(figure.title): \(figure.covered) von \(figure.total) (\(figure.percent) %)\n"
+      if !figure.missing.isEmpty {
+        out += TextLayout.wrap("nie erreicht: " + figure.missing.joined(separator: ", "), first: "    ", rest: "      ")
+      }
+    }
+    return out
+  }
+
+  static func json(passed: Int, failed: Int, recorder: CoverageRecorder?) -> String {
+    func quote(_ text: String) -> String {
+      "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+    var out = "{\n  \"passed\": \(passed),\n  \"failed\": \(failed)"
+    if let recorder {
+      let entries = recorder.figures.map { figure in
+        "    \(quote(figure.key)): {\"covered\": \(figure.covered), \"total\": \(figure.total), \"missing\": ["
+          + figure.missing.map(quote).joined(separator: ", ") + "]}"
+      }
+      out += ",\n  \"coverage\": {\n" + entries.joined(separator: ",\n") + "\n  }"
+    }
+    return out + "\n}\n"
+  }
+}
