@@ -43,8 +43,8 @@ let package = Package(
     ),
     .testTarget(
       name: "ResilienzCLITests",
-      dependencies: ["resilienz", "_ResilienzTestSupport"],
-      exclude: ["Snapshots"]
+      dependencies: ["resilienz", "Shell", "KnowledgeBase", "_ResilienzTestSupport"],
+      exclude: ["Snapshots", "Fixtures"]
     ),
     .testTarget(
       name: "RuleEngineTests",

@@ -73,26 +73,10 @@ extension SessionDocument {
     guard let data = try? Self.encoder.encode(self) else {
       throw SessionError.cannotWrite(path, reason: "nicht kodierbar")
     }
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
     do {
-      try (data + Data("\n".utf8)).write(to: temporary)
-      let descriptor = open(temporary.path, O_RDONLY)
-      if descriptor >= 0 {
-        fsync(descriptor)
-        close(descriptor)
-      }
-      guard rename(temporary.path, url.path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        try? manager.removeItem(at: temporary)
-        throw SessionError.cannotWrite(path, reason: reason)
-      }
-    } catch let error as SessionError {
-      throw error
+      try AtomicFile.write(data + Data("\n".utf8), to: path)
     } catch {
-      try? manager.removeItem(at: temporary)
-      throw SessionError.cannotWrite(path, reason: "Ordner fehlt oder keine Schreibrechte")
+      throw SessionError.cannotWrite(path, reason: String(describing: error))
     }
   }
 

@@ -217,6 +217,9 @@ public final class Shell {
       commit(question, answer)
     case .failure(let error):
       var message = error.description
+      if word.count > 1, word.allSatisfy(\.isLetter), item.type == .number || item.type == .scale || item.type == .yesno {
+        message = "„\(word)“ ist kein Befehl und keine Antwort auf die Frage \(item.id). " + message
+      }
       if let suggestion = Suggestion.closest(to: word.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) }) {
         message += " (Oder meinten Sie den Befehl „\(suggestion)“?)"
       }
@@ -228,6 +231,8 @@ public final class Shell {
   func commit(_ question: Int, _ answer: Answer?) {
     do {
       let outcome = try consultation.set(question, to: answer)
+      tracer?.flush()
+      tracer?.ranks(outcome.change)
       line(summary(of: outcome.change, accepted: answer == nil ? "Antwort entfernt." : "Übernommen."))
     } catch {
       fail(String(describing: error))

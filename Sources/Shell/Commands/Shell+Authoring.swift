@@ -81,7 +81,7 @@ extension Shell {
       }
     }
     do {
-      try Data(script.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      try AtomicFile.write(Data(script.utf8), to: path)
     } catch {
       return fail("„\(path)“ kann nicht geschrieben werden.")
     }

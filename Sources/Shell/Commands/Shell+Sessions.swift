@@ -57,6 +57,7 @@ extension Shell {
     }
     do {
       try consultation.replaceAnswers(answers)
+      tracer?.flush()
     } catch {
       return fail(String(describing: error))
     }

@@ -135,6 +135,7 @@ extension Shell {
       guard let outcome = try consultation.back() else {
         return fail("Es gibt keine Antwort, die sich zurücknehmen ließe.")
       }
+      tracer?.flush()
       let id = kb.questions[outcome.question].id
       let restored = outcome.answer.map { "wieder „\(describe($0, of: outcome.question))“" } ?? "wieder unbeantwortet"
       line(summary(of: outcome.change, accepted: "Zurückgenommen: \(id) ist \(restored)."))

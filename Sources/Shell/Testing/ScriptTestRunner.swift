@@ -83,7 +83,8 @@ public struct ScriptTestRunner {
         failed += 1
         if format == .text {
           output.write("FEHLGESCHLAGEN \(path)\n")
-          for message in shell.failureMessages { output.write(TextLayout.wrap(message, first: "  ", rest: "    ")) }
+          // One line per failure, unwrapped, so that editors can jump to `path:line`.
+          for message in shell.failureMessages { output.write("  \(message)\n") }
         }
       }
     }

@@ -1,16 +1,29 @@
 import KnowledgeBase
 import RuleEngine
 
-/// Writes one line per engine event, as the engine decides: rules with the answers they read,
-/// derived facts, patterns, factors and measures.
+/// One line per engine event, in the order the engine decided: rules with the answers they
+/// read, derived facts, patterns, factors and measures. Events are kept while the engine works
+/// and written once the answer is in, because the shell's state may not be read mid-change.
 final class TraceListener: EngineListener {
   weak var shell: Shell?
+  private var pending: [EngineEvent] = []
 
   init(shell: Shell) {
     self.shell = shell
   }
 
   func engine(didEmit event: EngineEvent) {
+    pending.append(event)
+  }
+
+  /// Writes the lines for the events since the last flush.
+  func flush() {
+    let events = pending
+    pending = []
+    for event in events { write(event) }
+  }
+
+  private func write(_ event: EngineEvent) {
     guard let shell else { return }
     let kb = shell.kb
     let text: String
@@ -21,7 +34,10 @@ final class TraceListener: EngineListener {
       let answers = reads.filter { seen.insert($0).inserted }.map {
         "\(kb.questions[$0].id) = \(shell.describe(shell.engine.answers[$0], of: $0))"
       }
-      text = "Regel \(kb.rules[rule].id) feuert" + (answers.isEmpty ? "" : ": " + answers.joined(separator: ", "))
+      var facts: [String] = []
+      collectFacts(kb.rules[rule].condition, into: &facts)
+      let read = answers + facts.map { "\($0) gilt" }
+      text = "Regel \(kb.rules[rule].id) feuert" + (read.isEmpty ? "" : ": " + read.joined(separator: ", "))
     case .ruleRetracted(let rule):
       text = "Regel \(kb.rules[rule].id) trifft nicht mehr zu"
     case .factChanged(let fact, _, let to):
@@ -40,5 +56,26 @@ final class TraceListener: EngineListener {
       text = "Maßnahme \(kb.measures[measure].id): Gewicht \(from.formatted(decimalSeparator: ",")) → \(to.formatted(decimalSeparator: ","))"
     }
     shell.line("  · \(text)")
+  }
+
+  /// The derived facts a condition reads positively, so that a firing rule shows them.
+  private func collectFacts(_ condition: CompiledCondition, into facts: inout [String]) {
+    guard let shell else { return }
+    switch condition {
+    case .fact(let fact):
+      if shell.engine.factTruth[fact] == .true, !facts.contains(shell.kb.facts[fact].id) {
+        facts.append(shell.kb.facts[fact].id)
+      }
+    case .and(let parts), .or(let parts): parts.forEach { collectFacts($0, into: &facts) }
+    default: break
+    }
+  }
+
+  /// Lines for measures that changed rank, after the engine's own events.
+  func ranks(_ change: AdviceChange) {
+    guard let shell else { return }
+    for move in change.movedUp + change.movedDown {
+      shell.line("  · Maßnahme \(shell.kb.measures[move.measure].id): Rang \(move.from) → \(move.to)")
+    }
   }
 }

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Writes files so that readers see the old content or the complete new one, never a part.
+public enum AtomicFile {
+  /// Writes `data` to a temporary file beside `path`, flushes it to disk and renames it over `path`.
+  public static func write(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw AtomicFileError(reason: String(cString: strerror(errno))) }
+    let written = data.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        guard let base = buffer.baseAddress else { return false }
+        let result = Glibc.write(descriptor, base.advanced(by: offset), buffer.count - offset)
+        if result < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        offset += result
+      }
+      return true
+    }
+    let synced = fsync(descriptor) == 0
+    close(descriptor)
+    guard written, synced, rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw AtomicFileError(reason: reason)
+    }
+  }
+}
+
+/// Why an atomic write failed.
+public struct AtomicFileError: Error, CustomStringConvertible {
+  public var reason: String
+  public var description: String { reason }
+}
