@@ -10,6 +10,7 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
   case notANumber(String)
   case outOfRange(String, min: String, max: String, unit: String?)
   case notWhole(String)
+  case exclusiveOption(String)
 
   public var description: String {
     switch self {
@@ -18,11 +19,13 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
     case .notYesNo(let text):
       "„\(text)“ ist keine Antwort auf eine Ja/Nein-Frage. Möglich: ja, nein, ?"
     case .notAnOption(let text, let allowed):
-      "„\(text)“ ist keine erlaubte Antwort. Möglich: \(allowed.joined(separator: ", ")), ?"
+      "„\(text)“ ist keine erlaubte Antwort. Möglich: 1 bis \(allowed.count) oder \(allowed.joined(separator: ", ")); ? für „weiß nicht“"
     case .notANumber(let text):
       "„\(text)“ ist keine Zahl. Beispiel: 12 oder 2,5"
     case .outOfRange(let text, let min, let max, let unit):
       "\(text) liegt außerhalb des erlaubten Bereichs von \(min) bis \(max)\(unit.map { " \($0)" } ?? "")."
+    case .exclusiveOption(let id):
+      "„\(id)“ schließt die anderen Antworten aus; bitte entweder „\(id)“ oder die zutreffenden Werte angeben."
     case .notWhole(let text):
       "„\(text)“ ist keine ganze Zahl; die Skala erlaubt nur ganze Zahlen."
     }
@@ -59,10 +62,15 @@ public enum AnswerParser {
         }
         set |= 1 << UInt64(index)
       }
+      // An option meaning "none of these" cannot stand beside others.
+      if let none = question.options.firstIndex(where: { exclusiveOptionIDs.contains($0.id) }),
+        set & (1 << UInt64(none)) != 0, set != 1 << UInt64(none)
+      {
+        return .failure(.exclusiveOption(question.options[none].id))
+      }
       return .success(.options(set))
     case .number, .scale:
-      let cleaned = text.split(separator: " ").first.map(String.init) ?? text
-      guard let value = FixedDecimal(parsing: Substring(cleaned), allowComma: true) else {
+      guard let value = number(text, unit: question.unit) else {
         return .failure(.notANumber(text))
       }
       if question.type == .scale, !value.isWhole { return .failure(.notWhole(text)) }
@@ -74,6 +82,38 @@ public enum AnswerParser {
       }
       return .success(.number(value))
     }
+  }
+
+  static let exclusiveOptionIDs: Set<String> = ["keine", "keiner", "keines", "nichts"]
+
+  /// A German number: `12`, `2,5`, `2.5`, `4.800` or `4 800` (thousands), optionally followed by
+  /// the question's unit (`12 Wochen`); nil for anything else.
+  static func number(_ text: String, unit: String?) -> FixedDecimal? {
+    var words = text.split(separator: " ").map(String.init)
+    if let unit, words.count > 1, normalized(words[words.count - 1]) == normalized(unit) {
+      words.removeLast()
+    }
+    let joined: String
+    if words.count > 1 {
+      // Groups of three digits after the first: `4 800`, `1 250 000`.
+      guard let first = words.first, (1...3).contains(first.count), first.allSatisfy(\.isNumber),
+        words.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) })
+      else { return nil }
+      joined = words.joined()
+    } else {
+      guard let only = words.first else { return nil }
+      let groups = only.split(separator: ".", omittingEmptySubsequences: false)
+      if groups.count > 2 || (groups.count == 2 && groups[1].count == 3 && !only.contains(",") && groups[0].count <= 3 && groups[0] != "0") {
+        // `4.800` and `1.250.000` are thousands in German.
+        guard groups.allSatisfy({ $0.allSatisfy(\.isNumber) }), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+          (1...3).contains(groups[0].count)
+        else { return nil }
+        joined = groups.joined()
+      } else {
+        joined = only
+      }
+    }
+    return FixedDecimal(parsing: Substring(joined), allowComma: true)
   }
 
   /// An option by id, by its text, or by its 1-based number; case and umlaut spelling are ignored.

@@ -9,6 +9,7 @@ extension Consultation {
     let contents = try Journal.read(path: journalPath)
     var problems = contents.problems
     var consultation = Consultation(knowledgeBase: knowledgeBase)
+    // Replayed without a journal, so nothing is written twice; attached afterwards.
     for record in contents.records {
       switch record.op {
       case "start":
@@ -32,8 +33,12 @@ extension Consultation {
           problems.append("\(id) = \(record.answer ?? ""): \(error.description) Die Antwort wird übergangen.")
         }
       case "reset":
-        for question in consultation.engine.answers.indices where consultation.engine.answers[question] != nil {
-          try consultation.set(question, to: nil, record: false)
+        try consultation.clearAnswers()
+      case "back":
+        _ = try consultation.back()
+      case "skip":
+        if let id = record.question, let question = knowledgeBase.questionIndex[id] {
+          try consultation.skip(question)
         }
       default:
         // Records of later kinds (exercises, notes) are kept by the journal and read by their owners.

@@ -51,7 +51,6 @@ public struct Consultation {
   /// Sets or withdraws an answer: journal first, then the engine.
   @discardableResult
   public mutating func set(_ question: Int, to answer: Answer?, record: Bool = true) throws -> AnswerOutcome {
-    let previous = engine.answers[question]
     let item = knowledgeBase.questions[question]
     if let journal {
       if let answer {
@@ -60,6 +59,12 @@ public struct Consultation {
         try journal.append(JournalRecord(op: "unset", question: item.id))
       }
     }
+    return try apply(question, answer, record: record)
+  }
+
+  private mutating func apply(_ question: Int, _ answer: Answer?, record: Bool) throws -> AnswerOutcome {
+    let previous = engine.answers[question]
+    let item = knowledgeBase.questions[question]
     let before = engine
     let events = engine.set(question, to: answer)
     if record { history.append((question, previous)) }
@@ -72,31 +77,41 @@ public struct Consultation {
     return outcome
   }
 
-  /// Undoes the last answer; nil when there is nothing to undo.
+  /// Undoes the last answer; nil when there is nothing to undo. The journal keeps it as `back`,
+  /// so that a resumed consultation can go back just as far.
   public mutating func back() throws -> AnswerOutcome? {
     guard let last = history.last else { return nil }
-    let outcome = try set(last.question, to: last.previous, record: false)
+    try journal?.append(JournalRecord(op: "back"))
+    let outcome = try apply(last.question, last.previous, record: false)
     history.removeLast()
     return outcome
   }
 
-  /// Leaves the question for now.
-  public mutating func skip(_ question: Int) {
+  /// Leaves the question for now; the journal keeps that too.
+  public mutating func skip(_ question: Int) throws {
+    try journal?.append(JournalRecord(op: "skip", question: knowledgeBase.questions[question].id))
     skipped.insert(question)
   }
 
   /// Replaces every answer, as when loading a saved consultation.
   public mutating func replaceAnswers(_ answers: [Int: Answer]) throws {
     try journal?.append(JournalRecord(op: "reset"))
-    for question in engine.answers.indices where engine.answers[question] != nil && answers[question] == nil {
-      try set(question, to: nil, record: false)
-    }
-    for (question, answer) in answers.sorted(by: { $0.key < $1.key }) where engine.answers[question] != answer {
+    try clearAnswers()
+    for (question, answer) in answers.sorted(by: { $0.key < $1.key }) {
       try set(question, to: answer, record: false)
     }
     history = []
     skipped = []
     lastOutcome = nil
+  }
+
+  /// Withdraws every answer without writing to the journal (a `reset` record says so).
+  mutating func clearAnswers() throws {
+    for question in engine.answers.indices where engine.answers[question] != nil {
+      _ = try apply(question, nil, record: false)
+    }
+    history = []
+    skipped = []
   }
 
   /// Attaches a journal after resuming, so that later changes are kept.

@@ -44,7 +44,7 @@ public enum SessionError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case .exists(let path):
-      "„\(path)“ gibt es schon. Zum Überschreiben: save \(path) --force"
+      "„\(path)“ gibt es schon. Zum Überschreiben: speichern \(path) --force"
     case .cannotWrite(let path, let reason): "„\(path)“ kann nicht geschrieben werden: \(reason)."
     case .cannotRead(let path, let reason): "„\(path)“ kann nicht gelesen werden: \(reason)."
     case .notASession(let path): "„\(path)“ ist keine gespeicherte Beratung von resilienz."

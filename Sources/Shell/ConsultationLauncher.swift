@@ -40,10 +40,11 @@ public enum ConsultationLauncher {
         reference.shell?.completions(line: line, word: word) ?? []
       }
     }
-    func ask(_ question: String) -> Bool {
-      guard let source = readlineSource else { return false }
-      guard case .line(let answer) = source.readLine(prompt: question) else { return false }
-      return ["j", "ja", "y", "yes"].contains(answer.trimmingSpaces.lowercased())
+    /// A yes/no question whose default (an empty answer) is yes.
+    func askDefaultYes(_ question: String) -> Bool {
+      guard let source = readlineSource else { return true }
+      guard case .line(let answer) = source.readLine(prompt: question) else { return true }
+      return !["n", "nein", "no"].contains(answer.trimmingSpaces.lowercased())
     }
 
     var consultation = Consultation(knowledgeBase: knowledgeBase)
@@ -51,7 +52,7 @@ public enum ConsultationLauncher {
     if journalPath == nil, interactive {
       let defaultPath = state + "/beratung.journal"
       if let count = Consultation.answerCount(inJournal: defaultPath) {
-        let resume = ask("Eine unterbrochene Beratung mit \(count) \(count == 1 ? "Antwort" : "Antworten") ist gespeichert. Fortsetzen? [j/N] ")
+        let resume = askDefaultYes("Eine gespeicherte Beratung mit \(count) \(count == 1 ? "Antwort" : "Antworten") liegt vor. Fortsetzen? [J/n] ")
         if !resume {
           try? FileManager.default.removeItem(atPath: defaultPath + ".vorher")
           try? FileManager.default.moveItem(atPath: defaultPath, toPath: defaultPath + ".vorher")

@@ -35,6 +35,8 @@ public final class Shell {
   /// The question shown last, so that it is shown again only when it changes.
   var shownQuestion: Int?
   var announcedComplete = false
+  /// An optional question shown by `weiter`, which a plain answer then answers.
+  var offeredQuestion: Int?
   var quitRequested = false
   /// Where the line being executed came from, for messages in scripts.
   var location: String?
@@ -124,10 +126,14 @@ public final class Shell {
 
   func greet() {
     let info = kb.info
-    line(emphasis("resilienz – \(info.title)"))
-    let counts =
-      "\(kb.factors.count) Resilienzfaktoren, \(kb.patterns.count) Krisenmuster, \(kb.measures.count) Maßnahmen, "
-      + "\(kb.questions.count) Fragen, \(kb.rules.count) Regeln"
+    line(emphasis(info.title))
+    let counts = [
+      Self.count(kb.factors.count, "Resilienzfaktor", "Resilienzfaktoren"),
+      Self.count(kb.patterns.count, "Krisenmuster", "Krisenmuster"),
+      Self.count(kb.measures.count, "Maßnahme", "Maßnahmen"),
+      Self.count(kb.questions.count, "Frage", "Fragen"),
+      Self.count(kb.rules.count, "Regel", "Regeln"),
+    ].joined(separator: ", ")
     say(TextLayout.wrap("Wissensbasis \(info.id) \(info.version): \(counts)."))
     say(
       TextLayout.wrap(
@@ -137,6 +143,11 @@ public final class Shell {
       let count = consultation.engine.answers.compactMap { $0 }.count
       line("Fortgesetzt mit \(count) \(count == 1 ? "Antwort" : "Antworten").")
     }
+  }
+
+  /// `1 Regel`, `3 Regeln`.
+  static func count(_ number: Int, _ one: String, _ many: String) -> String {
+    "\(number) \(number == 1 ? one : many)"
   }
 
   /// Shows the current question when it differs from the one shown last. In scripts it is shown
@@ -194,7 +205,7 @@ public final class Shell {
     let rest = text.dropFirst(word.count).trimmingSpaces
     if let spec = CommandSpec.find(word) {
       run(spec, arguments: rest)
-    } else if let question = consultation.currentQuestion {
+    } else if let question = consultation.currentQuestion ?? offeredQuestion {
       answerCurrent(question, with: text, word: word)
     } else {
       let suggestion = Suggestion.closest(to: word.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) })
@@ -220,7 +231,11 @@ public final class Shell {
       if word.count > 1, word.allSatisfy(\.isLetter), item.type == .number || item.type == .scale || item.type == .yesno {
         message = "„\(word)“ ist kein Befehl und keine Antwort auf die Frage \(item.id). " + message
       }
-      if let suggestion = Suggestion.closest(to: word.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) }) {
+      // Only a near miss of a command name is worth mentioning next to the answer's problem.
+      if word.count >= 4,
+        let suggestion = Suggestion.closest(
+          to: word.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) }, maxDistance: 1)
+      {
         message += " (Oder meinten Sie den Befehl „\(suggestion)“?)"
       }
       fail(message)
@@ -231,6 +246,7 @@ public final class Shell {
   func commit(_ question: Int, _ answer: Answer?) {
     do {
       let outcome = try consultation.set(question, to: answer)
+      if offeredQuestion == question { offeredQuestion = nil }
       tracer?.flush()
       tracer?.ranks(outcome.change)
       line(summary(of: outcome.change, accepted: answer == nil ? "Antwort entfernt." : "Übernommen."))

@@ -14,17 +14,21 @@ public struct AdviceChange: Sendable, Equatable {
   public var dropped: [Int] = []
   public var movedUp: [Move] = []
   public var movedDown: [Move] = []
+  /// Measures whose priority changed without changing their rank.
+  public var reprioritized: [(measure: Int, from: FixedDecimal, to: FixedDecimal)] = []
   public var patterns: [(pattern: Int, from: PatternState, to: PatternState)] = []
   public var factors: [(factor: Int, from: Int?, to: Int?)] = []
 
   public var isEmpty: Bool {
     added.isEmpty && dropped.isEmpty && movedUp.isEmpty && movedDown.isEmpty && patterns.isEmpty
-      && factors.isEmpty
+      && factors.isEmpty && reprioritized.isEmpty
   }
 
   public init(before: Engine, after: Engine) {
-    let old = before.advice().map(\.measure)
-    let new = after.advice().map(\.measure)
+    let oldAdvice = before.advice()
+    let newAdvice = after.advice()
+    let old = oldAdvice.map(\.measure)
+    let new = newAdvice.map(\.measure)
     let oldRank = Dictionary(uniqueKeysWithValues: old.enumerated().map { ($1, $0 + 1) })
     let newRank = Dictionary(uniqueKeysWithValues: new.enumerated().map { ($1, $0 + 1) })
     added = new.filter { oldRank[$0] == nil }
@@ -34,6 +38,13 @@ public struct AdviceChange: Sendable, Equatable {
       // A measure only counts as moved when it changed place relative to the measures kept.
       let move = Move(measure: measure, from: from, to: to)
       if to < from { movedUp.append(move) } else { movedDown.append(move) }
+    }
+    let oldPriority = Dictionary(uniqueKeysWithValues: oldAdvice.map { ($0.measure, $0.priority) })
+    for recommendation in newAdvice {
+      guard let from = oldPriority[recommendation.measure], from != recommendation.priority,
+        oldRank[recommendation.measure] == newRank[recommendation.measure]
+      else { continue }
+      reprioritized.append((recommendation.measure, from, recommendation.priority))
     }
     for pattern in before.knowledgeBase.patterns.indices where before.patternState[pattern] != after.patternState[pattern] {
       patterns.append((pattern, before.patternState[pattern], after.patternState[pattern]))
@@ -48,6 +59,8 @@ public struct AdviceChange: Sendable, Equatable {
       && lhs.movedDown == rhs.movedDown && lhs.patterns.map(\.pattern) == rhs.patterns.map(\.pattern)
       && lhs.patterns.map(\.to) == rhs.patterns.map(\.to) && lhs.factors.map(\.factor) == rhs.factors.map(\.factor)
       && lhs.factors.map(\.to) == rhs.factors.map(\.to)
+      && lhs.reprioritized.map(\.measure) == rhs.reprioritized.map(\.measure)
+      && lhs.reprioritized.map(\.to) == rhs.reprioritized.map(\.to)
   }
 }
 

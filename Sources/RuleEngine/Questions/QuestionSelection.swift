@@ -41,8 +41,22 @@ extension Engine {
 
   /// The undecided conclusions an answer to the question could decide, weighted: a measure by
   /// the weight the rule would give it, a pattern by the points while its state is still open,
-  /// a factor assessment by one.
+  /// a factor assessment by one. A question that decides whether other open questions are asked
+  /// (their relevance reads it and is still open) also weighs what those questions decide.
   public func impact(of question: Int) -> QuestionImpact {
+    var result = directImpact(of: question)
+    for dependent in knowledgeBase.dependencies.relevanceReaders[question].map({ Int($0) })
+    where dependent != question && answers[dependent] == nil {
+      guard let relevance = knowledgeBase.questions[dependent].relevance, evaluate(relevance) == .undetermined else {
+        continue
+      }
+      result.score += directImpact(of: dependent).score
+    }
+    return result
+  }
+
+  /// What the question's own answer decides, without the questions it makes relevant.
+  func directImpact(of question: Int) -> QuestionImpact {
     let deps = knowledgeBase.dependencies
     var rules: [Int] = []
     var seenRules = Set<Int>()

@@ -1,10 +1,10 @@
 /// Finds the closest candidate to a misspelt word, for "did you mean" hints.
 public enum Suggestion {
   /// The candidate with the smallest edit distance, if it is close enough to be a likely typo.
-  public static func closest<S: Sequence>(to word: String, in candidates: S) -> String?
+  public static func closest<S: Sequence>(to word: String, in candidates: S, maxDistance: Int? = nil) -> String?
   where S.Element == String {
     let target = Array(word.unicodeScalars)
-    let limit = max(1, min(3, target.count / 3 + 1))
+    let limit = min(maxDistance ?? 3, max(1, min(3, target.count / 3 + 1)))
     var best: (distance: Int, candidate: String)?
     for candidate in candidates where candidate != word {
       let distance = editDistance(target, Array(candidate.unicodeScalars), limit: limit)

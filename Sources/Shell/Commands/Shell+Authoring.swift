@@ -32,12 +32,8 @@ extension Shell {
 
   /// The consultation so far as a test script: answers as `set`, the advice as `expect`.
   func record(_ arguments: String) {
-    var words = arguments.split(separator: " ").map(String.init)
-    let force = words.contains("--force")
-    words.removeAll { $0 == "--force" }
-    guard words.count == 1, let path = words.first else {
-      return fail("Bitte so angeben: aufzeichnen <datei> [--force]")
-    }
+    let (path, force) = Self.pathAndForce(arguments)
+    guard !path.isEmpty else { return fail("Bitte so angeben: aufzeichnen <datei> [--force]") }
     var script = "# Aufgezeichnet mit 'aufzeichnen' (Wissensbasis \(kb.info.id) \(kb.info.version)).\n"
     for question in engine.answers.indices {
       guard let answer = engine.answers[question] else { continue }

@@ -3,13 +3,20 @@ import KnowledgeBase
 import RuleEngine
 
 extension Shell {
-  func save(_ arguments: String) {
-    var words = arguments.split(separator: " ").map(String.init)
-    let force = words.contains("--force")
-    words.removeAll { $0 == "--force" }
-    guard words.count == 1, let path = words.first else {
-      return fail("Bitte so angeben: speichern <datei> [--force]")
+  /// A file name (spaces allowed) and whether `--force` was given at its end.
+  static func pathAndForce(_ arguments: String) -> (path: String, force: Bool) {
+    var text = arguments.trimmingSpaces
+    var force = false
+    if text.hasSuffix(" --force") || text == "--force" {
+      force = true
+      text = String(text.dropLast("--force".count)).trimmingSpaces
     }
+    return (text, force)
+  }
+
+  func save(_ arguments: String) {
+    let (path, force) = Self.pathAndForce(arguments)
+    guard !path.isEmpty else { return fail("Bitte so angeben: speichern <datei> [--force]") }
     let answers = engine.answers.indices.compactMap { question -> SessionDocument.SavedAnswer? in
       guard let answer = engine.answers[question] else { return nil }
       return SessionDocument.SavedAnswer(
@@ -37,6 +44,11 @@ extension Shell {
   func load(_ arguments: String) {
     let path = arguments.trimmingSpaces
     guard !path.isEmpty else { return fail("Bitte die Datei angeben: laden <datei>") }
+    if options.interactive, engine.answers.contains(where: { $0 != nil }), let confirm,
+      !confirm("Laden ersetzt alle bisherigen Antworten (auch 'zurück' führt nicht zu ihnen zurück). Fortfahren? [j/N] ")
+    {
+      return line("Nicht geladen.")
+    }
     let document: SessionDocument
     do {
       document = try SessionDocument.read(from: path)

@@ -49,9 +49,12 @@ extension Shell {
         }
         let details = "\(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "") · \(measure.id)"
         say(TextLayout.wrap(details, first: "     ", rest: "     "))
-        let sources = measure.sourceIDs.compactMap { kb.sourceIndex[$0] }.map { kb.sources[$0] }
-          .map { "\($0.publisher)\($0.year.map { " \($0)" } ?? "")" }
-        say(TextLayout.wrap("Quellen: " + sources.joined(separator: "; "), first: "     ", rest: "     "))
+        var sources: [String] = []
+        for source in measure.sourceIDs.compactMap({ kb.sourceIndex[$0] }).map({ kb.sources[$0] }) {
+          let label = "\(source.publisher)\(source.year.map { " \($0)" } ?? "")"
+          if !sources.contains(label) { sources.append(label) }
+        }
+        say(TextLayout.wrap((sources.count == 1 ? "Quelle: " : "Quellen: ") + sources.joined(separator: "; "), first: "     ", rest: "     "))
       }
     }
   }
@@ -107,6 +110,12 @@ extension Shell {
     }
     for move in change.movedDown {
       say(TextLayout.wrap("tiefer: \(text(kb.measures[move.measure].title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+    }
+    for (measure, from, to) in change.reprioritized {
+      say(
+        TextLayout.wrap(
+          "Priorität: \(text(kb.measures[measure].title)) von \(from.formatted(decimalSeparator: ",")) auf \(to.formatted(decimalSeparator: ",")), Rang unverändert",
+          first: "  "))
     }
     for (pattern, from, to) in change.patterns {
       say(TextLayout.wrap("Muster „\(text(kb.patterns[pattern].title))“: \(from.title) → \(to.title)", first: "  "))

@@ -24,7 +24,7 @@ extension Shell {
     let item = kb.measures[index]
     line(emphasis("Maßnahme: \(text(item.title)) (\(item.id))"))
     paragraph("Was", item.description)
-    paragraph("Verhindert", item.prevents)
+    paragraph("Wirkung", item.prevents)
     line("  Erste Schritte:")
     for (number, step) in item.steps.enumerated() {
       say(TextLayout.wrap(text(step), first: "    \(number + 1). ", rest: "       "))
@@ -125,7 +125,8 @@ extension Shell {
         let suggestion = Suggestion.closest(to: name.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) })
         return fail("Unbekannter Befehl „\(name)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
       }
-      line(emphasis(spec.usage) + "   (auch: \(spec.allNames.filter { $0 != spec.usage.split(separator: " ").first.map(String.init) }.joined(separator: ", ")))")
+      let shown = spec.usage.split(separator: " ").first.map(String.init)
+      line(emphasis(spec.usage) + "   (auch: \(spec.allNames.filter { $0 != shown }.joined(separator: ", ")))")
       say(TextLayout.wrap(spec.summary, first: "  "))
       for paragraph in spec.help.split(separator: "\n") {
         say(TextLayout.wrap(String(paragraph), first: "  ", rest: "    "))
@@ -134,11 +135,18 @@ extension Shell {
     }
     line(emphasis("Befehle"))
     say(TextLayout.wrap("Eine Eingabe, die kein Befehl ist, beantwortet die aktuelle Frage.", first: "  "))
+    let column = 30
     for spec in CommandSpec.all where !spec.scriptOnly || !options.interactive {
-      let usage = spec.usage.padding(toLength: 32, withPad: " ", startingAt: 0)
-      say(TextLayout.wrap("\(usage) \(spec.summary)", first: "  ", rest: String(repeating: " ", count: 35)))
+      let usage = "  " + spec.usage
+      if usage.count < column {
+        let padded = usage + String(repeating: " ", count: column - usage.count)
+        say(TextLayout.wrap(spec.summary, first: padded, rest: String(repeating: " ", count: column)))
+      } else {
+        line(usage)
+        say(TextLayout.wrap(spec.summary, first: String(repeating: " ", count: column)))
+      }
     }
-    line("  Englische Namen gehen auch: why, how, whynot, whatif, advice, patterns, profile, answers,")
-    line("  set, unset, back, skip, next, changes, show, search, save, load, help, quit.")
+    let english = CommandSpec.all.filter { !$0.scriptOnly }.map(\.name).joined(separator: ", ")
+    say(TextLayout.wrap("Die englischen Namen gehen auch: \(english).", first: "  ", rest: "  "))
   }
 }

@@ -25,16 +25,40 @@ extension Shell {
     case .factor(let factor, _):
       return "bewertet: \(engine.factorLevel[factor].map { kb.factorLevels[$0].title } ?? "nicht bewertet")"
     case .not, .and, .or:
-      return ""
+      var seen = Set<Int>()
+      let questions = ConditionTestQuestions.questions(in: condition).filter { seen.insert($0).inserted }
+      guard !questions.isEmpty else { return "" }
+      return "Antworten: " + questions.map { "\(kb.questions[$0].id) = \(describe(engine.answers[$0], of: $0))" }
+        .joined(separator: ", ")
     }
   }
 
-  /// A rule with its reason, its condition part by part, and the facts it reads, indented.
-  func renderJustification(_ justification: RuleJustification, indent: String, depth: Int = 0) -> String {
+  /// Whether a conclusion is about the target an explanation is for.
+  static func concerns(_ conclusion: CompiledConclusion, _ target: ConclusionTarget?) -> Bool {
+    guard let target else { return true }
+    switch (conclusion.kind, target) {
+    case (.recommend(let measure, _), .measure(let wanted)): return measure == wanted
+    case (.evidence(let pattern, _), .pattern(let wanted)): return pattern == wanted
+    case (.assess(let factor, _), .factor(let wanted)): return factor == wanted
+    case (.derive(let fact), .fact(let wanted)): return fact == wanted
+    default: return false
+    }
+  }
+
+  /// A rule with its reason for the target, its condition part by part, and the facts it reads
+  /// (each explained once per explanation; later mentions refer back).
+  func renderJustification(
+    _ justification: RuleJustification, indent: String, target: ConclusionTarget? = nil, depth: Int = 0,
+    explained: inout Set<Int>
+  ) -> String {
     let rule = kb.rules[justification.rule]
     var out = TextLayout.wrap(
       "Regel \(rule.id) (\(rule.location)), Quelle: \(rule.sourceIDs.joined(separator: ", "))", first: indent)
-    for reason in Set(rule.conclusions.compactMap(\.reason)).sorted() {
+    var reasons: [String] = []
+    for conclusion in rule.conclusions where Self.concerns(conclusion, target) {
+      if let reason = conclusion.reason, !reasons.contains(reason) { reasons.append(reason) }
+    }
+    for reason in reasons {
       out += TextLayout.wrap("weil: \(text(reason))", first: indent + "  ", rest: indent + "        ")
     }
     let parts: [ConditionTrace]
@@ -48,9 +72,14 @@ extension Shell {
     if depth < 6 {
       for fact in justification.facts where !fact.rules.isEmpty {
         let state = fact.truth == .true ? "gilt" : fact.truth == .false ? "gilt nicht" : "ist offen"
+        guard explained.insert(fact.fact).inserted else {
+          out += TextLayout.wrap("„\(text(kb.facts[fact.fact].text))“ \(state) (siehe oben).", first: indent + "  ")
+          continue
+        }
         out += TextLayout.wrap("„\(text(kb.facts[fact.fact].text))“ \(state):", first: indent + "  ")
         for rule in fact.rules {
-          out += renderJustification(rule, indent: indent + "    ", depth: depth + 1)
+          out += renderJustification(
+            rule, indent: indent + "    ", target: .fact(fact.fact), depth: depth + 1, explained: &explained)
         }
       }
     }
@@ -130,8 +159,9 @@ extension Shell {
     let parts = recommendation.element.parts.map { "\($0.points.formatted(decimalSeparator: ",")) \($0.kind.title)" }
     say(TextLayout.wrap("Priorität \(priority) = " + parts.joined(separator: " + "), first: "  ", rest: "    "))
     line("  Empfohlen von:")
+    var explained = Set<Int>()
     for rule in recommendation.element.rules {
-      say(renderJustification(engine.justify(rule: rule), indent: "    "))
+      say(renderJustification(engine.justify(rule: rule), indent: "    ", target: .measure(measure), explained: &explained))
     }
     renderSources(item.sourceIDs)
   }
@@ -156,18 +186,20 @@ extension Shell {
     let rules = engine.firingRules(for: target)
     guard !rules.isEmpty else { return line("  Keine Regel trifft bisher zu.") }
     line("  Zutreffende Regeln:")
+    var explained = Set<Int>()
     for rule in rules {
       for conclusion in kb.rules[rule].conclusions {
         switch (target, conclusion.kind) {
         case (.pattern(let wanted), .evidence(let pattern, let points)) where wanted == pattern:
-          line("    \(points > .zero ? "+" : "")\(points.formatted(decimalSeparator: ",")) Punkte:")
+          let amount = "\(points > .zero ? "+" : "")\(points.formatted(decimalSeparator: ","))"
+          line("    \(amount) \(points.hundredths.magnitude == 100 ? "Punkt" : "Punkte"):")
         case (.factor(let wanted), .assess(let factor, let level)) where wanted == factor:
           line("    bewertet \(kb.factorLevels[level].title):")
         default:
           continue
         }
       }
-      say(renderJustification(engine.justify(rule: rule), indent: "    "))
+      say(renderJustification(engine.justify(rule: rule), indent: "    ", target: target, explained: &explained))
     }
     if case .pattern(let pattern) = target { renderSources(kb.patterns[pattern].sourceIDs) }
     if case .factor(let factor) = target { renderSources(kb.factors[factor].sourceIDs) }

@@ -73,6 +73,7 @@ extension Shell {
     count(change.dropped.count, "Maßnahme entfällt", "Maßnahmen entfallen")
     count(change.movedUp.count, "höher eingestuft", "höher eingestuft")
     count(change.movedDown.count, "tiefer eingestuft", "tiefer eingestuft")
+    count(change.reprioritized.count, "Priorität geändert", "Prioritäten geändert")
     for (pattern, _, to) in change.patterns {
       parts.append("Muster „\(text(kb.patterns[pattern].title))“: \(to.title)")
     }
@@ -149,7 +150,11 @@ extension Shell {
     guard let question = consultation.currentQuestion else {
       return fail("Es gibt gerade keine Frage, die sich überspringen ließe.")
     }
-    consultation.skip(question)
+    do {
+      try consultation.skip(question)
+    } catch {
+      return fail(String(describing: error))
+    }
     line("Übersprungen: \(kb.questions[question].id). Mit 'setze \(kb.questions[question].id) = …' lässt sie sich später beantworten.")
   }
 
@@ -163,9 +168,10 @@ extension Shell {
       line("Alle passenden Fragen sind beantwortet.")
       return
     }
-    let id = kb.questions[optional].id
+    offeredQuestion = optional
+    shownQuestion = nil
     say(renderQuestion(optional))
-    line("(Optional – beantworten mit: setze \(id) = …)")
+    line("(Optional: Ihre Antwort ändert die Empfehlungen nicht mehr, ergänzt aber das Lagebild.)")
   }
 
   func showAnswers() {
