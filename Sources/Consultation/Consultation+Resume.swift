@@ -40,8 +40,28 @@ extension Consultation {
         if let id = record.question, let question = knowledgeBase.questionIndex[id] {
           try consultation.skip(question)
         }
+      case "exercise":
+        guard let id = record.question, let exercise = knowledgeBase.exercises.first(where: { $0.id == id }) else {
+          problems.append("Die Übung „\(record.question ?? "?")“ gibt es nicht mehr; ihre Einträge werden übergangen.")
+          continue
+        }
+        try consultation.startExercise(exercise, blind: record.answer == "blind")
+      case "inject":
+        if consultation.exercise != nil { try consultation.playInject() }
+      case "decide":
+        guard consultation.exercise != nil, let id = record.question, let measure = knowledgeBase.measureIndex[id],
+          let decision = StaffDecision(rawValue: record.answer ?? "")
+        else {
+          problems.append("Eine Entscheidung zu „\(record.question ?? "?")“ passt nicht mehr und wird übergangen.")
+          continue
+        }
+        try consultation.decide(measure, decision, reason: record.text)
+      case "note":
+        if consultation.exercise != nil, let text = record.text { try consultation.note(text) }
+      case "debrief":
+        if consultation.exercise != nil { try consultation.markDebriefed() }
       default:
-        // Records of later kinds (exercises, notes) are kept by the journal and read by their owners.
+        // Records of kinds a later version writes are kept in the file and skipped here.
         continue
       }
     }

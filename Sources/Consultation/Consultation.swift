@@ -17,12 +17,14 @@ public struct Consultation {
   /// Answers in the order they were given, with what they replaced, for `back`.
   public private(set) var history: [(question: Int, previous: Answer?)] = []
   /// What the last answer changed, for `changes`.
-  public private(set) var lastOutcome: AnswerOutcome?
+  public internal(set) var lastOutcome: AnswerOutcome?
   /// Questions the user chose to skip; they are not proposed again until answered or reset.
   public private(set) var skipped: Set<Int> = []
   /// The group of the question asked last, kept while that costs nothing.
   public private(set) var currentGroup: Int?
   public private(set) var journal: Journal?
+  /// The staff exercise under way, if any.
+  public internal(set) var exercise: ExerciseRun?
 
   public var knowledgeBase: KnowledgeBase { engine.knowledgeBase }
 
@@ -62,7 +64,7 @@ public struct Consultation {
     return try apply(question, answer, record: record)
   }
 
-  private mutating func apply(_ question: Int, _ answer: Answer?, record: Bool) throws -> AnswerOutcome {
+  mutating func apply(_ question: Int, _ answer: Answer?, record: Bool) throws -> AnswerOutcome {
     let previous = engine.answers[question]
     let item = knowledgeBase.questions[question]
     let before = engine

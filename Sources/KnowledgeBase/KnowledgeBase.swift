@@ -12,6 +12,8 @@ public final class KnowledgeBase: Sendable {
   public let measures: [Measure]
   public let sources: [Source]
   public let terms: [Term]
+  /// Staff exercises from `Knowledge/exercises/`, by file name.
+  public let exercises: [Exercise]
   public let priority: PriorityFormula
   public let rules: [CompiledRule]
   /// The order in which rules are decided, and which rules read what.
@@ -29,7 +31,7 @@ public final class KnowledgeBase: Sendable {
   init(
     info: KnowledgeBaseInfo, groups: [QuestionGroup], questions: [Question], facts: [DerivedFact],
     factorLevels: [FactorLevel], factors: [Factor], patterns: [Pattern], measures: [Measure],
-    sources: [Source], terms: [Term], priority: PriorityFormula, rules: [CompiledRule], dependencies: DependencyIndex
+    sources: [Source], terms: [Term], exercises: [Exercise] = [], priority: PriorityFormula, rules: [CompiledRule], dependencies: DependencyIndex
   ) {
     self.info = info
     self.groups = groups
@@ -41,6 +43,7 @@ public final class KnowledgeBase: Sendable {
     self.measures = measures
     self.sources = sources
     self.terms = terms
+    self.exercises = exercises
     self.priority = priority
     self.rules = rules
     self.dependencies = dependencies

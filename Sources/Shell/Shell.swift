@@ -29,7 +29,7 @@ public final class Shell {
   public var failures: Int { failureMessages.count }
   /// Each failure as `path:line: message`, for the test runner's report.
   public internal(set) var failureMessages: [String] = []
-  /// What the previous command printed, for `expect output`.
+  /// What the last command other than an expectation printed, for `expect output`.
   var previousOutput = ""
   private var currentOutput = ""
   /// The question shown last, so that it is shown again only when it changes.
@@ -191,9 +191,12 @@ public final class Shell {
 
   /// Executes one line: a command, or an answer to the current question.
   public func execute(_ input: String) {
-    previousOutput = currentOutput
-    currentOutput = ""
     let text = String(input.trimmingSpaces.prefix(4_000)).filter { !$0.isControlCharacter }
+    // Expectations read the output of the last command before them, so several in a row all
+    // check the same output.
+    let isExpectation = text.split(separator: " ").first.flatMap { CommandSpec.find(String($0)) }?.kind == .expect
+    if !isExpectation { currentOutput = "" }
+    defer { if !isExpectation { previousOutput = currentOutput } }
     guard !text.isEmpty else {
       if let question = consultation.currentQuestion {
         line("Bitte eine Antwort auf die Frage eingeben (oder '?' für „weiß nicht“, 'überspringen' zum Auslassen).")
@@ -249,7 +252,11 @@ public final class Shell {
       if offeredQuestion == question { offeredQuestion = nil }
       tracer?.flush()
       tracer?.ranks(outcome.change)
-      line(summary(of: outcome.change, accepted: answer == nil ? "Antwort entfernt." : "Übernommen."))
+      if adviceHidden {
+        line(answer == nil ? "Antwort entfernt." : "Übernommen.")
+      } else {
+        line(summary(of: outcome.change, accepted: answer == nil ? "Antwort entfernt." : "Übernommen."))
+      }
     } catch {
       fail(String(describing: error))
     }
@@ -258,6 +265,10 @@ public final class Shell {
   func run(_ spec: CommandSpec, arguments: String) {
     if spec.scriptOnly, options.interactive {
       fail("'\(spec.name)' gibt es nur in Skripten und Tests.")
+      return
+    }
+    if adviceHidden, Self.hiddenInBlindExercise.contains(spec.kind) {
+      say(TextLayout.wrap("Übungsmodus: Empfehlungen, Muster und Bewertungen bleiben bis zur Auswertung verborgen ('auswertung')."))
       return
     }
     switch spec.kind {
@@ -286,6 +297,11 @@ public final class Shell {
     case .trace: traceCommand(arguments)
     case .reload: reload()
     case .check: checkCommand()
+    case .exercise: exerciseCommand(arguments)
+    case .inject: injectCommand()
+    case .decide: decideCommand(arguments)
+    case .note: noteCommand(arguments)
+    case .debrief: debriefCommand(arguments)
     }
   }
 }

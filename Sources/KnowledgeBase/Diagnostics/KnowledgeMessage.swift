@@ -18,6 +18,7 @@ enum KnowledgeMessage {
   case factAsQuestion(String)
   case factorNeverAssessed(String)
   case fieldNotAllowed(String, type: String)
+  case invalidAnswer(String, question: String, expected: String)
   case invalidChoice(String, field: String, allowed: [String], suggestion: String?)
   case invalidID(String)
   case invalidRange(min: String, max: String)
@@ -91,6 +92,9 @@ enum KnowledgeMessage {
     case .fieldNotAllowed(let field, let type):
       DiagnosticMessage(
         "field-not-allowed", .error, "a question of type '\(type)' has no '\(field)'")
+    case .invalidAnswer(let text, let question, let expected):
+      DiagnosticMessage(
+        "invalid-answer", .error, "'\(text)' is not an answer to question '\(question)'; expected \(expected)")
     case .invalidChoice(let text, let field, let allowed, let suggestion):
       DiagnosticMessage(
         "invalid-value", .error,

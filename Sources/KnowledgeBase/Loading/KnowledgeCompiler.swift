@@ -310,6 +310,8 @@ struct KnowledgeCompiler {
       }
     }
 
+    let exercises = compileExercises(questionList)
+
     guard !diagnostics.containsErrors, let info = draft.info?.value, let levelList = draft.levels?.value,
       let priority, var dependencies
     else { return nil }
@@ -334,7 +336,59 @@ struct KnowledgeCompiler {
       info: info, groups: draft.groups.map(\.value), questions: questionList, facts: declaredFacts,
       factorLevels: levelList, factors: draft.factors.map(\.value), patterns: draft.patterns.map(\.value),
       measures: draft.measures.map(\.value), sources: draft.sources.map(\.value), terms: terms,
-      priority: priority, rules: compiledRules, dependencies: dependencies)
+      exercises: exercises, priority: priority, rules: compiledRules, dependencies: dependencies)
+  }
+
+  private mutating func compileExercises(_ questionList: [Question]) -> [Exercise] {
+    var exercises: [Exercise] = []
+    for file in sources.exerciseFiles {
+      let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
+      let name = fileName.hasSuffix(".yaml") ? String(fileName.dropLast(5)) : fileName
+      let reader = YAMLReader(file: file)
+      let draftExercise = ExerciseReader(reader: reader, id: name).read()
+      diagnostics += reader.diagnostics
+      guard IdentifierSyntax.isValid(name) else {
+        report(.invalidID(name), at: DiagnosticSite(path: file.path))
+        continue
+      }
+      guard let draftExercise else { continue }
+      var exercise = draftExercise.exercise
+      exercise.answers = resolveAnswers(draftExercise.answers, questionList)
+      for index in exercise.injects.indices {
+        exercise.injects[index].answers = resolveAnswers(draftExercise.injectAnswers[index], questionList)
+        exercise.injects[index].expected = draftExercise.expected[index].compactMap { measure, site -> Int? in
+          if let found = measures[measure] { return found }
+          report(.unknownReference(kind: "measure", measure, suggestion: measures.suggestion(for: measure)), at: site)
+          return nil
+        }
+      }
+      for source in exercise.sourceIDs {
+        citedSources.insert(source)
+        if sourceTable[source] == nil {
+          report(
+            .unknownReference(kind: "source", source, suggestion: sourceTable.suggestion(for: source)),
+            at: DiagnosticSite(path: file.path))
+        }
+      }
+      exercises.append(exercise)
+    }
+    return exercises
+  }
+
+  private mutating func resolveAnswers(
+    _ answers: [(question: String, answer: String, site: DiagnosticSite)], _ questionList: [Question]
+  ) -> [(question: Int, answer: String)] {
+    answers.compactMap { name, text, site in
+      guard let index = questions[name] else {
+        report(.unknownReference(kind: "question", name, suggestion: questions.suggestion(for: name)), at: site)
+        return nil
+      }
+      if let expected = AnswerText.problem(text, for: questionList[index]) {
+        report(.invalidAnswer(text, question: name, expected: expected), at: site)
+        return nil
+      }
+      return (index, text)
+    }
   }
 
   private mutating func compileTerms(_ questionList: [Question]) -> [Term] {

@@ -7,6 +7,8 @@ public struct KnowledgeSources: Sendable {
   public var directory: String
   public var knowledgeFiles: [SourceFile]
   public var ruleFiles: [SourceFile]
+  /// Exercise scenarios, `Knowledge/exercises/*.yaml`; the id is the file name.
+  public var exerciseFiles: [SourceFile] = []
   /// Paths of the scripted consultations in `Rules/tests/`.
   public var testFiles: [String]
   /// Problems met while reading the folders.
@@ -28,6 +30,11 @@ public struct KnowledgeSources: Sendable {
     var sources = KnowledgeSources(directory: directory, knowledgeFiles: [], ruleFiles: [])
     sources.knowledgeFiles = readFiles(in: join(directory, "Knowledge"), ending: ".yaml", into: &sources.diagnostics)
     sources.ruleFiles = readFiles(in: join(directory, "Rules"), ending: ".rules", into: &sources.diagnostics)
+    let exercises = join(directory, "Knowledge/exercises")
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: exercises, isDirectory: &isFolder), isFolder.boolValue {
+      sources.exerciseFiles = readFiles(in: exercises, ending: ".yaml", into: &sources.diagnostics)
+    }
     let tests = join(directory, "Rules/tests")
     if let names = try? FileManager.default.contentsOfDirectory(atPath: tests) {
       sources.testFiles = names.filter { $0.hasSuffix(".test") }.sorted().map { join(tests, $0) }

@@ -2,6 +2,7 @@
 enum CommandKind: String, Sendable, CaseIterable {
   case help, why, how, whynot, whatif, advice, patterns, profile, answers, set, unset, back, skip
   case next, changes, show, search, save, load, quit, expect, record, trace, reload, check
+  case exercise, inject, decide, note, debrief
 }
 
 /// A shell command: its English name, German aliases, usage and help.
@@ -109,6 +110,26 @@ struct CommandSpec: Sendable {
       kind: .check, aliases: ["prüfen", "pruefen"], usage: "prüfen",
       summary: "prüft Regeln und Wissen wie 'resilienz check'",
       help: "Meldet jeden Fehler und jede Warnung der Wissensbasis mit Datei, Zeile und Spalte."),
+    CommandSpec(
+      kind: .exercise, aliases: ["übung", "uebung"], usage: "übung liste|start <id> [--blind]|status",
+      summary: "Stabsübungen: Szenarien zeigen, eine Übung beginnen, ihren Stand zeigen",
+      help: "'übung liste' zeigt die Szenarien; 'übung start <id>' zeigt Lernziele und Ausgangslage und setzt deren Antworten; mit --blind (Übende) bleiben die Empfehlungen bis zur Auswertung verborgen. 'übung status' zeigt Übungszeit, gespielte Einlagen, Entscheidungen und Notizen."),
+    CommandSpec(
+      kind: .inject, aliases: ["einlage"], usage: "einlage",
+      summary: "spielt die nächste Einlage ein",
+      help: "Zeigt Übungszeit und Text der nächsten Einlage, setzt ihre Antworten und – außer im Blindmodus – was sich an den Empfehlungen ändert."),
+    CommandSpec(
+      kind: .decide, aliases: ["entscheide"], usage: "entscheide <maßnahme> annehmen|ablehnen|zurückstellen [grund]",
+      summary: "protokolliert eine Entscheidung des Stabes zur aktuellen Übungszeit",
+      help: "Hält fest, dass der übende Stab eine Maßnahme angenommen, abgelehnt oder zurückgestellt hat, mit Begründung. Die Auswertung vergleicht das mit den Empfehlungen und den Erwartungen der Übungsleitung."),
+    CommandSpec(
+      kind: .note, aliases: ["notiz"], usage: "notiz <text>",
+      summary: "hält eine Beobachtung zur aktuellen Übungszeit fest",
+      help: "Beobachtungen der Übungsleitung erscheinen in der Auswertung und im Bericht."),
+    CommandSpec(
+      kind: .debrief, aliases: ["auswertung"], usage: "auswertung [--report <datei>]",
+      summary: "wertet die Übung aus: Entscheidungen, Empfehlungen, Erwartungen",
+      help: "Zeigt für jede Einlage die Entscheidungen des Stabes neben den Empfehlungen und den erwarteten Maßnahmen: rechtzeitig, verspätet, nicht ergriffen, ergriffen ohne Empfehlung. Mit --report schreibt sie den Auswertungsbericht (Markdown) mit Verbesserungsplan."),
     CommandSpec(
       kind: .quit, aliases: ["ende"], usage: "ende",
       summary: "beendet die Beratung (sie bleibt gespeichert)",

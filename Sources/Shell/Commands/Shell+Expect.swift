@@ -82,7 +82,11 @@ extension Shell {
     case "output", "ausgabe":
       let wanted = arguments.trimmingSpaces.dropFirst(words[0].count).trimmingSpaces
       guard !wanted.isEmpty else { return fail("Bitte den erwarteten Text angeben: expect output <text>") }
-      if !previousOutput.contains(wanted) {
+      // Output is wrapped at 80 columns: compare with every run of white space as one space.
+      func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+      }
+      if !collapsed(previousOutput).contains(collapsed(wanted)) {
         let shown = previousOutput.split(separator: "\n").prefix(3).joined(separator: " | ")
         unmet("die Ausgabe enthält „\(wanted)“", actual: shown.isEmpty ? "keine Ausgabe" : shown)
       }

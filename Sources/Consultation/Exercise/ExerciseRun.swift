@@ -1,0 +1,139 @@
+import KnowledgeBase
+import RuleEngine
+
+/// What the exercising staff decided about a measure.
+public enum StaffDecision: String, Sendable, CaseIterable {
+  case accept, reject, deferred = "defer"
+
+  /// Accepts English and German words: accept/annehmen, reject/ablehnen, defer/zurückstellen.
+  public init?(word: String) {
+    switch AnswerParser.normalized(word) {
+    case "accept", "annehmen", "angenommen", "ja": self = .accept
+    case "reject", "ablehnen", "abgelehnt", "nein": self = .reject
+    case "defer", "zurueckstellen", "zurueckgestellt", "spaeter": self = .deferred
+    default: return nil
+    }
+  }
+
+  public var title: String {
+    switch self {
+    case .accept: "angenommen"
+    case .reject: "abgelehnt"
+    case .deferred: "zurückgestellt"
+    }
+  }
+}
+
+/// A decision logged against the exercise time.
+public struct LoggedDecision: Sendable, Equatable {
+  /// 0 is the initial situation, n the n-th inject.
+  public var stage: Int
+  public var measure: Int
+  public var decision: StaffDecision
+  public var reason: String?
+}
+
+/// An observation logged against the exercise time.
+public struct LoggedNote: Sendable, Equatable {
+  public var stage: Int
+  public var text: String
+}
+
+/// An exercise under way: which inject it is at, and what the staff decided and noted.
+public struct ExerciseRun: Sendable {
+  public let exercise: Exercise
+  /// Trainee mode: the advice stays hidden until the debrief.
+  public internal(set) var blind: Bool
+  /// 0 while the initial situation is on the table, n after the n-th inject.
+  public internal(set) var stage = 0
+  public internal(set) var decisions: [LoggedDecision] = []
+  public internal(set) var notes: [LoggedNote] = []
+  /// The tool's ranked advice at each stage, and every measure it recommended then.
+  public internal(set) var adviceAtStage: [[Int]] = []
+  public internal(set) var recommendedAtStage: [Set<Int>] = []
+  public internal(set) var debriefed = false
+
+  /// The exercise time of the current stage: `Ausgangslage` or the inject's time.
+  public var time: String { stage == 0 ? "Ausgangslage" : exercise.injects[stage - 1].time }
+
+  /// The inject that comes next, if any.
+  public var nextInject: Inject? { stage < exercise.injects.count ? exercise.injects[stage] : nil }
+
+  mutating func snapshot(_ engine: Engine) {
+    adviceAtStage.append(engine.advice().map(\.measure))
+    recommendedAtStage.append(Set(engine.recommendedMeasures))
+  }
+}
+
+/// Why an exercise action failed; German, for users.
+public enum ExerciseError: Error, CustomStringConvertible, Equatable {
+  case noExercise
+  case noMoreInjects
+
+  public var description: String {
+    switch self {
+    case .noExercise: "Es läuft keine Übung. 'übung liste' zeigt die Szenarien, 'übung start <id>' beginnt eine."
+    case .noMoreInjects: "Alle Einlagen sind gespielt. 'auswertung' zeigt die Auswertung."
+    }
+  }
+}
+
+extension Consultation {
+  /// Starts an exercise: a fresh consultation with the scenario's preset answers.
+  public mutating func startExercise(_ exercise: Exercise, blind: Bool) throws {
+    try journal?.append(JournalRecord(op: "exercise", question: exercise.id, answer: blind ? "blind" : "open"))
+    try clearAnswers()
+    for (question, text) in exercise.answers {
+      if case .success(let answer) = AnswerParser.parse(text, for: knowledgeBase.questions[question]) {
+        _ = try apply(question, answer, record: false)
+      }
+    }
+    var run = ExerciseRun(exercise: exercise, blind: blind)
+    run.snapshot(engine)
+    self.exercise = run
+    lastOutcome = nil
+  }
+
+  /// Plays the next inject: its answers are set and the advice at that moment is kept.
+  @discardableResult
+  public mutating func playInject() throws -> (inject: Inject, change: AdviceChange) {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    guard let inject = run.nextInject else { throw ExerciseError.noMoreInjects }
+    try journal?.append(JournalRecord(op: "inject", question: exercise?.exercise.id))
+    let before = engine
+    for (question, text) in inject.answers {
+      if case .success(let answer) = AnswerParser.parse(text, for: knowledgeBase.questions[question]) {
+        _ = try apply(question, answer, record: false)
+      }
+    }
+    run.stage += 1
+    run.snapshot(engine)
+    exercise = run
+    return (inject, AdviceChange(before: before, after: engine))
+  }
+
+  /// Logs the staff's decision about a measure at the current exercise time.
+  public mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    try journal?.append(
+      JournalRecord(op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason))
+    run.decisions.append(LoggedDecision(stage: run.stage, measure: measure, decision: decision, reason: reason))
+    exercise = run
+  }
+
+  /// Logs an observation at the current exercise time.
+  public mutating func note(_ text: String) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    try journal?.append(JournalRecord(op: "note", text: text))
+    run.notes.append(LoggedNote(stage: run.stage, text: text))
+    exercise = run
+  }
+
+  /// Marks the debrief as held: from now on the advice is shown even in a blind exercise.
+  public mutating func markDebriefed() throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    if !run.debriefed { try journal?.append(JournalRecord(op: "debrief")) }
+    run.debriefed = true
+    exercise = run
+  }
+}

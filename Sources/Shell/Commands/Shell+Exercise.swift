@@ -1,0 +1,255 @@
+import Consultation
+import Foundation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+extension Shell {
+  static let hiddenInBlindExercise: Set<CommandKind> = [.advice, .how, .why, .whynot, .whatif, .changes, .patterns, .profile]
+
+  /// A blind exercise hides the advice until the debrief.
+  var adviceHidden: Bool {
+    guard let run = consultation.exercise else { return false }
+    return run.blind && !run.debriefed
+  }
+
+  func exerciseCommand(_ arguments: String) {
+    var words = arguments.split(separator: " ").map(String.init)
+    guard let verb = words.first?.folded else { return exerciseStatus() }
+    words.removeFirst()
+    switch verb {
+    case "liste", "list":
+      guard !kb.exercises.isEmpty else { return line("Diese Wissensbasis enthält keine Übungsszenarien.") }
+      line(emphasis("Übungsszenarien"))
+      for exercise in kb.exercises {
+        say(TextLayout.wrap("\(exercise.id): \(text(exercise.title)) (\(exercise.type), \(exercise.injects.count) Einlagen)", first: "  ", rest: "    "))
+      }
+    case "start":
+      let blind = words.contains("--blind")
+      words.removeAll { $0 == "--blind" }
+      guard words.count == 1, let id = words.first else { return fail("Bitte so angeben: übung start <id> [--blind]") }
+      guard let exercise = kb.exercises.first(where: { $0.id == id }) else {
+        let suggestion = Suggestion.closest(to: id, in: kb.exercises.map(\.id))
+        return fail("Unbekanntes Szenario „\(id)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "") + " 'übung liste' zeigt alle.")
+      }
+      do {
+        try consultation.startExercise(exercise, blind: blind)
+      } catch {
+        return fail(String(describing: error))
+      }
+      shownQuestion = nil
+      announcedComplete = true
+      line(emphasis("Übung: \(text(exercise.title))"))
+      line("  \(exercise.type)\(blind ? " · Blindmodus: Empfehlungen erst in der Auswertung" : "")")
+      line("  Lernziele:")
+      for objective in exercise.objectives { say(TextLayout.wrap(text(objective), first: "    – ", rest: "      ")) }
+      say(TextLayout.wrap("Übungskommune: \(text(exercise.municipality))", first: "  ", rest: "    "))
+      say(TextLayout.wrap("Ausgangslage: \(text(exercise.situation))", first: "  ", rest: "    "))
+      line("  \(Self.count(exercise.answers.count, "Antwort", "Antworten")) der Ausgangslage gesetzt; 'einlage' spielt die erste von \(Self.count(exercise.injects.count, "Einlage", "Einlagen")) ein.")
+    case "status":
+      exerciseStatus()
+    default:
+      fail("Bitte so angeben: übung liste | übung start <id> [--blind] | übung status")
+    }
+  }
+
+  func exerciseStatus() {
+    guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
+    line(emphasis("Übung \(run.exercise.id): \(text(run.exercise.title))"))
+    line("  Übungszeit: \(run.time) · Einlagen gespielt: \(run.stage) von \(run.exercise.injects.count)")
+    line("  Entscheidungen: \(run.decisions.count) · Notizen: \(run.notes.count)\(run.blind && !run.debriefed ? " · Blindmodus" : "")")
+    if let next = run.nextInject { line("  Nächste Einlage: \(next.time) – \(text(next.title))") }
+  }
+
+  func injectCommand() {
+    do {
+      let (inject, change) = try consultation.playInject()
+      shownQuestion = nil
+      announcedComplete = true
+      let stage = consultation.exercise?.stage ?? 0
+      line()
+      line(emphasis("[Einlage \(stage) · \(inject.time)] \(text(inject.title))"))
+      say(TextLayout.wrap(text(inject.text), first: "  ", rest: "  "))
+      for (question, value) in inject.answers {
+        line("  gesetzt: \(kb.questions[question].id) = \(value)")
+      }
+      if !adviceHidden {
+        line(summary(of: change, accepted: "Lage aktualisiert."))
+      }
+    } catch {
+      fail(String(describing: error))
+    }
+  }
+
+  func decideCommand(_ arguments: String) {
+    let words = arguments.split(separator: " ", maxSplits: 2).map(String.init)
+    guard words.count >= 2 else {
+      return fail("Bitte so angeben: entscheide <maßnahme> annehmen|ablehnen|zurückstellen [grund]")
+    }
+    guard let measure = kb.measureIndex[words[0]] else {
+      let suggestion = Suggestion.closest(to: words[0], in: kb.measures.map(\.id))
+      return fail("„\(words[0])“ ist keine Maßnahme." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
+    }
+    guard let decision = StaffDecision(word: words[1]) else {
+      return fail("„\(words[1])“ ist keine Entscheidung; möglich: annehmen, ablehnen, zurückstellen")
+    }
+    let reason = words.count == 3 ? words[2].trimmingSpaces : nil
+    do {
+      try consultation.decide(measure, decision, reason: reason)
+    } catch {
+      return fail(String(describing: error))
+    }
+    let time = consultation.exercise?.time ?? ""
+    line("Protokolliert (\(time)): \(kb.measures[measure].id) \(decision.title)\(reason.map { " – \($0)" } ?? "").")
+  }
+
+  func noteCommand(_ arguments: String) {
+    let text = arguments.trimmingSpaces
+    guard !text.isEmpty else { return fail("Bitte den Text angeben: notiz <text>") }
+    do {
+      try consultation.note(text)
+    } catch {
+      return fail(String(describing: error))
+    }
+    line("Notiert (\(consultation.exercise?.time ?? "")).")
+  }
+
+  func debriefCommand(_ arguments: String) {
+    var words = arguments.split(separator: " ").map(String.init)
+    var reportPath: String?
+    if let index = words.firstIndex(of: "--report") {
+      guard index + 1 < words.count else { return fail("Bitte so angeben: auswertung --report <datei>") }
+      reportPath = words[(index + 1)...].joined(separator: " ")
+      words.removeSubrange(index...)
+    }
+    guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
+    do {
+      try consultation.markDebriefed()
+    } catch {
+      return fail(String(describing: error))
+    }
+    let debrief = Debrief(run: run)
+    say(renderDebrief(run, debrief))
+    if let reportPath {
+      do {
+        try AtomicFile.write(Data(renderAfterActionReport(run, debrief).utf8), to: reportPath)
+        line("Auswertungsbericht geschrieben: „\(reportPath)“.")
+      } catch {
+        fail("„\(reportPath)“ kann nicht geschrieben werden: \(error)")
+      }
+    }
+  }
+
+  func verdictText(_ verdict: Debrief.Verdict, stages: [Inject]) -> String {
+    func time(_ stage: Int) -> String { stage == 0 ? "Ausgangslage" : stages[stage - 1].time }
+    switch verdict {
+    case .inTime(let stage): return "rechtzeitig (\(time(stage)))"
+    case .late(let stage): return "verspätet (\(time(stage)))"
+    case .notTaken: return "nicht ergriffen"
+    }
+  }
+
+  /// The reason the tool gave for a measure: the reasons of the rules recommending it now.
+  func toolReason(_ measure: Int) -> String? {
+    let reasons = engine.firingRules(for: .measure(measure)).flatMap { rule in
+      kb.rules[rule].conclusions.compactMap { conclusion -> String? in
+        if case .recommend(measure, _) = conclusion.kind { return conclusion.reason.map(text) }
+        return nil
+      }
+    }
+    return reasons.first
+  }
+
+  func renderDebrief(_ run: ExerciseRun, _ debrief: Debrief) -> String {
+    var out = "\n" + emphasis("Auswertung: \(text(run.exercise.title))") + "\n"
+    for stage in debrief.stages {
+      out += emphasis("Einlage \(stage.stage) · \(stage.inject.time): \(text(stage.inject.title))") + "\n"
+      for decision in stage.decisions {
+        out += TextLayout.wrap(
+          "Stab: \(kb.measures[decision.measure].id) \(decision.decision.title)\(decision.reason.map { " – \($0)" } ?? "")",
+          first: "  ", rest: "    ")
+      }
+      for expectation in stage.expectations {
+        let measure = kb.measures[expectation.measure]
+        out += TextLayout.wrap(
+          "erwartet: \(measure.id) – \(verdictText(expectation.verdict, stages: run.exercise.injects))"
+            + (expectation.advised ? ", vom Werkzeug empfohlen" : ", vom Werkzeug nicht empfohlen"),
+          first: "  ", rest: "    ")
+        if expectation.verdict == .notTaken, let reason = toolReason(expectation.measure) {
+          let source = measure.sourceIDs.first.flatMap { kb.sourceIndex[$0] }.map { kb.sources[$0].publisher } ?? ""
+          out += TextLayout.wrap("Begründung: \(reason) (Quelle: \(source))", first: "    ", rest: "      ")
+        }
+      }
+      out += "  Von den ersten zehn Empfehlungen angenommen: \(stage.topTenTaken) von \(stage.topTen.count)\n"
+    }
+    if !debrief.takenNotAdvised.isEmpty {
+      out += emphasis("Ergriffen, ohne dass das Werkzeug es empfahl") + "\n"
+      for decision in debrief.takenNotAdvised {
+        out += TextLayout.wrap(
+          "\(kb.measures[decision.measure].id) (\(decision.stage == 0 ? "Ausgangslage" : run.exercise.injects[decision.stage - 1].time))"
+            + (decision.reason.map { ": \($0)" } ?? ": ohne Begründung"),
+          first: "  ", rest: "    ")
+      }
+    }
+    out += emphasis("Zusammenfassung") + "\n"
+    out += "  Erwartete Maßnahmen: \(debrief.expectedTotal); rechtzeitig \(debrief.expectedInTime), verspätet \(debrief.expectedLate), nicht ergriffen \(debrief.expectedMissed)\n"
+    if !run.notes.isEmpty {
+      out += emphasis("Beobachtungen") + "\n"
+      for note in run.notes {
+        out += TextLayout.wrap("\(note.stage == 0 ? "Ausgangslage" : run.exercise.injects[note.stage - 1].time): \(note.text)", first: "  ", rest: "    ")
+      }
+    }
+    return out
+  }
+
+  /// The after-action report as Markdown: exercise, objectives, timeline, comparison,
+  /// observations and an improvement plan built from the gaps.
+  func renderAfterActionReport(_ run: ExerciseRun, _ debrief: Debrief) -> String {
+    let exercise = run.exercise
+    func escape(_ value: String) -> String {
+      value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+    func time(_ stage: Int) -> String { stage == 0 ? "Ausgangslage" : exercise.injects[stage - 1].time }
+    var out = "# Auswertungsbericht: \(text(exercise.title))\n\n"
+    out += "- Übungsart: \(exercise.type)\n- Szenario: \(exercise.id)\n- Wissensbasis: \(kb.info.id) \(kb.info.version)\n"
+    out += "- Modus: \(run.blind ? "blind (Empfehlungen erst in der Auswertung)" : "offen")\n\n"
+    out += "## Lernziele\n\n" + exercise.objectives.map { "- \(text($0))\n" }.joined() + "\n"
+    out += "## Ausgangslage\n\n\(text(exercise.municipality))\n\n\(text(exercise.situation))\n\n"
+    out += "## Zeitleiste\n\n| Zeit | Ereignis | Entscheidungen und Notizen |\n|---|---|---|\n"
+    for stage in 0...run.stage {
+      let event = stage == 0 ? "Ausgangslage" : text(exercise.injects[stage - 1].title)
+      let entries =
+        run.decisions.filter { $0.stage == stage }.map {
+          "\(kb.measures[$0.measure].id): \($0.decision.title)\($0.reason.map { " – \($0)" } ?? "")"
+        } + run.notes.filter { $0.stage == stage }.map { "Notiz: \($0.text)" }
+      out += "| \(time(stage)) | \(escape(event)) | \(escape(entries.joined(separator: "; "))) |\n"
+    }
+    out += "\n## Vergleich mit Empfehlungen und Erwartungen\n\n| Einlage | erwartete Maßnahme | Ergebnis | empfohlen |\n|---|---|---|---|\n"
+    for stage in debrief.stages {
+      for expectation in stage.expectations {
+        out += "| \(stage.inject.time) | \(escape(text(kb.measures[expectation.measure].title))) | \(verdictText(expectation.verdict, stages: exercise.injects)) | \(expectation.advised ? "ja" : "nein") |\n"
+      }
+    }
+    out += "\nErwartete Maßnahmen: \(debrief.expectedTotal), davon rechtzeitig \(debrief.expectedInTime), verspätet \(debrief.expectedLate), nicht ergriffen \(debrief.expectedMissed).\n"
+    if !debrief.takenNotAdvised.isEmpty {
+      out += "\n### Ergriffen ohne Empfehlung\n\n"
+      for decision in debrief.takenNotAdvised {
+        out += "- \(escape(text(kb.measures[decision.measure].title))) (\(time(decision.stage))): \(escape(decision.reason ?? "ohne Begründung"))\n"
+      }
+    }
+    if !run.notes.isEmpty {
+      out += "\n## Beobachtungen\n\n" + run.notes.map { "- \(time($0.stage)): \(escape($0.text))\n" }.joined()
+    }
+    out += "\n## Verbesserungsplan\n\n"
+    if debrief.gaps.isEmpty {
+      out += "Alle erwarteten Maßnahmen wurden rechtzeitig ergriffen.\n"
+    } else {
+      out += "| Maßnahme | zuständig | Horizont |\n|---|---|---|\n"
+      for measure in debrief.gaps {
+        let item = kb.measures[measure]
+        out += "| \(escape(text(item.title))) | \(escape(text(item.office))) | \(Self.horizonTitles[item.horizon] ?? item.horizon.rawValue) |\n"
+      }
+    }
+    return out
+  }
+}
