@@ -14,7 +14,8 @@ public enum ConsultationLauncher {
   }
 
   static func loadKnowledgeBase(_ directory: String, errors: OutputSink) -> KnowledgeBase? {
-    let result = KnowledgeBaseLoader.load(directory: directory)
+    // Warnings are for rule authors ('resilienz check'); a consultation only needs no errors.
+    let result = KnowledgeBaseLoader.load(directory: directory, lint: false)
     guard let knowledgeBase = result.knowledgeBase else {
       errors.write("Die Wissensbasis in „\(directory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
       errors.write(DiagnosticRenderer().render(result.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))

@@ -31,7 +31,7 @@ struct Evaluate: ParsableCommand {
   func run() throws {
     let clock = ContinuousClock()
     let loadStart = clock.now
-    let result = KnowledgeBaseLoader.load(directory: knowledgeBase.resolved)
+    let result = KnowledgeBaseLoader.load(directory: knowledgeBase.resolved, lint: false)
     guard let kb = result.knowledgeBase else {
       FileHandle.standardError.write(Data(DiagnosticRenderer().render(result.diagnostics).utf8))
       throw ExitCode(1)

@@ -22,13 +22,15 @@ public struct LoadResult: Sendable {
 /// Loads, resolves, checks and compiles a knowledge base.
 public enum KnowledgeBaseLoader {
   /// Reads the folder and compiles what it holds.
-  public static func load(directory: String) -> LoadResult {
-    compile(KnowledgeSources.read(directory: directory))
+  /// `lint: false` skips the warnings a rule author needs but a consultation does not.
+  public static func load(directory: String, lint: Bool = true) -> LoadResult {
+    compile(KnowledgeSources.read(directory: directory), lint: lint)
   }
 
   /// Compiles files already read.
-  public static func compile(_ sources: KnowledgeSources) -> LoadResult {
+  public static func compile(_ sources: KnowledgeSources, lint: Bool = true) -> LoadResult {
     var compiler = KnowledgeCompiler(sources: sources)
+    compiler.lint = lint
     return compiler.run()
   }
 }

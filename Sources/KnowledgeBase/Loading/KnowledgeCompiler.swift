@@ -10,6 +10,8 @@ final class Handoff<Value>: @unchecked Sendable {
 /// Turns the read files into a checked knowledge base, collecting every diagnostic on the way.
 struct KnowledgeCompiler {
   let sources: KnowledgeSources
+  /// Whether to look for warnings (unused ids, rules that can never fire); errors are always found.
+  var lint = true
   var diagnostics: [Diagnostic] = []
   var draft = KnowledgeDraft()
   var ruleFiles: [RuleFile] = []
@@ -74,6 +76,8 @@ struct KnowledgeCompiler {
         measures: knowledgeBase.measures.count, questions: knowledgeBase.questions.count,
         rules: knowledgeBase.rules.count, sources: knowledgeBase.sources.count,
         tests: sources.testFiles.count)
+    }
+    if let knowledgeBase, lint {
       var linter = Linter(
         knowledgeBase: knowledgeBase,
         sites: [

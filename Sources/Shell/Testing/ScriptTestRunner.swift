@@ -49,7 +49,7 @@ public struct ScriptTestRunner {
 
   /// Runs the tests, writes the report and returns the exit status (0 only when all passed).
   public func run(output: OutputSink) -> Int32 {
-    let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
+    let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory, lint: false)
     guard let knowledgeBase = loaded.knowledgeBase else {
       output.write("Die Wissensbasis in „\(knowledgeBaseDirectory)“ hat Fehler:\n")
       output.write(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }))
