@@ -50,5 +50,10 @@ let package = Package(
       name: "RuleEngineTests",
       dependencies: ["RuleEngine", "KnowledgeBase", "Consultation", "_ResilienzTestSupport"]
     ),
+    .testTarget(
+      name: "ShellTests",
+      dependencies: ["Shell", "Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"],
+      exclude: ["Transcripts", "Fixtures"]
+    ),
   ]
 )

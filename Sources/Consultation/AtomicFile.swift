@@ -7,7 +7,7 @@ public enum AtomicFile {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw AtomicFileError(reason: String(cString: strerror(errno))) }
+    guard descriptor >= 0 else { throw AtomicFileError(errno: errno) }
     let written = data.withUnsafeBytes { buffer -> Bool in
       var offset = 0
       while offset < buffer.count {
@@ -24,9 +24,9 @@ public enum AtomicFile {
     let synced = fsync(descriptor) == 0
     close(descriptor)
     guard written, synced, rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
+      let error = AtomicFileError(errno: errno)
       unlink(temporary)
-      throw AtomicFileError(reason: reason)
+      throw error
     }
   }
 }
@@ -35,4 +35,21 @@ public enum AtomicFile {
 public struct AtomicFileError: Error, CustomStringConvertible {
   public var reason: String
   public var description: String { reason }
+
+  init(errno code: Int32) {
+    reason = Self.german(code)
+  }
+
+  /// The common reasons in German; others with the system's wording.
+  static func german(_ code: Int32) -> String {
+    switch code {
+    case ENOENT: "der Ordner existiert nicht"
+    case EACCES, EPERM: "keine Schreibrechte"
+    case EISDIR: "das ist ein Ordner"
+    case ENOSPC: "kein Platz mehr auf dem Datenträger"
+    case EROFS: "der Datenträger ist schreibgeschützt"
+    case ENOTDIR: "ein Teil des Pfades ist kein Ordner"
+    default: String(cString: strerror(code))
+    }
+  }
 }

@@ -21,6 +21,7 @@ extension Consultation {
       case "set", "unset":
         guard let id = record.question, let question = knowledgeBase.questionIndex[id] else {
           problems.append("Die Frage „\(record.question ?? "?")“ gibt es nicht mehr; ihre Antwort wird übergangen.")
+          consultation.recordUnchanged(nil)
           continue
         }
         if record.op == "unset" {
@@ -30,7 +31,9 @@ extension Consultation {
         switch AnswerParser.parse(record.answer ?? "", for: knowledgeBase.questions[question]) {
         case .success(let answer): try consultation.set(question, to: answer)
         case .failure(let error):
-          problems.append("\(id) = \(record.answer ?? ""): \(error.description) Die Antwort wird übergangen.")
+          problems.append("\(id) = \(record.answer ?? ""): \(error.description.hasSuffix(".") ? error.description : error.description + ".") Die Antwort wird übergangen.")
+          // Kept in the history as a change to nothing, so that a later 'back' undoes the right answer.
+          consultation.recordUnchanged(question)
         }
       case "reset":
         try consultation.clearAnswers()
@@ -65,6 +68,10 @@ extension Consultation {
         continue
       }
     }
+    if contents.intactLength < contents.length {
+      // The torn line is reported above; without cutting it off, the next record would be glued to it.
+      try Journal.truncate(path: journalPath, to: contents.intactLength)
+    }
     let journal = try Journal(path: journalPath)
     if contents.records.isEmpty {
       try journal.append(
@@ -77,15 +84,25 @@ extension Consultation {
   /// How many answers a journal holds, without loading a knowledge base; nil when it has none.
   public static func answerCount(inJournal path: String) -> Int? {
     guard let contents = try? Journal.read(path: path) else { return nil }
-    var answered = Set<String>()
+    var answers: [String: String] = [:]
+    var history: [(question: String, previous: String?)] = []
     for record in contents.records {
+      guard let question = record.question ?? (record.op == "back" || record.op == "reset" ? "" : nil) else { continue }
       switch record.op {
-      case "set": if let question = record.question { answered.insert(question) }
-      case "unset": if let question = record.question { answered.remove(question) }
-      case "reset": answered.removeAll()
+      case "set":
+        history.append((question, answers[question]))
+        answers[question] = record.answer ?? ""
+      case "unset":
+        history.append((question, answers[question]))
+        answers[question] = nil
+      case "back":
+        if let last = history.popLast() { answers[last.question] = last.previous }
+      case "reset":
+        answers.removeAll()
+        history.removeAll()
       default: continue
       }
     }
-    return answered.isEmpty ? nil : answered.count
+    return answers.isEmpty ? nil : answers.count
   }
 }

@@ -107,6 +107,12 @@ public struct Consultation {
     lastOutcome = nil
   }
 
+  /// Records, during a replay, an answer that could not be applied, as a change to nothing.
+  mutating func recordUnchanged(_ question: Int?) {
+    guard let question else { return }
+    history.append((question, engine.answers[question]))
+  }
+
   /// Withdraws every answer without writing to the journal (a `reset` record says so).
   mutating func clearAnswers() throws {
     for question in engine.answers.indices where engine.answers[question] != nil {

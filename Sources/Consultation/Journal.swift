@@ -46,6 +46,10 @@ public struct JournalContents: Sendable {
   public var records: [JournalRecord]
   /// German messages with line numbers, e.g. for a last line torn by a crash.
   public var problems: [String]
+  /// Bytes up to the end of the last complete line; a torn last line lies beyond.
+  public var intactLength: Int = 0
+  /// The file's length.
+  public var length: Int = 0
 }
 
 /// An append-only file of JSON lines; every record is on disk before `append` returns.
@@ -61,7 +65,7 @@ public final class Journal {
     }
     let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw JournalError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+      throw JournalError.cannotOpen(path: path, reason: AtomicFileError.german(errno))
     }
     self.path = path
     self.descriptor = descriptor
@@ -96,7 +100,7 @@ public final class Journal {
       return offset
     }
     guard written == data.count, fsync(descriptor) == 0 else {
-      throw JournalError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+      throw JournalError.cannotWrite(path: path, reason: AtomicFileError.german(errno))
     }
   }
 
@@ -119,6 +123,7 @@ public final class Journal {
     let decoder = JSONDecoder()
     var lineNumber = 0
     var start = 0
+    var intact = 0
     while start < bytes.count {
       lineNumber += 1
       var end = start
@@ -126,17 +131,28 @@ public final class Journal {
       let complete = end < bytes.count
       let line = Data(bytes[start..<end])
       start = end + 1
-      if line.isEmpty { continue }
+      if line.isEmpty {
+        if complete { intact = start }
+        continue
+      }
       guard complete else {
         problems.append("Zeile \(lineNumber) des Journals ist unvollständig (abgebrochener Schreibvorgang) und wird übergangen.")
         break
       }
+      intact = start
       guard let record = try? decoder.decode(JournalRecord.self, from: line) else {
         problems.append("Zeile \(lineNumber) des Journals ist beschädigt und wird übergangen.")
         continue
       }
       records.append(record)
     }
-    return JournalContents(records: records, problems: problems)
+    return JournalContents(records: records, problems: problems, intactLength: intact, length: bytes.count)
+  }
+
+  /// Cuts a torn last line off, so that the next record starts on a line of its own.
+  public static func truncate(path: String, to length: Int) throws {
+    guard Glibc.truncate(path, off_t(length)) == 0 else {
+      throw JournalError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+    }
   }
 }

@@ -44,7 +44,7 @@ public enum ConsultationLauncher {
     /// A yes/no question whose default (an empty answer) is yes.
     func askDefaultYes(_ question: String) -> Bool {
       guard let source = readlineSource else { return true }
-      guard case .line(let answer) = source.readLine(prompt: question) else { return true }
+      guard case .line(let answer) = source.readLine(prompt: question, remember: false) else { return true }
       return !["n", "nein", "no"].contains(answer.trimmingSpaces.lowercased())
     }
 
@@ -80,7 +80,7 @@ public enum ConsultationLauncher {
     if let terminal = readlineSource {
       shell.confirm = { question in
         // Ctrl-D at this question leaves too.
-        guard case .line(let answer) = terminal.readLine(prompt: question) else { return true }
+        guard case .line(let answer) = terminal.readLine(prompt: question, remember: false) else { return true }
         return ["j", "ja", "y", "yes"].contains(answer.trimmingSpaces.lowercased())
       }
       var lines = terminal

@@ -66,7 +66,14 @@ public final class Shell {
     output.write(text)
   }
 
-  func line(_ text: String = "") { say(text + "\n") }
+  /// One line of output; a longer one is wrapped to 80 columns.
+  func line(_ text: String = "") {
+    if text.count > TextLayout.width, !text.contains("\n"), !text.contains("\u{1B}") {
+      say(TextLayout.wrap(text, rest: "  "))
+    } else {
+      say(text + "\n")
+    }
+  }
 
   func emphasis(_ text: String) -> String {
     options.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text
@@ -139,9 +146,13 @@ public final class Shell {
       TextLayout.wrap(
         "Beantworten Sie die Fragen; „?“ heißt „weiß nicht“ und ist immer erlaubt. 'hilfe' zeigt alle Befehle, 'warum' erklärt eine Frage, 'empfehlungen' zeigt den aktuellen Stand."
       ))
-    if !consultation.engine.answers.allSatisfy({ $0 == nil }) {
+    if !consultation.engine.answers.allSatisfy({ $0 == nil }) || consultation.exercise != nil {
       let count = consultation.engine.answers.compactMap { $0 }.count
-      line("Fortgesetzt mit \(count) \(count == 1 ? "Antwort" : "Antworten").")
+      var resumed = "Fortgesetzt mit \(Self.count(count, "Antwort", "Antworten"))"
+      if let run = consultation.exercise {
+        resumed += "; Übung „\(run.exercise.id)“ bei Einlage \(run.stage) von \(run.exercise.injects.count)"
+      }
+      line(resumed + ".")
     }
   }
 
@@ -191,7 +202,12 @@ public final class Shell {
 
   /// Executes one line: a command, or an answer to the current question.
   public func execute(_ input: String) {
-    let text = String(input.trimmingSpaces.prefix(4_000)).filter { !$0.isControlCharacter }
+    let cleaned = input.replacingOccurrences(of: "\t", with: " ")
+    if cleaned.count > 4_000 {
+      currentOutput = ""
+      return fail("Die Eingabe ist mit \(cleaned.count) Zeichen zu lang (höchstens 4000); sie wurde nicht ausgeführt.")
+    }
+    let text = cleaned.trimmingSpaces.filter { !$0.isControlCharacter }
     // Expectations read the output of the last command before them, so several in a row all
     // check the same output.
     let isExpectation = text.split(separator: " ").first.flatMap { CommandSpec.find(String($0)) }?.kind == .expect
@@ -211,7 +227,7 @@ public final class Shell {
     } else if let question = consultation.currentQuestion ?? offeredQuestion {
       answerCurrent(question, with: text, word: word)
     } else {
-      let suggestion = Suggestion.closest(to: word.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) })
+      let suggestion = CommandSpec.suggestion(for: word)
       fail(
         "Unbekannter Befehl „\(word)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")
           + " 'hilfe' zeigt alle Befehle.")
@@ -235,10 +251,7 @@ public final class Shell {
         message = "„\(word)“ ist kein Befehl und keine Antwort auf die Frage \(item.id). " + message
       }
       // Only a near miss of a command name is worth mentioning next to the answer's problem.
-      if word.count >= 4,
-        let suggestion = Suggestion.closest(
-          to: word.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) }, maxDistance: 1)
-      {
+      if word.count >= 4, let suggestion = CommandSpec.suggestion(for: word, maxDistance: 1) {
         message += " (Oder meinten Sie den Befehl „\(suggestion)“?)"
       }
       fail(message)

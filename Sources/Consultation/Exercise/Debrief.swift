@@ -41,8 +41,16 @@ public struct Debrief: Sendable {
 
   public init(run: ExerciseRun) {
     let accepted = run.decisions.filter { $0.decision == .accept }
+    /// The stage from which a measure counts as taken: its last acceptance, unless a later
+    /// rejection or deferral revoked it.
     func firstAcceptance(of measure: Int) -> Int? {
-      accepted.filter { $0.measure == measure }.map(\.stage).min()
+      guard let last = run.decisions.last(where: { $0.measure == measure }), last.decision == .accept else { return nil }
+      var stage = last.stage
+      for decision in run.decisions.reversed() where decision.measure == measure {
+        guard decision.decision == .accept else { break }
+        stage = decision.stage
+      }
+      return stage
     }
     var stages: [Stage] = []
     for (index, inject) in run.exercise.injects.enumerated() where index + 1 <= run.stage {

@@ -1,5 +1,6 @@
 import KnowledgeBase
 import RuleEngine
+import RuleLanguage
 
 /// What the exercising staff decided about a measure.
 public enum StaffDecision: String, Sendable, CaseIterable {
@@ -51,6 +52,8 @@ public struct ExerciseRun: Sendable {
   /// The tool's ranked advice at each stage, and every measure it recommended then.
   public internal(set) var adviceAtStage: [[Int]] = []
   public internal(set) var recommendedAtStage: [Set<Int>] = []
+  /// For each stage, the reason and source of the weightiest rule behind each recommended measure.
+  public internal(set) var reasonsAtStage: [[Int: (reason: String, source: String)]] = []
   public internal(set) var debriefed = false
 
   /// The exercise time of the current stage: `Ausgangslage` or the inject's time.
@@ -62,6 +65,21 @@ public struct ExerciseRun: Sendable {
   mutating func snapshot(_ engine: Engine) {
     adviceAtStage.append(engine.advice().map(\.measure))
     recommendedAtStage.append(Set(engine.recommendedMeasures))
+    var reasons: [Int: (reason: String, source: String)] = [:]
+    let kb = engine.knowledgeBase
+    for measure in engine.recommendedMeasures {
+      var best: (weight: FixedDecimal, reason: String, source: String)?
+      for rule in engine.firingRules(for: .measure(measure)) {
+        for conclusion in kb.rules[rule].conclusions {
+          guard case .recommend(measure, let weight) = conclusion.kind, let reason = conclusion.reason else { continue }
+          if weight > (best?.weight ?? FixedDecimal(hundredths: Int.min)) {
+            best = (weight, reason, kb.rules[rule].sourceIDs.first ?? "")
+          }
+        }
+      }
+      if let best { reasons[measure] = (best.reason, best.source) }
+    }
+    reasonsAtStage.append(reasons)
   }
 }
 

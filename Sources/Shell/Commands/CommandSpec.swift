@@ -1,3 +1,5 @@
+import RuleLanguage
+
 /// The commands the shell knows.
 enum CommandKind: String, Sendable, CaseIterable {
   case help, why, how, whynot, whatif, advice, patterns, profile, answers, set, unset, back, skip
@@ -148,6 +150,15 @@ struct CommandSpec: Sendable {
         """,
       scriptOnly: true),
   ]
+
+  /// The closest command name, spelt as the user would type it (with umlauts).
+  static func suggestion(for word: String, maxDistance: Int? = nil) -> String? {
+    var spelling: [String: String] = [:]
+    for name in all.flatMap(\.allNames) where spelling[name.folded] == nil || name.contains(where: { "äöüß".contains($0) }) {
+      spelling[name.folded] = name
+    }
+    return Suggestion.closest(to: word.folded, in: spelling.keys.sorted(), maxDistance: maxDistance).flatMap { spelling[$0] }
+  }
 
   static func find(_ word: String) -> CommandSpec? {
     let folded = word.folded

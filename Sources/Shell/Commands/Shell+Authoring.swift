@@ -34,6 +34,9 @@ extension Shell {
   func record(_ arguments: String) {
     let (path, force) = Self.pathAndForce(arguments)
     guard !path.isEmpty else { return fail("Bitte so angeben: aufzeichnen <datei> [--force]") }
+    if adviceHidden {
+      return say(TextLayout.wrap("Übungsmodus: Aufzeichnen zeigte die verborgenen Empfehlungen; erst nach der Auswertung möglich."))
+    }
     var script = "# Aufgezeichnet mit 'aufzeichnen' (Wissensbasis \(kb.info.id) \(kb.info.version)).\n"
     for question in engine.answers.indices {
       guard let answer = engine.answers[question] else { continue }

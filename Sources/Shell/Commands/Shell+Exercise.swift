@@ -32,6 +32,11 @@ extension Shell {
         let suggestion = Suggestion.closest(to: id, in: kb.exercises.map(\.id))
         return fail("Unbekanntes Szenario „\(id)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "") + " 'übung liste' zeigt alle.")
       }
+      if options.interactive, let running = consultation.exercise, !running.debriefed, let confirm,
+        !confirm("Die Übung „\(running.exercise.id)“ läuft noch; eine neue beginnen? [j/N] ")
+      {
+        return line("Die laufende Übung geht weiter.")
+      }
       do {
         try consultation.startExercise(exercise, blind: blind)
       } catch {
@@ -100,7 +105,8 @@ extension Shell {
       return fail(String(describing: error))
     }
     let time = consultation.exercise?.time ?? ""
-    line("Protokolliert (\(time)): \(kb.measures[measure].id) \(decision.title)\(reason.map { " – \($0)" } ?? "").")
+    let reasonText = reason.map { " – " + ($0.hasSuffix(".") ? String($0.dropLast()) : $0) } ?? ""
+    line("Protokolliert (\(time)): \(kb.measures[measure].id) \(decision.title)\(reasonText).")
   }
 
   func noteCommand(_ arguments: String) {
@@ -123,6 +129,15 @@ extension Shell {
       words.removeSubrange(index...)
     }
     guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
+    if let reportPath, !reportPath.lowercased().hasSuffix(".md") {
+      return fail("Der Auswertungsbericht ist Markdown; bitte eine Datei mit der Endung .md angeben.")
+    }
+    let remaining = run.exercise.injects.count - run.stage
+    if options.interactive, remaining > 0, run.blind, !run.debriefed, let confirm,
+      !confirm("Noch \(Self.count(remaining, "Einlage", "Einlagen")) offen; die Auswertung hebt den Blindmodus auf. Jetzt auswerten? [j/N] ")
+    {
+      return line("Die Übung geht weiter.")
+    }
     do {
       try consultation.markDebriefed()
     } catch {
@@ -149,17 +164,6 @@ extension Shell {
     }
   }
 
-  /// The reason the tool gave for a measure: the reasons of the rules recommending it now.
-  func toolReason(_ measure: Int) -> String? {
-    let reasons = engine.firingRules(for: .measure(measure)).flatMap { rule in
-      kb.rules[rule].conclusions.compactMap { conclusion -> String? in
-        if case .recommend(measure, _) = conclusion.kind { return conclusion.reason.map(text) }
-        return nil
-      }
-    }
-    return reasons.first
-  }
-
   func renderDebrief(_ run: ExerciseRun, _ debrief: Debrief) -> String {
     var out = "\n" + emphasis("Auswertung: \(text(run.exercise.title))") + "\n"
     for stage in debrief.stages {
@@ -175,9 +179,11 @@ extension Shell {
           "erwartet: \(measure.id) – \(verdictText(expectation.verdict, stages: run.exercise.injects))"
             + (expectation.advised ? ", vom Werkzeug empfohlen" : ", vom Werkzeug nicht empfohlen"),
           first: "  ", rest: "    ")
-        if expectation.verdict == .notTaken, let reason = toolReason(expectation.measure) {
-          let source = measure.sourceIDs.first.flatMap { kb.sourceIndex[$0] }.map { kb.sources[$0].publisher } ?? ""
-          out += TextLayout.wrap("Begründung: \(reason) (Quelle: \(source))", first: "    ", rest: "      ")
+        if expectation.verdict == .notTaken, expectation.advised,
+          let (reason, sourceID) = run.reasonsAtStage.indices.contains(stage.stage) ? run.reasonsAtStage[stage.stage][expectation.measure] : nil
+        {
+          let source = kb.sourceIndex[sourceID].map { kb.sources[$0].publisher } ?? sourceID
+          out += TextLayout.wrap("Begründung des Werkzeugs: \(text(reason)) (Quelle: \(source))", first: "    ", rest: "      ")
         }
       }
       out += "  Von den ersten zehn Empfehlungen angenommen: \(stage.topTenTaken) von \(stage.topTen.count)\n"

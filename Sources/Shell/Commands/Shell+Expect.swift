@@ -19,9 +19,13 @@ extension Shell {
     }
     switch kind {
     case "recommend", "empfohlen":
-      guard words.count == 2, let measure = measureArgument(words[1]) else { return }
+      guard words.count == 2 else { return fail("Bitte so angeben: expect recommend <maßnahme>") }
+      guard let measure = measureArgument(words[1]) else { return }
       expectRecommended(measure, true)
-    case "not" where words.count == 3 && ["recommend", "empfohlen"].contains(words[1].folded):
+    case "not":
+      guard words.count == 3, ["recommend", "empfohlen"].contains(words[1].folded) else {
+        return fail("Bitte so angeben: expect not recommend <maßnahme>")
+      }
       guard let measure = measureArgument(words[2]) else { return }
       expectRecommended(measure, false)
     case "top":
@@ -37,7 +41,7 @@ extension Shell {
         return unmet("„\(kb.measures[measure].id)“ unter den ersten \(limit)", actual: "\(actual); die ersten \(limit): \(leaders.joined(separator: ", "))")
       }
     case "pattern", "muster":
-      guard words.count == 3, let pattern = idArgument(words[1], kb.patternIndex, kb.patterns.map(\.id), "Krisenmuster") else {
+      guard words.count == 3, let pattern = idArgument(words[1], kb.patternIndex, kb.patterns.map(\.id), "kein Krisenmuster") else {
         if words.count != 3 { fail("Bitte so angeben: expect pattern <muster> <inactive|suspected|established>") }
         return
       }
@@ -54,7 +58,7 @@ extension Shell {
           actual: "\(engine.patternState[pattern].title) mit \(engine.patternScore[pattern].formatted(decimalSeparator: ",")) Punkten")
       }
     case "factor", "faktor":
-      guard words.count == 3, let factor = idArgument(words[1], kb.factorIndex, kb.factors.map(\.id), "Faktor") else {
+      guard words.count == 3, let factor = idArgument(words[1], kb.factorIndex, kb.factors.map(\.id), "kein Faktor") else {
         if words.count != 3 { fail("Bitte so angeben: expect factor <faktor> <stufe>") }
         return
       }
@@ -62,7 +66,7 @@ extension Shell {
       if ["unassessed", "nicht-bewertet"].contains(words[2].folded) {
         wanted = nil
       } else {
-        guard let level = idArgument(words[2], kb.levelIndex, kb.factorLevels.map(\.id), "Stufe") else { return }
+        guard let level = idArgument(words[2], kb.levelIndex, kb.factorLevels.map(\.id), "keine Stufe") else { return }
         wanted = level
       }
       if engine.factorLevel[factor] != wanted {
@@ -110,13 +114,13 @@ extension Shell {
   }
 
   private func measureArgument(_ id: String) -> Int? {
-    idArgument(id, kb.measureIndex, kb.measures.map(\.id), "Maßnahme")
+    idArgument(id, kb.measureIndex, kb.measures.map(\.id), "keine Maßnahme")
   }
 
   private func idArgument(_ id: String, _ index: [String: Int], _ all: [String], _ kind: String) -> Int? {
     if let found = index[id] { return found }
     let suggestion = Suggestion.closest(to: id, in: all)
-    fail("„\(id)“ ist keine \(kind)." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
+    fail("„\(id)“ ist \(kind)." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
     return nil
   }
 }

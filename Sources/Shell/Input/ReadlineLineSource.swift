@@ -55,10 +55,15 @@ public final class ReadlineLineSource: LineSource {
   public var echoesInput: Bool { true }
 
   public func readLine(prompt: String) -> LineInput {
+    readLine(prompt: prompt, remember: true)
+  }
+
+  /// Reads a line; `remember: false` keeps it out of the history (answers to confirmations).
+  public func readLine(prompt: String, remember: Bool) -> LineInput {
     guard let pointer = readline(prompt) else { return .end }
     defer { free(pointer) }
     let line = String(cString: pointer)
-    if !line.allSatisfy(\.isWhitespace) {
+    if remember, !line.allSatisfy(\.isWhitespace) {
       add_history(pointer)
       if let historyPath {
         if FileManager.default.fileExists(atPath: historyPath) {

@@ -28,7 +28,7 @@ extension Shell {
     let shown = limit.map { Array(advice.prefix($0)) } ?? advice
     let heading = shown.count == advice.count
       ? "Empfehlungen: \(advice.count) \(advice.count == 1 ? "Maßnahme" : "Maßnahmen"), nach Priorität"
-      : "Empfehlungen: die ersten \(shown.count) von \(advice.count) Maßnahmen ('empfehlungen alle' zeigt alle)"
+      : "Empfehlungen: \(shown.count == 1 ? "die erste" : "die ersten \(shown.count)") von \(advice.count) Maßnahmen ('empfehlungen alle' zeigt alle)"
     line(emphasis(heading))
     let ranks = Dictionary(uniqueKeysWithValues: advice.enumerated().map { ($1.measure, $0 + 1) })
     for horizon in Horizon.allCases {

@@ -35,8 +35,10 @@ extension Shell {
         + item.phases.map(Self.phaseTitle).joined(separator: ", "))
     let factors = item.factorIDs.compactMap { kb.factorIndex[$0] }.map { "\(kb.factors[$0].id.uppercased()) \(kb.factors[$0].title)" }
     paragraph("Stärkt", factors.joined(separator: "; "))
-    let status = engine.isRecommended(index) ? "empfohlen ('wie \(item.id)' erklärt es)" : "nicht empfohlen ('warumnicht \(item.id)' erklärt es)"
-    paragraph("Stand", status)
+    if !adviceHidden {
+      let status = engine.isRecommended(index) ? "empfohlen ('wie \(item.id)' erklärt es)" : "nicht empfohlen ('warumnicht \(item.id)' erklärt es)"
+      paragraph("Stand", status)
+    }
     if !item.examples.isEmpty {
       line("  Praxisbeispiele:")
       for example in item.examples {
@@ -63,6 +65,9 @@ extension Shell {
     paragraph("Warum", item.help)
     if let relevance = item.relevanceText { paragraph("Gestellt, wenn", relevance) }
     paragraph("Aktuelle Antwort", describe(engine.answers[index], of: index))
+    if item.type == .choice || item.type == .multi {
+      paragraph("Kennungen", item.options.map(\.id).joined(separator: ", "))
+    }
   }
 
   func showPattern(_ index: Int) {
@@ -75,8 +80,10 @@ extension Shell {
       line("  Typische Fehler:")
       for mode in item.failureModes { say(TextLayout.wrap(text(mode), first: "    – ", rest: "      ")) }
     }
-    paragraph(
+    if !adviceHidden {
+      paragraph(
       "Stand", "\(engine.patternState[index].title), \(engine.patternScore[index].formatted(decimalSeparator: ",")) Punkte (Verdacht ab \(item.suspected.formatted(decimalSeparator: ",")), erkannt ab \(item.established.formatted(decimalSeparator: ",")))")
+    }
     renderSources(item.sourceIDs)
   }
 
@@ -85,7 +92,9 @@ extension Shell {
     line(emphasis("Resilienzfaktor: \(item.id.uppercased()) \(text(item.title))"))
     paragraph("Befund", item.finding)
     if !item.undrr.isEmpty { paragraph("UNDRR", item.undrr.joined(separator: "; ")) }
-    paragraph("Bewertung", engine.factorLevel[index].map { kb.factorLevels[$0].title } ?? "nicht bewertet")
+    if !adviceHidden {
+      paragraph("Bewertung", engine.factorLevel[index].map { kb.factorLevels[$0].title } ?? "nicht bewertet")
+    }
     renderSources(item.sourceIDs)
   }
 
@@ -122,7 +131,7 @@ extension Shell {
     let name = arguments.trimmingSpaces
     if !name.isEmpty {
       guard let spec = CommandSpec.find(name) else {
-        let suggestion = Suggestion.closest(to: name.folded, in: CommandSpec.all.flatMap { $0.allNames.map(\.folded) })
+        let suggestion = CommandSpec.suggestion(for: name)
         return fail("Unbekannter Befehl „\(name)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
       }
       let shown = spec.usage.split(separator: " ").first.map(String.init)

@@ -113,9 +113,26 @@ extension Shell {
     guard impact.score > .zero else {
       return say(TextLayout.wrap("Ihre Antwort kann die Empfehlungen im Moment nicht mehr ändern; die Frage ist optional.", first: "  "))
     }
+    /// Long lists are cut, so that the answer to 'warum' stays readable in a hurry.
+    func shortList(_ items: [String], limit: Int) -> String {
+      guard items.count > limit else { return items.joined(separator: "; ") }
+      return items.prefix(limit).joined(separator: "; ") + " und \(items.count - limit) weitere"
+    }
     if !impact.measures.isEmpty {
-      let names = impact.measures.map { "\(text(kb.measures[$0].title)) (\(kb.measures[$0].id))" }
-      say(TextLayout.wrap("Die Antwort entscheidet mit über: " + names.joined(separator: "; "), first: "  ", rest: "    "))
+      // The weightiest first: those the advice would change most.
+      let ranked = impact.measures.sorted { a, b in
+        let weight: (Int) -> Int = { measure in
+          impact.rules.reduce(0) { total, rule in
+            total + self.kb.rules[rule].conclusions.reduce(0) { sum, conclusion in
+              if case .recommend(measure, let weight) = conclusion.kind { return sum + weight.hundredths }
+              return sum
+            }
+          }
+        }
+        return (weight(a), b) > (weight(b), a)
+      }
+      let names = ranked.map { "\(text(kb.measures[$0].title)) (\(kb.measures[$0].id))" }
+      say(TextLayout.wrap("Die Antwort entscheidet mit über: " + shortList(names, limit: 6), first: "  ", rest: "    "))
     }
     if !impact.patterns.isEmpty {
       let names = impact.patterns.map { "„\(text(kb.patterns[$0].title))“" }
@@ -126,7 +143,8 @@ extension Shell {
       say(TextLayout.wrap("Sie fließt in die Bewertung ein von: " + names.joined(separator: "; "), first: "  ", rest: "    "))
     }
     let rules = impact.rules.map { kb.rules[$0].id }
-    say(TextLayout.wrap("Regeln, die auf die Antwort warten: " + rules.joined(separator: ", "), first: "  ", rest: "    "))
+    let ruleList = rules.count > 8 ? rules.prefix(8).joined(separator: ", ") + " und \(rules.count - 8) weitere" : rules.joined(separator: ", ")
+    say(TextLayout.wrap("Regeln, die auf die Antwort warten: " + ruleList, first: "  ", rest: "    "))
   }
 
   // MARK: - how
@@ -156,8 +174,14 @@ extension Shell {
     }
     let priority = recommendation.element.priority.formatted(decimalSeparator: ",")
     line(emphasis("\(text(item.title)) (\(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
-    let parts = recommendation.element.parts.map { "\($0.points.formatted(decimalSeparator: ",")) \($0.kind.title)" }
-    say(TextLayout.wrap("Priorität \(priority) = " + parts.joined(separator: " + "), first: "  ", rest: "    "))
+    var sum = ""
+    for (index, part) in recommendation.element.parts.enumerated() {
+      let magnitude = FixedDecimal(hundredths: abs(part.points.hundredths)).formatted(decimalSeparator: ",")
+      let sign = part.points < .zero ? "−" : "+"
+      sum += index == 0 ? (part.points < .zero ? "−\(magnitude)" : magnitude) : " \(sign) \(magnitude)"
+      sum += " \(part.kind.title)"
+    }
+    say(TextLayout.wrap("Priorität \(priority) = " + sum, first: "  ", rest: "    "))
     line("  Empfohlen von:")
     var explained = Set<Int>()
     for rule in recommendation.element.rules {

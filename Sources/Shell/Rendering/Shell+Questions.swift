@@ -139,7 +139,8 @@ extension Shell {
       tracer?.flush()
       let id = kb.questions[outcome.question].id
       let restored = outcome.answer.map { "wieder „\(describe($0, of: outcome.question))“" } ?? "wieder unbeantwortet"
-      line(summary(of: outcome.change, accepted: "Zurückgenommen: \(id) ist \(restored)."))
+      let accepted = "Zurückgenommen: \(id) ist \(restored)."
+      line(adviceHidden ? accepted : summary(of: outcome.change, accepted: accepted))
       shownQuestion = nil
     } catch {
       fail(String(describing: error))

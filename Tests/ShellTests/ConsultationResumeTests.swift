@@ -1,0 +1,85 @@
+import Consultation
+import Foundation
+import KnowledgeBase
+import RuleEngine
+import Testing
+
+/// Resuming from a journal gives the consultation that wrote it: answers, withdrawals, `zurück`,
+/// `überspringen` and `laden` replayed in order.
+@Suite struct ConsultationResumeTests {
+  static func index(_ id: String, in kb: KnowledgeBase) throws -> Int {
+    try #require(kb.questionIndex[id], "no question \(id)")
+  }
+
+  @Test func resumedConsultationEqualsTheOneThatWroteTheJournal() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    let folder = try ShellFixture.temporaryDirectory("resume")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("j.journal").path
+    var (live, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    #expect(problems.isEmpty)
+    let phase = try Self.index("lage.phase", in: kb)
+    let weeks = try Self.index("lage.dauer_wochen", in: kb)
+    let reserve = try Self.index("personal.reserve", in: kb)
+    let areas = try Self.index("lage.bereiche", in: kb)
+    try live.set(phase, to: .option(1))
+    try live.set(weeks, to: .number(.init(12)))
+    try live.set(areas, to: .options(0b101))
+    try live.set(reserve, to: .unknown)
+    try live.set(weeks, to: nil)
+    _ = try live.back()
+    _ = try live.back()
+    if let current = live.currentQuestion { try live.skip(current) }
+    try live.replaceAnswers([phase: .option(2), weeks: .number(.init(hundredths: 250))])
+    try live.set(reserve, to: .option(0))
+    _ = try live.back()
+
+    let (resumed, resumeProblems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    #expect(resumeProblems.isEmpty, "\(resumeProblems)")
+    #expect(resumed.engine.answers == live.engine.answers)
+    #expect(resumed.skipped == live.skipped)
+    #expect(resumed.currentQuestion == live.currentQuestion)
+    #expect(conclusions(of: resumed.engine) == conclusions(of: live.engine))
+  }
+
+  /// The count offered at start („Eine gespeicherte Beratung mit N Antworten“) is the number of
+  /// answers the resumed consultation has.
+  @Test func answerCountAgreesWithTheResumedConsultation() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    let folder = try ShellFixture.temporaryDirectory("count")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("j.journal").path
+    var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    try live.set(try Self.index("lage.phase", in: kb), to: .option(1))
+    try live.set(try Self.index("personal.reserve", in: kb), to: .option(0))
+    _ = try live.back()
+    let resumed = try Consultation.resume(knowledgeBase: kb, journalPath: path).0
+    let answers = resumed.engine.answers.compactMap { $0 }.count
+    #expect(answers == 1)
+    #expect(Consultation.answerCount(inJournal: path) == answers)
+    
+  }
+
+  /// A journal from an older knowledge base: an answer that no longer fits is dropped, and a
+  /// later `zurück` must undo that answer, not the one before it.
+  @Test func backAfterAnAnswerThatNoLongerFits() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    let folder = try ShellFixture.temporaryDirectory("back-misfit")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("j.journal").path
+    try Data(
+      """
+      {"knowledgeBase":"shell-test","op":"start","version":"0.9"}
+      {"answer":"keine","op":"set","question":"personal.reserve"}
+      {"answer":"9","op":"set","question":"personal.belastung"}
+      {"op":"back"}
+
+      """.utf8
+    ).write(to: URL(fileURLWithPath: path))
+    let (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    #expect(problems.contains { $0.hasPrefix("personal.belastung = 9: 9 liegt außerhalb") })
+    let reserve = try Self.index("personal.reserve", in: kb)
+    #expect(resumed.engine.answers[reserve] == .option(0))
+    
+  }
+}
