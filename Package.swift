@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .target(name: "RuleLanguage"),
@@ -22,11 +23,18 @@ let package = Package(
     .target(name: "RuleEngine", dependencies: ["KnowledgeBase"]),
     .target(name: "Consultation", dependencies: ["RuleEngine", "KnowledgeBase"]),
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
-    .target(name: "Shell", dependencies: ["Consultation", "RuleEngine", "KnowledgeBase", "CReadline"]),
+    .target(
+      name: "Report",
+      dependencies: [
+        "Consultation", "RuleEngine", "KnowledgeBase", "RuleLanguage",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .target(name: "Shell", dependencies: ["Consultation", "RuleEngine", "KnowledgeBase", "CReadline", "Report"]),
     .executableTarget(
       name: "resilienz",
       dependencies: [
-        "KnowledgeBase", "RuleEngine", "Consultation", "Shell",
+        "KnowledgeBase", "RuleEngine", "Consultation", "Shell", "Report",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -54,6 +62,14 @@ let package = Package(
       name: "ShellTests",
       dependencies: ["Shell", "Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"],
       exclude: ["Transcripts", "Fixtures"]
+    ),
+    .testTarget(
+      name: "ReportTests",
+      dependencies: [
+        "Report", "Shell", "resilienz", "Consultation", "KnowledgeBase", "RuleEngine", "RuleLanguage",
+        "_ResilienzTestSupport",
+      ],
+      exclude: ["Snapshots", "Fixtures"]
     ),
   ]
 )

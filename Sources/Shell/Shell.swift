@@ -304,6 +304,7 @@ public final class Shell {
     case .search: search(arguments)
     case .save: save(arguments)
     case .load: load(arguments)
+    case .report: reportCommand(arguments)
     case .quit: quitRequested = true
     case .expect: expect(arguments)
     case .record: record(arguments)

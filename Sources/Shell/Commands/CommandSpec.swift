@@ -4,6 +4,7 @@ import RuleLanguage
 enum CommandKind: String, Sendable, CaseIterable {
   case help, why, how, whynot, whatif, advice, patterns, profile, answers, set, unset, back, skip
   case next, changes, show, search, save, load, quit, expect, record, trace, reload, check
+  case report
   case exercise, inject, decide, note, debrief
 }
 
@@ -96,6 +97,10 @@ struct CommandSpec: Sendable {
       kind: .load, aliases: ["laden"], usage: "laden <datei>",
       summary: "lädt eine gespeicherte Beratung",
       help: "Ersetzt alle Antworten durch die der Datei. Antworten, die zur aktuellen Wissensbasis nicht mehr passen, werden aufgelistet und übergangen."),
+    CommandSpec(
+      kind: .report, aliases: ["bericht"], usage: "bericht [--format md|html] [datei]",
+      summary: "der Bericht für den Stab: Lage, Muster, Profil, Maßnahmen, Quellen",
+      help: "Ohne Datei erscheint der Bericht als Markdown in der Ausgabe; mit Datei wird er geschrieben (eine bestehende Datei wird ersetzt, nie halb). Das Format ergibt sich aus --format oder der Endung (.md, .html); HTML ist eine einzige Datei mit Grafik des Resilienzprofils, die sich auf A4 drucken lässt. --datum JJJJ-MM-TT setzt das Datum des Berichts (sonst heute). Die Vorlagen liegen in Knowledge/templates der Wissensbasis."),
     CommandSpec(
       kind: .record, aliases: ["aufzeichnen"], usage: "aufzeichnen <datei> [--force]",
       summary: "schreibt die Beratung als Testskript",

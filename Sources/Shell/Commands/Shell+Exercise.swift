@@ -5,7 +5,9 @@ import RuleEngine
 import RuleLanguage
 
 extension Shell {
-  static let hiddenInBlindExercise: Set<CommandKind> = [.advice, .how, .why, .whynot, .whatif, .changes, .patterns, .profile]
+  static let hiddenInBlindExercise: Set<CommandKind> = [
+    .advice, .how, .why, .whynot, .whatif, .changes, .patterns, .profile, .report,
+  ]
 
   /// A blind exercise hides the advice until the debrief.
   var adviceHidden: Bool {

@@ -1,0 +1,257 @@
+import Consultation
+import KnowledgeBase
+import RuleEngine
+import RuleLanguage
+
+/// What a report includes beyond the consultation itself.
+public struct ReportOptions: Sendable {
+  /// The questions that describe the municipality on the title page, with their labels; those
+  /// the knowledge base lacks or that are unanswered are left out.
+  public var municipalityQuestions: [LabelledQuestion] = [
+    LabelledQuestion(label: "Land", question: "kommune.land"),
+    LabelledQuestion(label: "Art", question: "kommune.typ"),
+    LabelledQuestion(label: "Größe", question: "kommune.einwohnende"),
+  ]
+  /// How many measures „Auf einen Blick“ lists.
+  public var topMeasureCount = 5
+  /// How many open questions the report lists, the most decisive first.
+  public var openQuestionLimit = 10
+  public var decisions: [DecisionEntry] = []
+  public var notes: [NoteEntry] = []
+
+  public init() {}
+}
+
+/// A question id with the label it gets in the report.
+public struct LabelledQuestion: Sendable {
+  public var label: String
+  public var question: String
+
+  public init(label: String, question: String) {
+    self.label = label
+    self.question = question
+  }
+}
+
+extension ReportModel {
+  static let horizonTitles: [Horizon: String] = [
+    .sofort: "Sofort", .kurzfristig: "Kurzfristig", .langfristig: "Langfristig",
+  ]
+  static let effortTitles: [Effort: String] = [.gering: "gering", .mittel: "mittel", .hoch: "hoch"]
+  static let unassessed = "nicht bewertet"
+
+  /// The report of a consultation as it stands, dated by the caller.
+  public init(consultation: Consultation, date: ReportDate, options: ReportOptions = ReportOptions()) {
+    self.init(engine: consultation.engine, date: date, options: options)
+  }
+
+  /// The report of an engine's answers and conclusions.
+  public init(engine: Engine, date: ReportDate, options: ReportOptions = ReportOptions()) {
+    let kb = engine.knowledgeBase
+    let text = ReportText(engine: engine)
+    var citations = CitationList(kb: kb)
+    self.date = date.german
+    isoDate = date.iso
+    knowledgeBase = KnowledgeBaseEntry(
+      id: kb.info.id, title: text.fill(kb.info.title), version: kb.info.version,
+      description: kb.info.description.map(text.fill))
+    municipality = options.municipalityQuestions.compactMap { labelled in
+      guard let question = kb.questionIndex[labelled.question], let answer = engine.answers[question] else { return nil }
+      return LabelledValue(label: labelled.label, value: text.describe(answer, of: question))
+    }
+    situation = Self.situation(engine, text)
+    patterns = Self.patterns(engine, text, &citations)
+    profile = Self.profile(engine, text, &citations)
+    let ranked = Self.measures(engine, text, &citations)
+    let measures = ranked.map(\.entry)
+    horizons = Horizon.allCases.compactMap { horizon in
+      let group = ranked.filter { $0.horizon == horizon }.map(\.entry)
+      guard !group.isEmpty else { return nil }
+      return HorizonGroup(id: horizon.rawValue, title: Self.horizonTitles[horizon] ?? horizon.rawValue, measures: group)
+    }
+    let allOpenQuestions = Self.openQuestions(engine, text)
+    openQuestions = Array(allOpenQuestions.prefix(max(0, options.openQuestionLimit)))
+    moreOpenQuestions = allOpenQuestions.count - openQuestions.count
+    decisions = options.decisions
+    notes = options.notes
+    bibliography = citations.bibliography(text)
+    let answers = situation.flatMap(\.answers)
+    summary = Summary(
+      answers: Count(answers.count, "Antwort", "Antworten"),
+      gaps: Count(answers.filter(\.isGap).count, "Informationslücke", "Informationslücken"),
+      patterns: Count(patterns.count, "Krisenmuster", "Krisenmuster"),
+      measures: Count(measures.count, "Maßnahme", "Maßnahmen"),
+      openQuestions: Count(allOpenQuestions.count, "offene Frage", "offene Fragen"),
+      topMeasures: Array(measures.prefix(max(0, options.topMeasureCount))))
+  }
+
+  static func situation(_ engine: Engine, _ text: ReportText) -> [AnswerGroup] {
+    let kb = engine.knowledgeBase
+    return kb.groups.indices.compactMap { group in
+      let answers = kb.questions.indices.filter { kb.questions[$0].group == group && engine.answers[$0] != nil }
+        .map { question in
+          AnswerEntry(
+            id: kb.questions[question].id, question: text.fill(kb.questions[question].text),
+            answer: text.describe(engine.answers[question], of: question),
+            isGap: engine.answers[question] == .unknown)
+        }
+      return answers.isEmpty ? nil : AnswerGroup(title: text.fill(kb.groups[group].title), answers: answers)
+    }
+  }
+
+  /// The reasons a rule gives for conclusions about one target, each once.
+  static func reasons(of rule: Int, about target: ConclusionTarget, _ kb: KnowledgeBase, _ text: ReportText) -> [String] {
+    var reasons: [String] = []
+    for conclusion in kb.rules[rule].conclusions {
+      let concerns: Bool
+      switch (conclusion.kind, target) {
+      case (.recommend(let measure, _), .measure(let wanted)): concerns = measure == wanted
+      case (.evidence(let pattern, _), .pattern(let wanted)): concerns = pattern == wanted
+      case (.assess(let factor, _), .factor(let wanted)): concerns = factor == wanted
+      case (.derive(let fact), .fact(let wanted)): concerns = fact == wanted
+      default: concerns = false
+      }
+      if concerns, let reason = conclusion.reason.map(text.fill), !reasons.contains(reason) { reasons.append(reason) }
+    }
+    return reasons
+  }
+
+  static func patterns(_ engine: Engine, _ text: ReportText, _ citations: inout CitationList) -> [PatternEntry] {
+    let kb = engine.knowledgeBase
+    let shown = kb.patterns.indices.filter { engine.patternState[$0] != .inactive }.sorted { a, b in
+      if engine.patternState[a] != engine.patternState[b] { return engine.patternState[a] > engine.patternState[b] }
+      if engine.patternScore[a] != engine.patternScore[b] { return engine.patternScore[a] > engine.patternScore[b] }
+      return a < b
+    }
+    return shown.map { index -> PatternEntry in
+      let pattern = kb.patterns[index]
+      var evidence: [EvidenceEntry] = []
+      for rule in engine.firingRules(for: .pattern(index)) {
+        for conclusion in kb.rules[rule].conclusions {
+          guard case .evidence(index, let points) = conclusion.kind else { continue }
+          let reason = conclusion.reason.map(text.fill) ?? kb.rules[rule].condition.text(in: kb)
+          evidence.append(
+            EvidenceEntry(
+              points: ReportText.signed(points), isAgainst: points < .zero, reason: reason, rule: kb.rules[rule].id,
+              sources: citations.cite(kb.rules[rule].sourceIDs)))
+        }
+      }
+      return PatternEntry(
+        id: pattern.id, title: text.fill(pattern.title), description: text.fill(pattern.description),
+        state: engine.patternState[index].title, isEstablished: engine.patternState[index] == .established,
+        score: ReportText.number(engine.patternScore[index]),
+        scoreText: ReportText.number(engine.patternScore[index])
+          + (engine.patternScore[index].hundredths.magnitude == 100 ? " Punkt" : " Punkte"),
+        suspectedAt: ReportText.number(pattern.suspected),
+        establishedAt: ReportText.number(pattern.established), evidence: evidence,
+        failureModes: pattern.failureModes.map(text.fill), sources: citations.cite(pattern.sourceIDs))
+    }
+  }
+
+  static func profile(_ engine: Engine, _ text: ReportText, _ citations: inout CitationList) -> Profile {
+    let kb = engine.knowledgeBase
+    var factors: [FactorEntry] = []
+    for (index, factor) in kb.factors.enumerated() {
+      let level = engine.factorLevel[index]
+      var reasons: [String] = []
+      var sourceIDs: [String] = []
+      if let level {
+        for rule in engine.firingRules(for: .factor(index)) {
+          let decides = kb.rules[rule].conclusions.contains {
+            if case .assess(index, level) = $0.kind { return true }
+            return false
+          }
+          guard decides else { continue }
+          for reason in Self.reasons(of: rule, about: .factor(index), kb, text) where !reasons.contains(reason) {
+            reasons.append(reason)
+          }
+          sourceIDs += kb.rules[rule].sourceIDs
+        }
+        sourceIDs += factor.sourceIDs
+      }
+      factors.append(
+        FactorEntry(
+          id: factor.id, code: ReportText.code(factor), title: text.fill(factor.title),
+          level: level.map { text.fill(kb.factorLevels[$0].title) } ?? unassessed, isAssessed: level != nil,
+          reasons: reasons, finding: text.fill(factor.finding), sources: citations.cite(sourceIDs)))
+    }
+    let levelTitles = kb.factorLevels.map { text.fill($0.title) }
+    let chart = ProfileChart(
+      factors: zip(factors, kb.factors.indices).map { entry, index in
+        (label: "\(entry.code) \(entry.title)", level: engine.factorLevel[index], levelTitle: entry.level)
+      },
+      levels: levelTitles)
+    return Profile(
+      factors: factors,
+      levels: levelTitles.enumerated().map {
+        LevelEntry(title: $0.element, pattern: "stufe-\($0.offset % ProfileChart.patternCount)")
+      },
+      chart: chart, assessedCount: factors.filter(\.isAssessed).count)
+  }
+
+  /// The recommended measures by rank, each with its horizon.
+  static func measures(
+    _ engine: Engine, _ text: ReportText, _ citations: inout CitationList
+  ) -> [(horizon: Horizon, entry: MeasureEntry)] {
+    let kb = engine.knowledgeBase
+    return engine.advice().enumerated().map { offset, recommendation -> (horizon: Horizon, entry: MeasureEntry) in
+      let measure = kb.measures[recommendation.measure]
+      var reasons: [String] = []
+      var sourceIDs = measure.sourceIDs
+      for rule in recommendation.rules {
+        let given = Self.reasons(of: rule, about: .measure(recommendation.measure), kb, text)
+        for reason in given where !reasons.contains(reason) { reasons.append(reason) }
+        sourceIDs += kb.rules[rule].sourceIDs
+      }
+      let parts = recommendation.parts.filter { $0.points != .zero }
+      var breakdown = ""
+      for (index, part) in parts.enumerated() {
+        let magnitude = ReportText.number(FixedDecimal(hundredths: abs(part.points.hundredths)))
+        if index == 0 {
+          breakdown = (part.points < .zero ? "−" : "") + "\(magnitude) \(part.kind.title)"
+        } else {
+          breakdown += (part.points < .zero ? " − " : " + ") + "\(magnitude) \(part.kind.title)"
+        }
+      }
+      let factors = measure.factorIDs.compactMap { kb.factorIndex[$0] }.map {
+        "\(ReportText.code(kb.factors[$0])) \(text.fill(kb.factors[$0].title))"
+      }
+      let partEntries = parts.map { PriorityPartEntry(title: $0.kind.title, points: ReportText.signed($0.points)) }
+      let steps = measure.steps.enumerated().map { NumberedText(number: $0.offset + 1, text: text.fill($0.element)) }
+      let horizon: String = horizonTitles[measure.horizon] ?? measure.horizon.rawValue
+      let effort: String = effortTitles[measure.effort] ?? measure.effort.rawValue
+      let entry = MeasureEntry(
+        rank: offset + 1, id: measure.id, title: text.fill(measure.title), description: text.fill(measure.description),
+        horizon: horizon, priority: ReportText.number(recommendation.priority),
+        breakdown: breakdown.isEmpty ? "0" : breakdown, parts: partEntries, office: text.fill(measure.office),
+        effort: effort, steps: steps, reasons: reasons, factors: factors, sources: citations.cite(sourceIDs))
+      return (measure.horizon, entry)
+    }
+  }
+
+  static func openQuestions(_ engine: Engine, _ text: ReportText) -> [OpenQuestionEntry] {
+    let kb = engine.knowledgeBase
+    let impacts: [QuestionImpact] = engine.openQuestions.map { engine.impact(of: $0) }.filter { $0.score > .zero }
+      .sorted { (a: QuestionImpact, b: QuestionImpact) -> Bool in
+        a.score != b.score ? a.score > b.score : a.question < b.question
+      }
+    return impacts.map { impact -> OpenQuestionEntry in
+      var decides: [String] = []
+      if !impact.measures.isEmpty {
+        let titles = impact.measures.map { text.fill(kb.measures[$0].title) }
+        decides.append((titles.count == 1 ? "Maßnahme: " : "Maßnahmen: ") + titles.joined(separator: "; "))
+      }
+      if !impact.patterns.isEmpty {
+        decides.append("Krisenmuster: " + impact.patterns.map { text.fill(kb.patterns[$0].title) }.joined(separator: "; "))
+      }
+      if !impact.factors.isEmpty {
+        let names = impact.factors.map { "\(ReportText.code(kb.factors[$0])) \(text.fill(kb.factors[$0].title))" }
+        decides.append((names.count == 1 ? "Faktor: " : "Faktoren: ") + names.joined(separator: "; "))
+      }
+      let question = kb.questions[impact.question]
+      return OpenQuestionEntry(
+        id: question.id, question: text.fill(question.text), group: text.fill(kb.groups[question.group].title),
+        decides: decides)
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import Consultation
+import Foundation
+import KnowledgeBase
+import RuleLanguage
+
+/// Makes reports: renders a consultation with its knowledge base's templates, and writes the
+/// result so that readers never see half a file.
+public enum ReportWriter {
+  /// The report of a consultation in a format, with the templates of the knowledge base in
+  /// `knowledgeBaseDirectory` (or the shipped ones).
+  public static func render(
+    _ consultation: Consultation, as format: ReportFormat, date: ReportDate, knowledgeBaseDirectory: String?,
+    options: ReportOptions = ReportOptions()
+  ) throws -> String {
+    let templates = try ReportTemplates(forKnowledgeBase: knowledgeBaseDirectory, format: format)
+    return try templates.render(ReportModel(consultation: consultation, date: date, options: options), as: format)
+  }
+
+  /// Writes a report atomically: the old file or the complete new one, never a part.
+  public static func write(_ text: String, to path: String) throws {
+    do {
+      try AtomicFile.write(Data(text.utf8), to: path)
+    } catch {
+      throw ReportError.cannotWrite(path: path, reason: String(describing: error))
+    }
+  }
+
+  /// `resilienz report`: the report of the consultation kept in a session journal, to standard
+  /// output or a file. Returns the exit status: 0, 1 when the knowledge base or a template has
+  /// errors, 2 when a file cannot be read or written.
+  public static func report(
+    session: String, knowledgeBaseDirectory: String, format: ReportFormat, date: ReportDate, outputPath: String?,
+    output: (String) -> Void, errors: (String) -> Void
+  ) -> Int32 {
+    let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
+    guard let knowledgeBase = loaded.knowledgeBase else {
+      errors("Die Wissensbasis in „\(knowledgeBaseDirectory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
+      errors(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
+      return 1
+    }
+    let consultation: Consultation
+    do {
+      let (resumed, problems) = try resumeReadOnly(session, knowledgeBase: knowledgeBase)
+      consultation = resumed
+      for problem in problems { errors("Hinweis: \(problem)\n") }
+    } catch {
+      errors("Fehler: \(error)\n")
+      return 2
+    }
+    do {
+      let text = try render(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory)
+      if let outputPath {
+        try write(text, to: outputPath)
+      } else {
+        output(text)
+      }
+    } catch let error as ReportError {
+      if case .brokenTemplate = error {
+        errors("\(error)\n")
+      } else {
+        errors("Fehler: \(error.message)\n")
+      }
+      if case .cannotWrite = error { return 2 }
+      return 1
+    } catch {
+      errors("Fehler: \(error)\n")
+      return 1
+    }
+    return 0
+  }
+
+  /// Resumes a journal from a private copy, so that making a report never writes to it (even a
+  /// read-only journal can be reported).
+  static func resumeReadOnly(_ path: String, knowledgeBase: KnowledgeBase) throws -> (Consultation, [String]) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ReportError.missingSession(path: path)
+    }
+    if isDirectory.boolValue { throw JournalError.isDirectory(path: path) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw JournalError.cannotOpen(path: path, reason: "keine Leserechte")
+    }
+    let copy = FileManager.default.temporaryDirectory
+      .appendingPathComponent("resilienz-bericht-\(getpid())-\(UUID().uuidString).journal").path
+    defer { try? FileManager.default.removeItem(atPath: copy) }
+    guard FileManager.default.createFile(atPath: copy, contents: data) else {
+      throw JournalError.cannotOpen(path: copy, reason: "temporäre Kopie nicht möglich")
+    }
+    let (consultation, problems) = try Consultation.resume(knowledgeBase: knowledgeBase, journalPath: copy)
+    return (consultation, problems.map { $0.replacingOccurrences(of: copy, with: path) })
+  }
+}

@@ -1,0 +1,95 @@
+import Consultation
+import Report
+
+/// What `bericht` was asked for.
+struct ReportRequest: Equatable {
+  var format: ReportFormat
+  var date: ReportDate?
+  /// Nil: print the report.
+  var path: String?
+}
+
+extension Shell {
+  static let reportUsage = "bericht [--format md|html] [--datum JJJJ-MM-TT] [datei]"
+
+  /// `bericht`: the report of the consultation as it stands, printed or written to a file.
+  func reportCommand(_ arguments: String) {
+    let request: ReportRequest
+    switch Self.reportRequest(arguments) {
+    case .success(let parsed): request = parsed
+    case .failure(let problem): return fail(problem.message)
+    }
+    let text: String
+    do {
+      text = try ReportWriter.render(
+        consultation, as: request.format, date: request.date ?? ReportDate.today(),
+        knowledgeBaseDirectory: options.knowledgeBaseDirectory)
+    } catch let error as ReportError {
+      return fail(error.message)
+    } catch {
+      return fail(String(describing: error))
+    }
+    guard let path = request.path else { return say(text.hasSuffix("\n") ? text : text + "\n") }
+    do {
+      try ReportWriter.write(text, to: path)
+    } catch let error as ReportError {
+      return fail(error.message)
+    } catch {
+      return fail(String(describing: error))
+    }
+    line("Bericht (\(request.format.title)) geschrieben: „\(path)“.")
+  }
+
+  /// A German message about the arguments of `bericht`.
+  struct ReportArgumentProblem: Error {
+    var message: String
+  }
+
+  /// Options first (`--format md|html`, `--datum JJJJ-MM-TT`), then the file name, which may
+  /// contain spaces. Without `--format` the file name's extension decides, else Markdown.
+  static func reportRequest(_ arguments: String) -> Result<ReportRequest, ReportArgumentProblem> {
+    var rest = arguments.trimmingSpaces
+    /// Takes the next word off `rest`.
+    func nextWord() -> String {
+      let word = rest.prefix { $0 != " " }
+      rest = rest.dropFirst(word.count).trimmingSpaces
+      return String(word)
+    }
+    var format: ReportFormat?
+    var date: ReportDate?
+    while rest.hasPrefix("--") {
+      let word = nextWord()
+      var name = word
+      var value: String?
+      if let equals = word.firstIndex(of: "=") {
+        name = String(word[..<equals])
+        value = String(word[word.index(after: equals)...])
+      }
+      switch name {
+      case "--format", "--datum", "--date":
+        if value == nil, !rest.isEmpty { value = nextWord() }
+        guard let value, !value.isEmpty else {
+          return .failure(ReportArgumentProblem(message: "Bei \(name) fehlt der Wert. So geht es: \(reportUsage)"))
+        }
+        if name == "--format" {
+          guard let chosen = ReportFormat(rawValue: value.lowercased()) ?? (value.lowercased() == "markdown" ? .md : nil)
+          else {
+            return .failure(ReportArgumentProblem(message: "„\(value)“ ist kein Berichtsformat; möglich sind md und html."))
+          }
+          format = chosen
+        } else {
+          guard let chosen = ReportDate(iso: value) else {
+            return .failure(
+              ReportArgumentProblem(message: "„\(value)“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14)."))
+          }
+          date = chosen
+        }
+      default:
+        return .failure(ReportArgumentProblem(message: "Unbekannte Angabe „\(word)“. So geht es: \(reportUsage)"))
+      }
+    }
+    let path = rest
+    let chosen = format ?? ReportFormat(fileName: path) ?? .md
+    return .success(ReportRequest(format: chosen, date: date, path: path.isEmpty ? nil : path))
+  }
+}
