@@ -75,6 +75,26 @@ public struct ReportTemplates: Sendable {
     try self.init(folder: Self.folder(forKnowledgeBase: directory, format: format))
   }
 
+  /// The templates for a knowledge base's after-action reports: its own folder when that holds
+  /// `auswertung.<format>.mustache`, else the shipped one.
+  public init(afterActionForKnowledgeBase directory: String?, format: ReportFormat) throws {
+    var folder = Self.shippedFolder
+    if let directory {
+      let own = KnowledgeSources.join(directory, Self.subfolder)
+      if FileManager.default.fileExists(atPath: own + "/auswertung.\(format.rawValue).mustache") { folder = own }
+    }
+    try self.init(folder: folder)
+  }
+
+  /// An exercise's after-action report in the format, rendered with `auswertung.<format>`.
+  public func render(_ model: AfterActionModel, as format: ReportFormat) throws -> String {
+    let name = "auswertung.\(format.rawValue)"
+    guard let text = library.render(model, withTemplate: name) else {
+      throw ReportError.missingTemplate(name: name, folder: folder)
+    }
+    return text
+  }
+
   /// The report in the format, rendered with the format's template.
   public func render(_ model: ReportModel, as format: ReportFormat) throws -> String {
     guard let text = library.render(model, withTemplate: format.templateName) else {

@@ -33,6 +33,7 @@ struct ExerciseTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("uebung.txt").path
     let report = folder.appendingPathComponent("bericht.md").path
+    let html = folder.appendingPathComponent("bericht.html").path
     try Data(
       """
       übung start lange-lage
@@ -40,8 +41,9 @@ struct ExerciseTests {
       entscheide reservepool annehmen Reserve ist überfällig
       notiz Lagebesprechung | mit Pipe
       einlage
-      entscheide ablösung ablehnen Keine Leute
+      entscheide ablösung ablehnen Keine <b>Leute</b> & Zeit
       auswertung --report \(report)
+      auswertung --report \(html)
 
       """.utf8
     ).write(to: URL(fileURLWithPath: script))
@@ -51,6 +53,12 @@ struct ExerciseTests {
     AuthoringTests.golden(text, "after-action-report.md")
     #expect(text.contains("Lagebesprechung \\| mit Pipe"), "table cells escape '|'")
     #expect(text.contains("| Ablösung im Stab einführen | Krisenstab | Sofort |"))
+    // The same report machinery writes HTML, escaping what the staff typed.
+    let page = try String(contentsOfFile: html, encoding: .utf8)
+    #expect(page.hasPrefix("<!DOCTYPE html>"))
+    #expect(page.contains("Keine &lt;b&gt;Leute&lt;/b&gt; &amp; Zeit"))
+    #expect(!page.contains("<b>Leute"))
+    #expect(!page.contains("<script"))
   }
 
   /// Reads from a pipe until `marker` appears or the time is up.

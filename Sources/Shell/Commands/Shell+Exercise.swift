@@ -3,6 +3,7 @@ import Foundation
 import KnowledgeBase
 import RuleEngine
 import RuleLanguage
+import Report
 
 extension Shell {
   static let hiddenInBlindExercise: Set<CommandKind> = [
@@ -131,9 +132,7 @@ extension Shell {
       words.removeSubrange(index...)
     }
     guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
-    if let reportPath, !reportPath.lowercased().hasSuffix(".md") {
-      return fail("Der Auswertungsbericht ist Markdown; bitte eine Datei mit der Endung .md angeben.")
-    }
+    let format: ReportFormat = reportPath?.lowercased().hasSuffix(".html") == true ? .html : .md
     let remaining = run.exercise.injects.count - run.stage
     if options.interactive, remaining > 0, run.blind, !run.debriefed, let confirm,
       !confirm("Noch \(Self.count(remaining, "Einlage", "Einlagen")) offen; die Auswertung hebt den Blindmodus auf. Jetzt auswerten? [j/N] ")
@@ -149,10 +148,12 @@ extension Shell {
     say(renderDebrief(run, debrief))
     if let reportPath {
       do {
-        try AtomicFile.write(Data(renderAfterActionReport(run, debrief).utf8), to: reportPath)
+        let templates = try ReportTemplates(afterActionForKnowledgeBase: options.knowledgeBaseDirectory, format: format)
+        let text = try templates.render(afterActionModel(run, debrief), as: format)
+        try ReportWriter.write(text, to: reportPath)
         line("Auswertungsbericht geschrieben: „\(reportPath)“.")
       } catch {
-        fail("„\(reportPath)“ kann nicht geschrieben werden: \(error)")
+        fail(String(describing: error))
       }
     }
   }
@@ -210,54 +211,43 @@ extension Shell {
     return out
   }
 
-  /// The after-action report as Markdown: exercise, objectives, timeline, comparison,
-  /// observations and an improvement plan built from the gaps.
-  func renderAfterActionReport(_ run: ExerciseRun, _ debrief: Debrief) -> String {
+  /// The after-action report's content: exercise, objectives, timeline, comparison,
+  /// observations and an improvement plan built from the gaps, rendered by the report templates.
+  func afterActionModel(_ run: ExerciseRun, _ debrief: Debrief) -> AfterActionModel {
     let exercise = run.exercise
-    func escape(_ value: String) -> String {
-      value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
     func time(_ stage: Int) -> String { stage == 0 ? "Ausgangslage" : exercise.injects[stage - 1].time }
-    var out = "# Auswertungsbericht: \(text(exercise.title))\n\n"
-    out += "- Übungsart: \(exercise.type)\n- Szenario: \(exercise.id)\n- Wissensbasis: \(kb.info.id) \(kb.info.version)\n"
-    out += "- Modus: \(run.blind ? "blind (Empfehlungen erst in der Auswertung)" : "offen")\n\n"
-    out += "## Lernziele\n\n" + exercise.objectives.map { "- \(text($0))\n" }.joined() + "\n"
-    out += "## Ausgangslage\n\n\(text(exercise.municipality))\n\n\(text(exercise.situation))\n\n"
-    out += "## Zeitleiste\n\n| Zeit | Ereignis | Entscheidungen und Notizen |\n|---|---|---|\n"
-    for stage in 0...run.stage {
-      let event = stage == 0 ? "Ausgangslage" : text(exercise.injects[stage - 1].title)
-      let entries =
-        run.decisions.filter { $0.stage == stage }.map {
-          "\(kb.measures[$0.measure].id): \($0.decision.title)\($0.reason.map { " – \($0)" } ?? "")"
-        } + run.notes.filter { $0.stage == stage }.map { "Notiz: \($0.text)" }
-      out += "| \(time(stage)) | \(escape(event)) | \(escape(entries.joined(separator: "; "))) |\n"
+    let timeline = (0...run.stage).map { stage in
+      AfterActionModel.TimelineRow(
+        time: time(stage), event: stage == 0 ? "Ausgangslage" : text(exercise.injects[stage - 1].title),
+        entries: run.decisions.filter { $0.stage == stage }.map {
+          "\(text(kb.measures[$0.measure].title)): \($0.decision.title)\($0.reason.map { " – \($0)" } ?? "")"
+        } + run.notes.filter { $0.stage == stage }.map { "Notiz: \($0.text)" })
     }
-    out += "\n## Vergleich mit Empfehlungen und Erwartungen\n\n| Einlage | erwartete Maßnahme | Ergebnis | empfohlen |\n|---|---|---|---|\n"
-    for stage in debrief.stages {
-      for expectation in stage.expectations {
-        out += "| \(stage.inject.time) | \(escape(text(kb.measures[expectation.measure].title))) | \(verdictText(expectation.verdict, stages: exercise.injects)) | \(expectation.advised ? "ja" : "nein") |\n"
+    let comparison = debrief.stages.flatMap { stage in
+      stage.expectations.map {
+        AfterActionModel.ComparisonRow(
+          time: stage.inject.time, measure: text(kb.measures[$0.measure].title),
+          verdict: verdictText($0.verdict, stages: exercise.injects), advised: $0.advised ? "ja" : "nein")
       }
     }
-    out += "\nErwartete Maßnahmen: \(debrief.expectedTotal), davon rechtzeitig \(debrief.expectedInTime), verspätet \(debrief.expectedLate), nicht ergriffen \(debrief.expectedMissed).\n"
-    if !debrief.takenNotAdvised.isEmpty {
-      out += "\n### Ergriffen ohne Empfehlung\n\n"
-      for decision in debrief.takenNotAdvised {
-        out += "- \(escape(text(kb.measures[decision.measure].title))) (\(time(decision.stage))): \(escape(decision.reason ?? "ohne Begründung"))\n"
-      }
-    }
-    if !run.notes.isEmpty {
-      out += "\n## Beobachtungen\n\n" + run.notes.map { "- \(time($0.stage)): \(escape($0.text))\n" }.joined()
-    }
-    out += "\n## Verbesserungsplan\n\n"
-    if debrief.gaps.isEmpty {
-      out += "Alle erwarteten Maßnahmen wurden rechtzeitig ergriffen.\n"
-    } else {
-      out += "| Maßnahme | zuständig | Horizont |\n|---|---|---|\n"
-      for measure in debrief.gaps {
-        let item = kb.measures[measure]
-        out += "| \(escape(text(item.title))) | \(escape(text(item.office))) | \(Self.horizonTitles[item.horizon] ?? item.horizon.rawValue) |\n"
-      }
-    }
-    return out
+    let totals =
+      "Erwartete Maßnahmen: \(debrief.expectedTotal), davon rechtzeitig \(debrief.expectedInTime), verspätet \(debrief.expectedLate), nicht ergriffen \(debrief.expectedMissed)."
+    return AfterActionModel(
+      title: text(exercise.title), type: exercise.type, scenario: exercise.id,
+      knowledgeBase: "\(kb.info.id) \(kb.info.version)",
+      mode: run.blind ? "blind (Empfehlungen erst in der Auswertung)" : "offen",
+      objectives: exercise.objectives.map(text), municipality: text(exercise.municipality),
+      situation: text(exercise.situation), timeline: timeline, comparison: comparison, totals: totals,
+      takenNotAdvised: debrief.takenNotAdvised.map {
+        AfterActionModel.Entry(
+          time: time($0.stage), title: text(kb.measures[$0.measure].title), text: $0.reason ?? "ohne Begründung")
+      },
+      observations: run.notes.map { AfterActionModel.Entry(time: time($0.stage), title: "", text: $0.text) },
+      plan: debrief.gaps.map {
+        let item = kb.measures[$0]
+        return AfterActionModel.PlanRow(
+          measure: text(item.title), office: text(item.office),
+          horizon: Self.horizonTitles[item.horizon] ?? item.horizon.rawValue)
+      })
   }
 }

@@ -1,0 +1,92 @@
+/// The after-action report of a staff exercise, as the templates `auswertung.md` and
+/// `auswertung.html` see it. Every text is already filled for the consultation's answers.
+public struct AfterActionModel: Sendable {
+  public struct TimelineRow: Sendable {
+    public var time: String
+    public var event: String
+    public var entries: [String]
+    public init(time: String, event: String, entries: [String]) {
+      self.time = time
+      self.event = event
+      self.entries = entries
+    }
+  }
+
+  public struct ComparisonRow: Sendable {
+    public var time: String
+    public var measure: String
+    public var verdict: String
+    public var advised: String
+    public init(time: String, measure: String, verdict: String, advised: String) {
+      self.time = time
+      self.measure = measure
+      self.verdict = verdict
+      self.advised = advised
+    }
+  }
+
+  public struct Entry: Sendable {
+    public var time: String
+    public var title: String
+    public var text: String
+    public init(time: String, title: String, text: String) {
+      self.time = time
+      self.title = title
+      self.text = text
+    }
+  }
+
+  public struct PlanRow: Sendable {
+    public var measure: String
+    public var office: String
+    public var horizon: String
+    public init(measure: String, office: String, horizon: String) {
+      self.measure = measure
+      self.office = office
+      self.horizon = horizon
+    }
+  }
+
+  public var title: String
+  public var type: String
+  public var scenario: String
+  public var knowledgeBase: String
+  public var mode: String
+  public var objectives: [String]
+  public var municipality: String
+  public var situation: String
+  public var timeline: [TimelineRow]
+  public var comparison: [ComparisonRow]
+  public var totals: String
+  public var takenNotAdvised: [Entry]
+  public var observations: [Entry]
+  public var plan: [PlanRow]
+  /// Flags for the templates (stored: Mustache reads stored properties only).
+  public var hasTakenNotAdvised: Bool
+  public var hasObservations: Bool
+  public var hasPlan: Bool
+
+  public init(
+    title: String, type: String, scenario: String, knowledgeBase: String, mode: String, objectives: [String],
+    municipality: String, situation: String, timeline: [TimelineRow], comparison: [ComparisonRow], totals: String,
+    takenNotAdvised: [Entry], observations: [Entry], plan: [PlanRow]
+  ) {
+    self.title = title
+    self.type = type
+    self.scenario = scenario
+    self.knowledgeBase = knowledgeBase
+    self.mode = mode
+    self.objectives = objectives
+    self.municipality = municipality
+    self.situation = situation
+    self.timeline = timeline
+    self.comparison = comparison
+    self.totals = totals
+    self.takenNotAdvised = takenNotAdvised
+    self.observations = observations
+    self.plan = plan
+    self.hasTakenNotAdvised = !takenNotAdvised.isEmpty
+    self.hasObservations = !observations.isEmpty
+    self.hasPlan = !plan.isEmpty
+  }
+}
