@@ -127,19 +127,7 @@ public enum AnswerParser {
   }
 
   /// Lower case with umlauts and ß written out, so `Bewältigung` matches `bewaeltigung`.
-  static func normalized(_ text: String) -> String {
-    var out = ""
-    for character in text.lowercased() {
-      switch character {
-      case "ä": out += "ae"
-      case "ö": out += "oe"
-      case "ü": out += "ue"
-      case "ß": out += "ss"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  static func normalized(_ text: String) -> String { text.folded }
 
   /// The answer as a user would type it: `ja`, an option id, `a, b`, `2,5`, or `?`.
   public static func format(_ answer: Answer, for question: Question) -> String {
@@ -153,15 +141,5 @@ public enum AnswerParser {
     case .number(let value):
       return value.formatted(decimalSeparator: ",")
     }
-  }
-}
-
-extension String {
-  var trimmingWhitespace: Substring {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-    else { return "" }
-    return Substring(scalars[first...last])
   }
 }

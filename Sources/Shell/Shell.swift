@@ -321,13 +321,7 @@ public final class Shell {
 }
 
 extension String {
-  var trimmingSpaces: String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-    else { return "" }
-    return String(scalars[first...last])
-  }
+  var trimmingSpaces: String { String(trimmingWhitespace) }
 }
 
 extension Substring {

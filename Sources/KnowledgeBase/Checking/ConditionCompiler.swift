@@ -42,7 +42,7 @@ struct ConditionCompiler {
       let factor = resolve(id, factorTable, file)
       guard let levelIndex = resolve(level, levelTable, file), let factor else { return nil }
       var mask: UInt64 = 0
-      for index in levelTable.names.indices where Self.holds(op, index, levelIndex) {
+      for index in levelTable.names.indices where op.holds(index, levelIndex) {
         mask |= 1 << UInt64(index)
       }
       return .factor(factor, levels: mask)
@@ -110,17 +110,6 @@ struct ConditionCompiler {
 
   static func allBits(_ count: Int) -> UInt64 {
     count >= 64 ? ~0 : (1 << UInt64(count)) - 1
-  }
-
-  static func holds(_ op: ComparisonOperator, _ lhs: Int, _ rhs: Int) -> Bool {
-    switch op {
-    case .equal: lhs == rhs
-    case .notEqual: lhs != rhs
-    case .less: lhs < rhs
-    case .lessEqual: lhs <= rhs
-    case .greater: lhs > rhs
-    case .greaterEqual: lhs >= rhs
-    }
   }
 
   private func flatten(_ condition: CompiledCondition, and: Bool) -> [CompiledCondition] {

@@ -7,7 +7,7 @@ extension Engine {
     switch condition {
     case .number(let question, let op, let value):
       guard case .number(let answer) = answers[question] else { return .undetermined }
-      return Truth(Self.compare(answer, op, value))
+      return Truth(op.holds(answer, value))
     case .option(let question, let options, let negated):
       guard case .option(let index) = answers[question] else { return .undetermined }
       let member = options & (1 << UInt64(index)) != 0
@@ -47,17 +47,6 @@ extension Engine {
         result = max(result, value)
       }
       return result
-    }
-  }
-
-  static func compare(_ lhs: FixedDecimal, _ op: ComparisonOperator, _ rhs: FixedDecimal) -> Bool {
-    switch op {
-    case .equal: lhs == rhs
-    case .notEqual: lhs != rhs
-    case .less: lhs < rhs
-    case .lessEqual: lhs <= rhs
-    case .greater: lhs > rhs
-    case .greaterEqual: lhs >= rhs
     }
   }
 }

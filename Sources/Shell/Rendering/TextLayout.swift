@@ -22,20 +22,3 @@ enum TextLayout {
     return lines.joined(separator: "\n") + "\n"
   }
 }
-
-extension String {
-  /// Lower case with umlauts and ß written out, for matching what users type.
-  var folded: String {
-    var out = ""
-    for character in lowercased() {
-      switch character {
-      case "ä": out += "ae"
-      case "ö": out += "oe"
-      case "ü": out += "ue"
-      case "ß": out += "ss"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
-}
