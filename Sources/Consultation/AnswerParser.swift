@@ -77,8 +77,8 @@ public enum AnswerParser {
       if let minimum = question.minimum, let maximum = question.maximum, value < minimum || value > maximum {
         return .failure(
           .outOfRange(
-            value.formatted(decimalSeparator: ","), min: minimum.formatted(decimalSeparator: ","),
-            max: maximum.formatted(decimalSeparator: ","), unit: question.unit))
+            value.germanText, min: minimum.germanText,
+            max: maximum.germanText, unit: question.unit))
       }
       return .success(.number(value))
     }
@@ -139,6 +139,7 @@ public enum AnswerParser {
       let chosen = question.options.indices.filter { set & (1 << UInt64($0)) != 0 }
       return chosen.map { question.options[$0].id }.joined(separator: ", ")
     case .number(let value):
+      // Written to journals and scripts: no grouping and an ASCII minus, so it reads back as is.
       return value.formatted(decimalSeparator: ",")
     }
   }

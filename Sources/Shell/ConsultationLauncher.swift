@@ -85,7 +85,9 @@ public enum ConsultationLauncher {
       }
       var lines = terminal
       let status = shell.run(&lines)
-      output.write("Die Beratung ist gespeichert und lässt sich beim nächsten Start fortsetzen.\n")
+      output.write(
+        sessionPath.map { "Die Beratung ist in „\($0)“ gespeichert; fortsetzen mit: resilienz --session \($0)\n" }
+          ?? "Die Beratung ist gespeichert und lässt sich beim nächsten Start fortsetzen.\n")
       return status
     }
     var lines = StandardInputLineSource()

@@ -60,7 +60,7 @@ import Testing
     ("lage.dauer_wochen", "1e3", .error(.notANumber("1e3"))),
     ("lage.dauer_wochen", ",5", .error(.notANumber(",5"))),
     ("lage.dauer_wochen", "521", .error(.outOfRange("521", min: "0", max: "520", unit: "Wochen"))),
-    ("lage.dauer_wochen", "-1", .error(.outOfRange("-1", min: "0", max: "520", unit: "Wochen"))),
+    ("lage.dauer_wochen", "-1", .error(.outOfRange("−1", min: "0", max: "520", unit: "Wochen"))),
     ("kommune.einwohnende", "99999999999999999999", .error(.notANumber("99999999999999999999"))),
     (
       "personal.anteil_krisendienst", "100,5",

@@ -33,11 +33,17 @@ public struct AdviceChange: Sendable, Equatable {
     let newRank = Dictionary(uniqueKeysWithValues: new.enumerated().map { ($1, $0 + 1) })
     added = new.filter { oldRank[$0] == nil }
     dropped = old.filter { newRank[$0] == nil }
-    for measure in new {
-      guard let from = oldRank[measure], let to = newRank[measure], from != to else { continue }
-      // A measure only counts as moved when it changed place relative to the measures kept.
+    // A measure only counts as moved when it changed place relative to the measures kept in both
+    // lists, not merely because another measure came or went above it.
+    let kept = Set(old).intersection(new)
+    let oldOrder = Dictionary(uniqueKeysWithValues: old.filter(kept.contains).enumerated().map { ($1, $0) })
+    let newOrder = Dictionary(uniqueKeysWithValues: new.filter(kept.contains).enumerated().map { ($1, $0) })
+    for measure in new where kept.contains(measure) {
+      guard let before = oldOrder[measure], let after = newOrder[measure], before != after,
+        let from = oldRank[measure], let to = newRank[measure]
+      else { continue }
       let move = Move(measure: measure, from: from, to: to)
-      if to < from { movedUp.append(move) } else { movedDown.append(move) }
+      if after < before { movedUp.append(move) } else { movedDown.append(move) }
     }
     let oldPriority = Dictionary(uniqueKeysWithValues: oldAdvice.map { ($0.measure, $0.priority) })
     for recommendation in newAdvice {

@@ -83,6 +83,23 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     return "\(sign)\(whole)\(decimalSeparator)\(fraction < 10 ? "0" : "")\(fraction)"
   }
 
+  /// As German text shows it: decimal comma, thousands grouped with `.` from 10.000 on, and a
+  /// real minus sign (`250.000`, `2,5`, `−3`).
+  public var germanText: String {
+    let magnitude = FixedDecimal(hundredths: abs(hundredths)).formatted(decimalSeparator: ",")
+    var whole = magnitude.prefix { $0 != "," }
+    let rest = magnitude.dropFirst(whole.count)
+    if whole.count > 4 {
+      var grouped = ""
+      for (index, digit) in whole.reversed().enumerated() {
+        if index > 0, index % 3 == 0 { grouped.append(".") }
+        grouped.append(digit)
+      }
+      whole = Substring(String(grouped.reversed()))
+    }
+    return (hundredths < 0 ? "−" : "") + whole + rest
+  }
+
   /// Always with two decimals and `.`, as in machine-readable output (`7.50`).
   public var twoDecimals: String {
     let sign = hundredths < 0 ? "-" : ""

@@ -36,8 +36,8 @@ extension Shell {
       let advice = engine.advice()
       let rank = advice.firstIndex { $0.measure == measure }.map { $0 + 1 }
       guard let rank, rank <= limit else {
-        let actual = rank.map { "Rang \($0) von \(advice.count), Priorität \(advice[$0 - 1].priority.formatted(decimalSeparator: ","))" } ?? "nicht empfohlen"
-        let leaders = advice.prefix(limit).map { "\(kb.measures[$0.measure].id) (\($0.priority.formatted(decimalSeparator: ",")))" }
+        let actual = rank.map { "Rang \($0) von \(advice.count), Priorität \(advice[$0 - 1].priority.germanText)" } ?? "nicht empfohlen"
+        let leaders = advice.prefix(limit).map { "\(kb.measures[$0.measure].id) (\($0.priority.germanText))" }
         return unmet("„\(kb.measures[measure].id)“ unter den ersten \(limit)", actual: "\(actual); die ersten \(limit): \(leaders.joined(separator: ", "))")
       }
     case "pattern", "muster":
@@ -55,7 +55,7 @@ extension Shell {
       if engine.patternState[pattern] != state {
         unmet(
           "Muster „\(kb.patterns[pattern].id)“ \(state.title)",
-          actual: "\(engine.patternState[pattern].title) mit \(engine.patternScore[pattern].formatted(decimalSeparator: ",")) Punkten")
+          actual: "\(engine.patternState[pattern].title) mit \(engine.patternScore[pattern].germanText) Punkten")
       }
     case "factor", "faktor":
       guard words.count == 3, let factor = idArgument(words[1], kb.factorIndex, kb.factors.map(\.id), "kein Faktor") else {

@@ -9,6 +9,11 @@ extension Shell {
   ]
   static let effortTitles: [Effort: String] = [.gering: "gering", .mittel: "mittel", .hoch: "hoch"]
 
+  /// `1 Punkt`, `6 Punkte`, `−3 Punkte`, `2,5 Punkte`.
+  static func points(_ value: FixedDecimal) -> String {
+    value.germanText + (value.hundredths == 100 ? " Punkt" : " Punkte")
+  }
+
   func adviceCommand(_ arguments: String) {
     let argument = arguments.trimmingSpaces.folded
     if argument.isEmpty { return showAdvice(limit: 10) }
@@ -39,7 +44,7 @@ extension Shell {
         let measure = kb.measures[recommendation.measure]
         let rank = ranks[recommendation.measure] ?? 0
         let title = "\(rank). \(text(measure.title))"
-        let priority = "Priorität \(recommendation.priority.formatted(decimalSeparator: ","))"
+        let priority = "Priorität \(recommendation.priority.germanText)"
         let padding = max(1, TextLayout.width - 2 - title.count - priority.count)
         if title.count + priority.count + 3 <= TextLayout.width {
           line("  \(title)\(String(repeating: " ", count: padding))\(priority)")
@@ -62,11 +67,11 @@ extension Shell {
   func showPatterns() {
     line(emphasis("Krisenmuster"))
     for (index, pattern) in kb.patterns.enumerated() {
-      let score = engine.patternScore[index].formatted(decimalSeparator: ",")
-      let thresholds = "Verdacht ab \(pattern.suspected.formatted(decimalSeparator: ",")), erkannt ab \(pattern.established.formatted(decimalSeparator: ","))"
+      let score = Self.points(engine.patternScore[index])
+      let thresholds = "Verdacht ab \(pattern.suspected.germanText), erkannt ab \(pattern.established.germanText)"
       say(
         TextLayout.wrap(
-          "\(text(pattern.title)) (\(pattern.id)): \(engine.patternState[index].title), \(score) Punkte (\(thresholds))",
+          "\(text(pattern.title)) (\(pattern.id)): \(engine.patternState[index].title), \(score) (\(thresholds))",
           first: "  ", rest: "    "))
     }
   }
@@ -114,7 +119,7 @@ extension Shell {
     for (measure, from, to) in change.reprioritized {
       say(
         TextLayout.wrap(
-          "Priorität: \(text(kb.measures[measure].title)) von \(from.formatted(decimalSeparator: ",")) auf \(to.formatted(decimalSeparator: ",")), Rang unverändert",
+          "Priorität: \(text(kb.measures[measure].title)) von \(from.germanText) auf \(to.germanText), Rang unverändert",
           first: "  "))
     }
     for (pattern, from, to) in change.patterns {

@@ -82,7 +82,7 @@ extension Shell {
     }
     if !adviceHidden {
       paragraph(
-      "Stand", "\(engine.patternState[index].title), \(engine.patternScore[index].formatted(decimalSeparator: ",")) Punkte (Verdacht ab \(item.suspected.formatted(decimalSeparator: ",")), erkannt ab \(item.established.formatted(decimalSeparator: ",")))")
+      "Stand", "\(engine.patternState[index].title), \(Self.points(engine.patternScore[index])) (Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText))")
     }
     renderSources(item.sourceIDs)
   }

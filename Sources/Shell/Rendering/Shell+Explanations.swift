@@ -136,7 +136,8 @@ extension Shell {
     }
     if !impact.patterns.isEmpty {
       let names = impact.patterns.map { "„\(text(kb.patterns[$0].title))“" }
-      say(TextLayout.wrap("Sie kann das Krisenmuster " + names.joined(separator: ", ") + " bestätigen oder entkräften.", first: "  ", rest: "    "))
+      let subject = names.count == 1 ? "das Krisenmuster " : "die Krisenmuster "
+      say(TextLayout.wrap("Sie kann " + subject + names.joined(separator: ", ") + " bestätigen oder entkräften.", first: "  ", rest: "    "))
     }
     if !impact.factors.isEmpty {
       let names = impact.factors.map { "\(kb.factors[$0].id.uppercased()) \(text(kb.factors[$0].title))" }
@@ -172,11 +173,11 @@ extension Shell {
       line(emphasis("\(text(item.title)) (\(item.id))"))
       return line("  Wird nicht empfohlen. 'warumnicht \(item.id)' zeigt, was fehlt.")
     }
-    let priority = recommendation.element.priority.formatted(decimalSeparator: ",")
+    let priority = recommendation.element.priority.germanText
     line(emphasis("\(text(item.title)) (\(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
     var sum = ""
     for (index, part) in recommendation.element.parts.enumerated() {
-      let magnitude = FixedDecimal(hundredths: abs(part.points.hundredths)).formatted(decimalSeparator: ",")
+      let magnitude = FixedDecimal(hundredths: abs(part.points.hundredths)).germanText
       let sign = part.points < .zero ? "−" : "+"
       sum += index == 0 ? (part.points < .zero ? "−\(magnitude)" : magnitude) : " \(sign) \(magnitude)"
       sum += " \(part.kind.title)"
@@ -194,8 +195,8 @@ extension Shell {
     switch target {
     case .pattern(let pattern):
       let item = kb.patterns[pattern]
-      line(emphasis("Krisenmuster \(text(item.title)) (\(item.id)): \(engine.patternState[pattern].title), \(engine.patternScore[pattern].formatted(decimalSeparator: ",")) Punkte"))
-      line("  Schwellen: Verdacht ab \(item.suspected.formatted(decimalSeparator: ",")), erkannt ab \(item.established.formatted(decimalSeparator: ","))")
+      line(emphasis("Krisenmuster \(text(item.title)) (\(item.id)): \(engine.patternState[pattern].title), \(Self.points(engine.patternScore[pattern]))"))
+      line("  Schwellen: Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText)")
     case .factor(let factor):
       let item = kb.factors[factor]
       let level = engine.factorLevel[factor].map { kb.factorLevels[$0].title } ?? "nicht bewertet"
@@ -215,8 +216,7 @@ extension Shell {
       for conclusion in kb.rules[rule].conclusions {
         switch (target, conclusion.kind) {
         case (.pattern(let wanted), .evidence(let pattern, let points)) where wanted == pattern:
-          let amount = "\(points > .zero ? "+" : "")\(points.formatted(decimalSeparator: ","))"
-          line("    \(amount) \(points.hundredths.magnitude == 100 ? "Punkt" : "Punkte"):")
+          line("    \(points > .zero ? "+" : "")\(Self.points(points)):")
         case (.factor(let wanted), .assess(let factor, let level)) where wanted == factor:
           line("    bewertet \(kb.factorLevels[level].title):")
         default:

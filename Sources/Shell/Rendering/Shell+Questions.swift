@@ -41,8 +41,8 @@ extension Shell {
       let options = item.options.enumerated().map { "\($0.offset + 1)) \(text($0.element.text))" }
       return "mehrere möglich, mit Komma getrennt: " + options.joined(separator: "  ") + "  ? weiß nicht"
     case .number, .scale:
-      let minimum = item.minimum?.formatted(decimalSeparator: ",") ?? "–"
-      let maximum = item.maximum?.formatted(decimalSeparator: ",") ?? "–"
+      let minimum = item.minimum?.germanText ?? "–"
+      let maximum = item.maximum?.germanText ?? "–"
       let kind = item.type == .scale ? "ganze Zahl" : "Zahl"
       return "\(kind) von \(minimum) bis \(maximum)\(item.unit.map { " \($0)" } ?? "") / ? (weiß nicht)"
     }
@@ -59,7 +59,7 @@ extension Shell {
       let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
       return chosen.isEmpty ? "keine" : chosen.joined(separator: ", ")
     case .number(let value):
-      return value.formatted(decimalSeparator: ",") + (item.unit.map { " \($0)" } ?? "")
+      return value.germanText + (item.unit.map { " \($0)" } ?? "")
     }
   }
 

@@ -53,7 +53,7 @@ final class TraceListener: EngineListener {
     case .measureDropped(let measure):
       text = "Maßnahme \(kb.measures[measure].id) entfällt"
     case .measureWeightChanged(let measure, let from, let to):
-      text = "Maßnahme \(kb.measures[measure].id): Gewicht \(from.formatted(decimalSeparator: ",")) → \(to.formatted(decimalSeparator: ","))"
+      text = "Maßnahme \(kb.measures[measure].id): Gewicht \(from.germanText) → \(to.germanText)"
     }
     shell.line("  · \(text)")
   }
