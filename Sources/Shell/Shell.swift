@@ -69,7 +69,8 @@ public final class Shell {
   /// One line of output; a longer one is wrapped to 80 columns.
   func line(_ text: String = "") {
     if text.count > TextLayout.width, !text.contains("\n"), !text.contains("\u{1B}") {
-      say(TextLayout.wrap(text, rest: "  "))
+      let indent = String(text.prefix { $0 == " " })
+      say(TextLayout.wrap(String(text.dropFirst(indent.count)), first: indent, rest: indent + "  "))
     } else {
       say(text + "\n")
     }
