@@ -4,21 +4,9 @@ import RuleLanguage
 import Testing
 import _ResilienzTestSupport
 
-/// A small deterministic generator, so that a failing seed reproduces.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Random stratified rule sets over the fixture's questions, with chains, negation and cycles.
 enum RandomRules {
-  static func atom(_ rng: inout SeededGenerator) -> String {
+  static func atom(_ rng: inout SplitMix64) -> String {
     switch Int.random(in: 0..<7, using: &rng) {
     case 0: return "dauer \([">=", "<", "=", "!="].randomElement(using: &rng)!) \(Int.random(in: 0...100, using: &rng))"
     case 1: return "reserve in [\(["keine", "gering", "ausreichend"].shuffled(using: &rng).prefix(2).joined(separator: ", "))]"
@@ -31,7 +19,7 @@ enum RandomRules {
   }
 
   static func ruleSet(seed: UInt64) -> String {
-    var rng = SeededGenerator(state: seed)
+    var rng = SplitMix64(seed: seed)
     let levels = 4
     var text = (0..<levels * 3).map { "fact f\($0) \"f\($0)\"" }.joined(separator: "\n") + "\n"
     for rule in 0..<40 {
@@ -61,7 +49,7 @@ enum RandomRules {
     return text
   }
 
-  static func answer(for question: Question, _ rng: inout SeededGenerator) -> Answer? {
+  static func answer(for question: Question, _ rng: inout SplitMix64) -> Answer? {
     switch Int.random(in: 0..<6, using: &rng) {
     case 0: return nil
     case 1: return .unknown
@@ -90,7 +78,7 @@ struct IncrementalPropertyTests {
   func changesEqualAFreshEvaluation(seed: Int) throws {
     let result = Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", RandomRules.ruleSet(seed: UInt64(seed)))])
     let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
-    var rng = SeededGenerator(state: UInt64(seed) &* 7919)
+    var rng = SplitMix64(seed: UInt64(seed) &* 7919)
     var engine = Engine(knowledgeBase: kb)
     var answers: [Int: Answer] = [:]
     for step in 0..<60 {
@@ -109,7 +97,7 @@ struct IncrementalPropertyTests {
     let rules = RandomRules.ruleSet(seed: UInt64(seed))
     let declarations = rules.components(separatedBy: "\nrule ")
     let facts = declarations[0]
-    var rng = SeededGenerator(state: UInt64(seed))
+    var rng = SplitMix64(seed: UInt64(seed))
     let shuffled = facts + "\nrule " + declarations.dropFirst().shuffled(using: &rng).joined(separator: "\nrule ")
     let a = try #require(Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", rules)]).knowledgeBase)
     let b = try #require(Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", shuffled)]).knowledgeBase)
