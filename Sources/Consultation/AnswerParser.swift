@@ -89,8 +89,10 @@ public enum AnswerParser {
   /// A German number: `12`, `2,5`, `2.5`, `4.800` or `4 800` (thousands), optionally followed by
   /// the question's unit (`12 Wochen`); nil for anything else.
   static func number(_ text: String, unit: String?) -> FixedDecimal? {
-    var words = text.split(separator: " ").map(String.init)
-    if let unit, words.count > 1, normalized(words[words.count - 1]) == normalized(unit) {
+    var spaced = text
+    if unit.map(normalized) == "prozent", spaced.hasSuffix("%") { spaced = String(spaced.dropLast()) + " %" }
+    var words = spaced.split(separator: " ").map(String.init)
+    if let unit, words.count > 1, Self.namesUnit(words[words.count - 1], unit) {
       words.removeLast()
     }
     let joined: String
@@ -114,6 +116,17 @@ public enum AnswerParser {
       }
     }
     return FixedDecimal(parsing: Substring(joined), allowComma: true)
+  }
+
+  /// Whether a word names the question's unit: its spelling, singular or plural (`Woche` for
+  /// `Wochen`, `Monat` for `Monate`), or `%` for `Prozent`.
+  static func namesUnit(_ word: String, _ unit: String) -> Bool {
+    let typed = normalized(word)
+    let expected = normalized(unit)
+    if typed == expected || (expected == "prozent" && typed == "%") { return true }
+    guard typed.count >= 3 else { return false }
+    return expected.hasPrefix(typed) && expected.count - typed.count <= 2
+      || typed.hasPrefix(expected) && typed.count - expected.count <= 2
   }
 
   /// An option by id, by its text, or by its 1-based number; case and umlaut spelling are ignored.

@@ -60,6 +60,9 @@ import Testing
     ("lage.dauer_wochen", "1e3", .error(.notANumber("1e3"))),
     ("lage.dauer_wochen", ",5", .error(.notANumber(",5"))),
     ("lage.dauer_wochen", "521", .error(.outOfRange("521", min: "0", max: "520", unit: "Wochen"))),
+    ("lage.dauer_wochen", "1 Woche", .answer("1")),
+    ("lage.dauer_wochen", "3 wochen", .answer("3")),
+    ("lage.dauer_wochen", "3 Tage", .error(.notANumber("3 Tage"))),
     ("lage.dauer_wochen", "-1", .error(.outOfRange("−1", min: "0", max: "520", unit: "Wochen"))),
     ("kommune.einwohnende", "99999999999999999999", .error(.notANumber("99999999999999999999"))),
     (

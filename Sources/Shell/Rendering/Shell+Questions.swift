@@ -165,7 +165,10 @@ extension Shell {
       say(renderQuestion(question))
       return
     }
-    guard let optional = consultation.optionalQuestions.first else {
+    // Each 'weiter' offers the next optional question after the one offered before.
+    let optionals = consultation.optionalQuestions
+    let after = offeredQuestion.flatMap { offered in optionals.first { $0 > offered } }
+    guard let optional = after ?? optionals.first else {
       line("Alle passenden Fragen sind beantwortet.")
       return
     }
