@@ -117,8 +117,6 @@ public final class Shell {
           output.write("> \(text)\n")
         }
         execute(text)
-      case .interrupted:
-        line("(Eingabe verworfen – die Beratung läuft weiter. 'ende' beendet sie.)")
       case .problem(let message):
         location = source.location
         fail(message)

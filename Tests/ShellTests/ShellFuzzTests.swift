@@ -2,6 +2,7 @@ import Consultation
 import Foundation
 import KnowledgeBase
 import RuleEngine
+import RuleLanguage
 import Shell
 import Testing
 import _ResilienzTestSupport
@@ -197,17 +198,7 @@ struct CommandLineGenerator {
     guard let word = visible.split(separator: " ", maxSplits: 1).first.map(String.init) else {
       return line
     }
-    var folded = ""
-    for character in word.lowercased() {
-      switch character {
-      case "ä": folded += "ae"
-      case "ö": folded += "oe"
-      case "ü": folded += "ue"
-      case "ß": folded += "ss"
-      default: folded.append(character)
-      }
-    }
-    guard Self.fileCommands.contains(folded) else { return line }
+    guard Self.fileCommands.contains(word.folded) else { return line }
     let name = String(
       visible.dropFirst(word.count).unicodeScalars.filter {
         $0.isASCII && CharacterSet.alphanumerics.contains($0)

@@ -3,8 +3,6 @@ import Foundation
 /// What reading a line gave.
 public enum LineInput: Equatable, Sendable {
   case line(String)
-  /// Ctrl-C: the line being typed was abandoned.
-  case interrupted
   /// Ctrl-D or the end of a script.
   case end
   /// A script could not be read as written (a missing include, an include cycle); the German
@@ -58,12 +56,6 @@ public struct ScriptLineSource: LineSource {
   public init(path: String, read: (String) -> String? = ScriptLineSource.readFile) {
     self.path = path
     expand(path, stack: [], read: read, from: nil)
-  }
-
-  /// A script from text already in memory; includes are resolved relative to `path`.
-  public init(path: String, text: String, read: (String) -> String? = ScriptLineSource.readFile) {
-    self.path = path
-    expand(path, text: text, stack: [path], read: read)
   }
 
   public static func readFile(_ path: String) -> String? {
