@@ -39,11 +39,22 @@ public struct Consultation {
     self.journal = journal
   }
 
-  /// The question to ask now: the most useful open one, not skipped; nil when none can change
-  /// the advice.
-  public var currentQuestion: Int? {
-    engine.nextQuestion(preferringGroup: currentGroup, excluding: skipped)
+  /// The question to ask now: the situation first, then the open question that can change the
+  /// top of the advice the most; nil when no completion of the open answers can change it.
+  public var currentQuestion: Int? { choice.question }
+
+  /// The dialogue's next step with the stability of the advice it rests on, computed once per
+  /// state of the answers.
+  public var choice: QuestionChoice {
+    let key = QuestionCache.Key(answers: engine.answers, skipped: skipped, group: currentGroup)
+    if let cached = cache.choice, cache.key == key { return cached }
+    let choice = engine.chooseQuestion(preferringGroup: currentGroup, excluding: skipped)
+    cache.key = key
+    cache.choice = choice
+    return choice
   }
+
+  private let cache = QuestionCache()
 
   /// Relevant questions without an answer whose answer cannot change the advice any more.
   public var optionalQuestions: [Int] {

@@ -9,6 +9,7 @@ enum KnowledgeMessage {
   case emptyKnowledgeFile
   case emptyList(String)
   case emptyText(String)
+  case expectedBoolean(String)
   case expectedList(String)
   case expectedMap(String)
   case expectedNumber(String)
@@ -73,6 +74,8 @@ enum KnowledgeMessage {
       DiagnosticMessage("expected-list", .error, "expected \(what)")
     case .expectedMap(let what):
       DiagnosticMessage("expected-map", .error, "expected \(what) as a map of fields")
+    case .expectedBoolean(let what):
+      DiagnosticMessage("expected-boolean", .error, "expected true or false for \(what)")
     case .expectedNumber(let what):
       DiagnosticMessage(
         "expected-number", .error, "expected a number with at most two decimals for \(what)")

@@ -257,10 +257,16 @@ struct KnowledgeFileReader {
     if let node = fields.value("relevant", required: false), let condition = reader.string(node, what: "a condition") {
       relevance = (condition, reader, node)
     }
+    let asksFirst = fields.boolean("ask_first", required: false) ?? false
+    let clarify = fields.string("clarify", required: false)
+    let clarifyWith = fields.string("clarify_with", required: false)
     guard valid, let (name, site) = id, let text, let type, let help, let groupName, let groupNode else { return }
-    let question = Question(
+    var question = Question(
       id: name, text: text, type: type, options: options, minimum: minimum, maximum: maximum,
       unit: unit, help: help, group: 0, relevance: nil, relevanceText: relevance?.0)
+    question.asksFirst = asksFirst
+    question.clarify = clarify
+    question.clarifyWith = clarifyWith
     draft.questions.append(
       Declared(
         value: DraftQuestion(

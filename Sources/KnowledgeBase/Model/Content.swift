@@ -59,7 +59,7 @@ public enum Effort: String, Sendable, CaseIterable {
 
 /// A phase of crisis management.
 public enum Phase: String, Sendable, CaseIterable {
-  case vorsorge, bewaeltigung, nachbereitung
+  case vorsorge, vorbereitung, bewaeltigung, nachbereitung
 }
 
 /// A documented example of a measure in practice.

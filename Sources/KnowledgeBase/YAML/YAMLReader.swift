@@ -171,6 +171,15 @@ final class YAMLReader {
     return value
   }
 
+  /// The node as `true` or `false`.
+  func boolean(_ node: Node, what: String) -> Bool? {
+    guard case .scalar(let scalar) = node, scalar.style == .plain, ["true", "false"].contains(scalar.string) else {
+      report(.expectedBoolean(what), at: node)
+      return nil
+    }
+    return scalar.string == "true"
+  }
+
   /// The node as a whole number.
   func integer(_ node: Node, what: String) -> Int? {
     guard let value = decimal(node, what: what) else { return nil }
@@ -229,6 +238,10 @@ final class FieldMap {
 
   func decimal(_ key: String, required: Bool = true) -> FixedDecimal? {
     value(key, required: required).flatMap { reader.decimal($0, what: "'\(key)'") }
+  }
+
+  func boolean(_ key: String, required: Bool = true) -> Bool? {
+    value(key, required: required).flatMap { reader.boolean($0, what: "'\(key)'") }
   }
 
   func integer(_ key: String, required: Bool = true) -> Int? {
