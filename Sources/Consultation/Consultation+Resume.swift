@@ -51,6 +51,8 @@ extension Consultation {
         }
       case "reset":
         try consultation.clearAnswers()
+      case "loaded":
+        consultation.forgetHistory()
       case "back":
         _ = try consultation.back()
       case "skip":

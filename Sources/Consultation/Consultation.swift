@@ -100,16 +100,22 @@ public struct Consultation {
     let sorted = answers.sorted(by: { $0.key < $1.key })
     // All records in one write: a full disk leaves the journal (and the answers) as they were,
     // not half loaded.
+    // `loaded` ends the batch: a replay forgets the history there too, as `back` cannot undo a load.
     try journal?.append(
       [JournalRecord(op: "reset")]
         + sorted.map { question, answer in
           let item = knowledgeBase.questions[question]
           return JournalRecord(op: "set", question: item.id, answer: AnswerParser.format(answer, for: item))
-        })
+        } + [JournalRecord(op: "loaded")])
     try clearAnswers()
     for (question, answer) in sorted {
       _ = try apply(question, answer, record: false)
     }
+    forgetHistory()
+  }
+
+  /// After a load: nothing to go back to, nothing skipped, no last change.
+  mutating func forgetHistory() {
     history = []
     skipped = []
     lastOutcome = nil

@@ -152,6 +152,7 @@ public final class Journal {
       throw JournalError.cannotOpen(path: path, reason: AtomicFileError.german(errno))
     }
     let file = DescriptorJournalFile(descriptor: descriptor)
+    guard Self.isRegularFile(descriptor: descriptor) else { throw JournalError.cannotOpen(path: path, reason: "keine gewöhnliche Datei") }
     let holderPath = JournalHolder.path(forJournal: path)
     let previous = JournalHolder.read(holderPath)
     if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -241,6 +242,12 @@ public final class Journal {
     committedLength += data.count
   }
 
+  /// Whether the descriptor is a plain file (not a device, whose reads may never end).
+  static func isRegularFile(descriptor: Int32) -> Bool {
+    var status = stat()
+    return fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+  }
+
   /// The whole file through an open descriptor.
   static func readAll(_ descriptor: Int32, path: String) throws -> [UInt8] {
     var bytes: [UInt8] = []
@@ -285,6 +292,11 @@ public final class Journal {
       return JournalContents(records: [], problems: [])
     }
     if isDirectory.boolValue { throw JournalError.isDirectory(path: path) }
+    // A device such as /dev/zero would be read forever.
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+      throw JournalError.cannotOpen(path: path, reason: "keine gewöhnliche Datei")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw JournalError.cannotOpen(path: path, reason: "keine Leserechte")
     }
