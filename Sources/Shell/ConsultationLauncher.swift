@@ -72,7 +72,7 @@ public enum ConsultationLauncher {
         consultation = resumed
         for problem in problems { output.write(TextLayout.wrap("Hinweis: \(problem)")) }
       } catch {
-        output.write("Fehler: \(error)\n")
+        output.write(TextLayout.wrap("Fehler: \(error)"))
         return 2
       }
     }
