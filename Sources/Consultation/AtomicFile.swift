@@ -83,16 +83,7 @@ extension AtomicFile {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
     if isDirectory.boolValue { throw .isDirectory(path: path) }
     if let identity = FileIdentity(path: path), journals.contains(identity) { throw .isOpenJournal(path: path) }
-    if isHeldJournal(path) { throw .isOpenJournal(path: path) }
+    if Journal.isHeld(path: path) { throw .isOpenJournal(path: path) }
     if !overwrite { throw .exists(path: path) }
-  }
-
-  /// Whether another process holds the file as its journal (the lock a shell takes on it).
-  static func isHeldJournal(_ path: String) -> Bool {
-    guard FileManager.default.fileExists(atPath: JournalHolder.path(forJournal: path)) else { return false }
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    return flock(descriptor, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
   }
 }

@@ -242,6 +242,15 @@ public final class Journal {
     committedLength += data.count
   }
 
+  /// Whether another process holds the file open as its journal (the lock a shell takes on it).
+  public static func isHeld(path: String) -> Bool {
+    guard FileManager.default.fileExists(atPath: JournalHolder.path(forJournal: path)) else { return false }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return flock(descriptor, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
+  }
+
   /// Whether the descriptor is a plain file (not a device, whose reads may never end).
   static func isRegularFile(descriptor: Int32) -> Bool {
     var status = stat()

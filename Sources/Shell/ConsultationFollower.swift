@@ -50,7 +50,8 @@ public enum ConsultationFollower {
 extension Shell {
   /// The state of a followed consultation: how far it is, what changed last, and the advice.
   func showFollowedState(path: String, problems: [String]) {
-    line(emphasis("Mitlesen: „\(path)“ – nur lesen, Strg-C beendet"))
+    // Not wrapped: a long path would otherwise stand alone on a line of its own.
+    say(emphasis("Mitlesen: „\(path)“ – nur lesen, Strg-C beendet") + "\n")
     for problem in problems { say(TextLayout.wrap("Hinweis: \(problem)")) }
     let count = engine.answers.compactMap { $0 }.count
     var state = "Stand: \(Self.count(count, "Antwort", "Antworten"))"

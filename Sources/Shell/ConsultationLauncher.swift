@@ -55,7 +55,8 @@ public enum ConsultationLauncher {
     var journalPath = sessionPath
     if journalPath == nil, interactive {
       let defaultPath = state + "/beratung.journal"
-      if let count = Consultation.answerCount(inJournal: defaultPath) {
+      // A journal another window holds is neither offered nor set aside: opening it says who has it.
+      if !Journal.isHeld(path: defaultPath), let count = Consultation.answerCount(inJournal: defaultPath) {
         let resume = askDefaultYes("Eine gespeicherte Beratung mit \(count) \(count == 1 ? "Antwort" : "Antworten") liegt vor. Fortsetzen? [J/n] ")
         if !resume {
           try? FileManager.default.removeItem(atPath: defaultPath + ".vorher")

@@ -1,5 +1,6 @@
 import Consultation
 import Foundation
+import Shell
 import Testing
 import _ResilienzTestSupport
 
@@ -205,6 +206,41 @@ import _ResilienzTestSupport
     // The leader was not disturbed: it still holds the journal and writes to it.
     Self.type("setze lage.art = pandemie", into: leader, until: "Übernommen.", count: 3)
     #expect(try Journal.read(path: journal.path).records.count == 4)
+  }
+
+  /// What a follower shows, in-process: state, last change and advice; the journal is only read.
+  @Test func followerShowsTheStateOfTheJournal() throws {
+    let directory = try ShellFixture.workspace("follow-golden")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let journal = directory.appendingPathComponent("beratung.journal")
+    let (status, output) = try ShellFixture.run(
+      ["--kb", Self.kb, "--session", "beratung.journal"], in: directory,
+      input: "setze lage.phase = Bewältigung\nsetze personal.reserve = keine\nsetze lage.dauer_wochen = 8\n")
+    #expect(status == 0, "\(output)")
+    // A line the leading shell is writing right now is not reported.
+    let handle = try FileHandle(forWritingTo: journal)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(#"{"answer":"pandemie","op":"set","quest"#.utf8))
+    try handle.close()
+    let before = Self.bytes(journal)
+    let sink = BufferOutputSink()
+    let followed = ConsultationFollower.follow(
+      knowledgeBaseDirectory: Self.kb, sessionPath: journal.path, output: sink, clearScreen: false, interval: 1000,
+      rounds: 2)
+    #expect(followed == 0)
+    if let problem = Golden.check(sink.text.replacingOccurrences(of: directory.path, with: "…"), named: "journal-follow.transcript", in: "Transcripts") {
+      Issue.record(Comment(rawValue: problem))
+    }
+    #expect(sink.text.components(separatedBy: "Mitlesen").count - 1 == 1, "shown once: nothing changed in the second round")
+    #expect(Self.bytes(journal) == before)
+    #expect(!FileManager.default.fileExists(atPath: journal.path + ".lock"))
+
+    let missing = BufferOutputSink()
+    #expect(
+      ConsultationFollower.follow(
+        knowledgeBaseDirectory: Self.kb, sessionPath: "fehlt.journal", output: missing, clearScreen: false, rounds: 1)
+        == 2)
+    #expect(missing.text == "Fehler: Die Beratung „fehlt.journal“ gibt es nicht; mitlesen lässt sich nur ein bestehendes Journal.\n")
   }
 
   // MARK: - Defect 6: a file that is not a journal
