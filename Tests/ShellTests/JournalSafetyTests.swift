@@ -106,6 +106,33 @@ import _ResilienzTestSupport
     #expect(output.contains("Bericht (Markdown) geschrieben: „alt.json“."), "\(output)")
   }
 
+  /// `auswertung --report` onto the open journal is refused; onto an existing file only with
+  /// --force in scripts.
+  @Test func debriefReportNeverReplacesTheOpenJournal() throws {
+    let kb = try #require(JournalFaultTests.shipped)
+    let directory = try ShellFixture.temporaryDirectory("debrief-target")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let journal = directory.appendingPathComponent("uebung.journal")
+    let existing = directory.appendingPathComponent("auswertung.md")
+    try Data("Notizen der Übungsleitung".utf8).write(to: existing)
+    let (consultation, _) = try Consultation.resume(knowledgeBase: kb, journalPath: journal.path)
+    let output = BufferOutputSink()
+    var options = ShellOptions(interactive: false, color: false)
+    options.knowledgeBaseDirectory = Fixture.repositoryRoot
+    let shell = Shell(consultation: consultation, output: output, options: options)
+    shell.execute("übung start \(kb.exercises[0].id)")
+    shell.execute("auswertung --report \(journal.path) --force")
+    shell.execute("auswertung --report \(existing.path)")
+    #expect(try String(contentsOf: existing, encoding: .utf8) == "Notizen der Übungsleitung")
+    shell.execute("auswertung --report \(existing.path) --force")
+    let text = Self.unwrapped(output.text)
+    #expect(text.contains("„\(journal.path)“ ist das Journal einer laufenden Beratung und wird nicht überschrieben"), "\(text)")
+    #expect(text.contains("„\(existing.path)“ gibt es schon. Zum Überschreiben: auswertung --report \(existing.path) --force"))
+    #expect(text.contains("Auswertungsbericht geschrieben: „\(existing.path)“."))
+    #expect(try String(contentsOf: existing, encoding: .utf8).hasPrefix("# "))
+    #expect(try Journal.read(path: journal.path).records.map(\.op) == ["start", "exercise", "debrief"])
+  }
+
   // MARK: - Defect 3: two shells on one journal
 
   /// A second shell on the same journal is refused with the first one's process named, and
