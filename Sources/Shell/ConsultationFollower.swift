@@ -38,7 +38,7 @@ public enum ConsultationFollower {
             .showFollowedState(path: sessionPath, problems: problems)
         }
       } catch {
-        output.write("Fehler: \(error)\n")
+        output.write(TextLayout.wrap("Fehler: \(error)"))
         return 2
       }
       if rounds.map({ round < $0 }) ?? true { usleep(interval) }

@@ -294,6 +294,18 @@ import _ResilienzTestSupport
     #expect(!FileManager.default.fileExists(atPath: file.path + ".lock"))
   }
 
+  /// A device is no journal either: /dev/null would swallow every acknowledged answer, /dev/zero
+  /// would be read forever.
+  @Test(arguments: ["/dev/null", "/dev/zero"])
+  func deviceAsSessionIsRefused(path: String) throws {
+    let directory = try ShellFixture.workspace("device")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (status, output) = try ShellFixture.run(
+      ["--kb", Self.kb, "--session", path], in: directory, input: "setze lage.art = pandemie\n")
+    #expect(status == 2)
+    #expect(Self.unwrapped(output) == "Fehler: Das Journal „\(path)“ lässt sich nicht öffnen: keine gewöhnliche Datei. ")
+  }
+
   /// A new journal says what it is in its first record and is readable by its owner only.
   @Test func newJournalIsRecognisableAndPrivate() throws {
     let directory = try ShellFixture.workspace("new-journal")
