@@ -66,7 +66,7 @@ public struct JournalHolder: Codable, Equatable, Sendable {
     kill(pid, 0) == 0 || errno == EPERM
   }
 
-  /// German, e.g. „Prozess 4711 auf „stab-pc“, geöffnet 2026-12-04 21:30“.
+  /// German, e.g. „Prozess 4711 auf „stab-pc“, geöffnet 2026-12-04 21:30 (UTC)“.
   public var description: String {
     let time = opened.replacingOccurrences(of: "T", with: " ").prefix(16)
     return "Prozess \(pid) auf „\(host)“, geöffnet \(time) (UTC)"
