@@ -3,10 +3,24 @@ import KnowledgeBase
 import RuleEngine
 
 extension Consultation {
-  /// A consultation kept in a journal: replays what the journal holds (reporting torn lines and
-  /// answers that no longer fit), then appends every later change to it.
-  public static func resume(knowledgeBase: KnowledgeBase, journalPath: String) throws -> (Consultation, [String]) {
-    let contents = try Journal.read(path: journalPath)
+  /// A consultation kept in a journal: opens it for this process alone, replays what it holds
+  /// (reporting torn lines and answers that no longer fit), then appends every later change to it.
+  /// - Parameter takeOver: take over a journal that a shell on another computer left open.
+  public static func resume(
+    knowledgeBase: KnowledgeBase, journalPath: String, takeOver: Bool = false
+  ) throws -> (Consultation, [String]) {
+    let journal = try Journal(path: journalPath, takeOver: takeOver)
+    var (consultation, problems) = try replay(knowledgeBase: knowledgeBase, contents: journal.contents)
+    if journal.contents.records.isEmpty {
+      try journal.append(JournalRecord.start(knowledgeBase: knowledgeBase.info.id, version: knowledgeBase.info.version))
+    }
+    consultation.attach(journal)
+    return (consultation, problems)
+  }
+
+  /// The consultation a journal's records make, without writing anything (for reports and for
+  /// following a consultation another shell leads), and the problems met on the way.
+  public static func replay(knowledgeBase: KnowledgeBase, contents: JournalContents) throws -> (Consultation, [String]) {
     var problems = contents.problems
     var consultation = Consultation(knowledgeBase: knowledgeBase)
     // Replayed without a journal, so nothing is written twice; attached afterwards.
@@ -37,6 +51,8 @@ extension Consultation {
         }
       case "reset":
         try consultation.clearAnswers()
+      case "loaded":
+        consultation.forgetHistory()
       case "back":
         _ = try consultation.back()
       case "skip":
@@ -68,16 +84,6 @@ extension Consultation {
         continue
       }
     }
-    if contents.intactLength < contents.length {
-      // The torn line is reported above; without cutting it off, the next record would be glued to it.
-      try Journal.truncate(path: journalPath, to: contents.intactLength)
-    }
-    let journal = try Journal(path: journalPath)
-    if contents.records.isEmpty {
-      try journal.append(
-        JournalRecord(op: "start", knowledgeBase: knowledgeBase.info.id, version: knowledgeBase.info.version))
-    }
-    consultation.attach(journal)
     return (consultation, problems)
   }
 

@@ -108,11 +108,25 @@ public struct Consultation {
 
   /// Replaces every answer, as when loading a saved consultation.
   public mutating func replaceAnswers(_ answers: [Int: Answer]) throws {
-    try journal?.append(JournalRecord(op: "reset"))
+    let sorted = answers.sorted(by: { $0.key < $1.key })
+    // All records in one write: a full disk leaves the journal (and the answers) as they were,
+    // not half loaded.
+    // `loaded` ends the batch: a replay forgets the history there too, as `back` cannot undo a load.
+    try journal?.append(
+      [JournalRecord(op: "reset")]
+        + sorted.map { question, answer in
+          let item = knowledgeBase.questions[question]
+          return JournalRecord(op: "set", question: item.id, answer: AnswerParser.format(answer, for: item))
+        } + [JournalRecord(op: "loaded")])
     try clearAnswers()
-    for (question, answer) in answers.sorted(by: { $0.key < $1.key }) {
-      try set(question, to: answer, record: false)
+    for (question, answer) in sorted {
+      _ = try apply(question, answer, record: false)
     }
+    forgetHistory()
+  }
+
+  /// After a load: nothing to go back to, nothing skipped, no last change.
+  mutating func forgetHistory() {
     history = []
     skipped = []
     lastOutcome = nil

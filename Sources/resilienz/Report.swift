@@ -12,7 +12,7 @@ struct Report: ParsableCommand {
       Horizont, offene Fragen und Quellen. HTML ist eine einzige Datei ohne Skripte und ohne \
       Abruf aus dem Netz, mit Grafik des Profils und Druckformat A4. Die Vorlagen liegen in \
       Knowledge/templates der Wissensbasis (sonst gelten die mitgelieferten). Das Journal wird \
-      nur gelesen. Exit-Status: 0 bei Erfolg, 1 bei Fehlern in Wissensbasis oder Vorlage, 2 wenn \
+      nur gelesen und nie überschrieben; eine bestehende Datei ersetzt -o nur mit --force. Exit-Status: 0 bei Erfolg, 1 bei Fehlern in Wissensbasis oder Vorlage, 2 wenn \
       eine Datei nicht gelesen oder geschrieben werden kann.
       """)
 
@@ -36,6 +36,9 @@ struct Report: ParsableCommand {
   @Option(help: ArgumentHelp("Datum des Berichts, JJJJ-MM-TT (sonst heute).", valueName: "datum"))
   var date: String?
 
+  @Flag(help: "Eine bestehende Datei -o ersetzen (das Journal einer Beratung nie).")
+  var force = false
+
   func validate() throws {
     if let date, ReportDate(iso: date) == nil {
       throw ValidationError("„\(date)“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14).")
@@ -46,7 +49,7 @@ struct Report: ParsableCommand {
     let chosen = format.flatMap { ReportFormat(rawValue: $0.rawValue) } ?? output.flatMap(ReportFormat.init(fileName:))
     let status = ReportWriter.report(
       session: session, knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen ?? .md,
-      date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output,
+      date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output, force: force,
       output: { print($0, terminator: "") },
       errors: { FileHandle.standardError.write(Data($0.utf8)) })
     if status != 0 { throw ExitCode(status) }

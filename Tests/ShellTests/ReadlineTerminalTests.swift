@@ -106,4 +106,39 @@ import Testing
     terminal.type("ende\r")
     #expect(terminal.waitForExit() == 0)
   }
+
+  /// At the terminal an existing file is replaced only after a yes; a second window on the same
+  /// default journal is told who holds it, and nothing is offered or set aside.
+  @Test func existingFileIsReplacedOnlyAfterAYesAndASecondWindowIsRefused() throws {
+    let state = try ShellFixture.temporaryDirectory("pty-overwrite")
+    defer { try? FileManager.default.removeItem(at: state) }
+    let report = state.appendingPathComponent("lage.md")
+    try Data("Protokoll der Lagebesprechung".utf8).write(to: report)
+    do {
+      let first = try Self.start(state: state)
+      #expect(first.expect("> "), "\(first.screen)")
+      first.type("2\r")
+      #expect(first.expect("Übernommen."), "\(first.recent)")
+      #expect(first.expect("> "))
+      first.type("bericht \(report.path)\r")
+      #expect(first.expect("gibt es schon. Überschreiben? [j/N]"), "\(first.recent)")
+      first.type("\r")
+      #expect(first.expect("Kein Bericht geschrieben."), "\(first.recent)")
+      #expect(try String(contentsOf: report, encoding: .utf8) == "Protokoll der Lagebesprechung")
+
+      let second = try Self.start(state: state)
+      #expect(second.expect("ist schon in einem anderen Fenster geöffnet"), "\(second.screen)")
+      #expect(second.waitForExit() == 2)
+      #expect(!second.screen.contains("Fortsetzen?"), "\(second.screen)")
+
+      first.type("bericht \(report.path)\r")
+      #expect(first.expect("Überschreiben? [j/N]"), "\(first.recent)")
+      first.type("j\r")
+      #expect(first.expect("Bericht (Markdown) geschrieben"), "\(first.recent)")
+      first.type("ende\r")
+      #expect(first.waitForExit() == 0)
+    }
+    #expect(try String(contentsOf: report, encoding: .utf8).hasPrefix("# "))
+    #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("resilienz/beratung.journal").path))
+  }
 }

@@ -126,9 +126,10 @@ extension Shell {
   func debriefCommand(_ arguments: String) {
     var words = arguments.split(separator: " ").map(String.init)
     var reportPath: String?
+    var force = false
     if let index = words.firstIndex(of: "--report") {
       guard index + 1 < words.count else { return fail("Bitte so angeben: auswertung --report <datei>") }
-      reportPath = words[(index + 1)...].joined(separator: " ")
+      (reportPath, force) = Self.pathAndForce(words[(index + 1)...].joined(separator: " "))
       words.removeSubrange(index...)
     }
     guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
@@ -150,8 +151,12 @@ extension Shell {
       do {
         let templates = try ReportTemplates(afterActionForKnowledgeBase: options.knowledgeBaseDirectory, format: format)
         let text = try templates.render(afterActionModel(run, debrief), as: format)
-        try ReportWriter.write(text, to: reportPath)
-        line("Auswertungsbericht geschrieben: „\(reportPath)“.")
+        let written = writeUserFile(
+          reportPath, force: force, retry: "auswertung --report \(reportPath) --force", declined: "Kein Auswertungsbericht geschrieben."
+        ) {
+          try ReportWriter.write(text, to: reportPath, overwrite: true, journals: openJournals)
+        }
+        if written { line("Auswertungsbericht geschrieben: „\(reportPath)“.") }
       } catch {
         fail(String(describing: error))
       }
