@@ -60,6 +60,7 @@ public enum Fixture {
     sources:
       - {id: q1, title: Quelle, publisher: Difu, year: 2024, url: "https://example.org"}
     source_domains:
+      amtlich: [bund.de]
       forschung: [example.org]
     """
 }
