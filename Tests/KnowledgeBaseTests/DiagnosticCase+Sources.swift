@@ -11,6 +11,11 @@ extension DiagnosticCase {
     return .files(name, id, [("Knowledge/base.yaml", text), ("Rules/base.rules", Fixtures.cleanRules)])
   }
 
+  /// The base knowledge with `fields` added to the source q1 (after its URL).
+  private static func source(_ name: String, _ id: String, _ fields: String) -> DiagnosticCase {
+    base(name, id, replacing: #"url: "https://example.org"}"#, with: #"url: "https://example.org""# + fields + "}")
+  }
+
   static let sources: [DiagnosticCase] = [
     base(
       "unclassified-source", "unclassified-source",
@@ -20,18 +25,10 @@ extension DiagnosticCase {
       replacing: #"url: "https://example.org"}"#,
       with: #"url: "https://de.readkong.com/page/kopie-1"}"#,
       and: ("forschung: [example.org]", "forschung: [example.org]\n  aggregator: [readkong.com]")),
-    base(
-      "source-kind-mismatch", "source-kind-mismatch",
-      replacing: #"url: "https://example.org"}"#, with: #"url: "https://example.org", kind: amtlich}"#),
-    base(
-      "measure-without-backing-unverified", "measure-without-backing",
-      replacing: #"url: "https://example.org"}"#, with: #"url: "https://example.org", ungeprüft: true}"#),
-    base(
-      "expected-boolean-unverified", "expected-boolean",
-      replacing: #"url: "https://example.org"}"#, with: #"url: "https://example.org", ungeprüft: ja}"#),
-    base(
-      "invalid-source-kind", "invalid-value",
-      replacing: #"url: "https://example.org"}"#, with: #"url: "https://example.org", kind: zeitung}"#),
+    source("source-kind-mismatch", "source-kind-mismatch", ", kind: amtlich"),
+    source("measure-without-backing-unverified", "measure-without-backing", ", ungeprüft: true"),
+    source("expected-boolean-unverified", "expected-boolean", ", ungeprüft: ja"),
+    source("invalid-source-kind", "invalid-value", ", kind: zeitung"),
     base(
       "invalid-domain", "invalid-domain",
       replacing: "forschung: [example.org]", with: #"forschung: [example.org, "https://difu.de/"]"#),
