@@ -130,7 +130,7 @@ public struct CaseRunner {
       let value = result.value(of: floor.metric)
       // Compare in hundredths so that a floor written as 0.42 holds for a figure of 0.4285….
       let met = floor.metric.isMinimum
-        ? (value * 100).rounded(.down) >= (floor.bound * 100).rounded() : value <= floor.bound
+        ? (value * 100 + 1e-9).rounded(.down) >= (floor.bound * 100).rounded() : value <= floor.bound
       if !met {
         let word = floor.metric.isMinimum ? "unter dem Minimum" : "über dem Maximum"
         result.failures.append(
