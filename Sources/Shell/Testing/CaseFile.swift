@@ -178,7 +178,7 @@ public enum CaseFileParser {
         }
       }
     }
-    return (ids, reporter.diagnostics)
+    return (ids, reporter.diagnostics.sortedForOutput())
   }
 
   static func checkMeasure(_ word: Word, in knowledgeBase: KnowledgeBase, _ reporter: inout Reporter) -> Bool {
@@ -334,7 +334,7 @@ public enum CaseFileParser {
     }
     var phase: Phase?
     if let (value, line) = header["phase"] {
-      phase = Phase(rawValue: value)
+      phase = Phase(rawValue: value.folded)
       if phase == nil {
         reporter.error(
           "„\(value)“ ist keine Phase. Möglich: " + Phase.allCases.map(\.rawValue).joined(separator: ", "), at: line.words[1])
@@ -370,7 +370,7 @@ public enum CaseFileParser {
     }
     guard reporter.diagnostics.isEmpty, let id = header["case"]?.value, let title = header["title"]?.value,
       let phase, let kind
-    else { return (nil, reporter.diagnostics) }
+    else { return (nil, reporter.diagnostics.sortedForOutput()) }
     let file = CaseFile(
       path: path, id: id, title: title, phase: phase, kind: kind, mainPattern: mainPattern,
       unknownFacts: unknownFacts, answers: answers, expected: expected, mustNot: mustNot,
@@ -396,6 +396,12 @@ public enum CaseFileParser {
       return nil
     }
     func offset(_ index: Substring.Index) -> Int { line.start + body.utf8.distance(from: body.startIndex, to: index) }
+    /// The word a part of the line holds, without the spaces around it.
+    func word(_ part: Substring) -> Word {
+      let start = part.firstIndex { $0 != " " && $0 != "\t" } ?? part.endIndex
+      let end = part.lastIndex { $0 != " " && $0 != "\t" }.map { part.index(after: $0) } ?? start
+      return Word(text: String(part[start..<end]), start: offset(start), end: offset(end))
+    }
     // The question name is whatever stands between `set` and `=`.
     let nameStart = body.utf8.index(body.startIndex, offsetBy: line.words[0].end - line.start)
     let questionName = String(body[nameStart..<equals]).trimmingSpaces
@@ -410,14 +416,14 @@ public enum CaseFileParser {
         "Unbekannte Frage „\(questionName)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""), at: nameWord)
       return nil
     }
-    let answerStart = body.index(after: equals)
-    let answerText = String(body[answerStart..<open]).trimmingSpaces
+    let answerWord = word(body[body.index(after: equals)..<open])
+    let answerText = answerWord.text
     var factWords: [(String, Word)] = []
     var facts: [String] = []
     let inner = body[body.index(after: open)..<close]
     for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
-      let trimmed = part.trimmingSpaces
-      let word = Word(text: trimmed, start: offset(part.startIndex), end: offset(part.endIndex))
+      let word = word(part)
+      let trimmed = word.text
       guard isCitation(trimmed) else {
         reporter.error(
           "„\(trimmed)“ ist keine Fakt-Nummer (F01 … F99) und keine Zeile des Kopfes ("
@@ -432,7 +438,7 @@ public enum CaseFileParser {
       return (question, CaseFile.KnownAnswer(question: question, answer: answer, facts: facts, line: line.number), factWords)
     case .failure(let error):
       reporter.error(
-        "Antwort auf „\(questionName)“: \(error.description)", from: offset(answerStart), to: offset(open))
+        "Antwort auf „\(questionName)“: \(error.description)", from: answerWord.start, to: answerWord.end)
       return nil
     }
   }
