@@ -155,4 +155,39 @@ import _ResilienzTestSupport
       }
     }
   }
+
+  @Test func windowsLineEndingsParseAlike() throws {
+    let kb = try Self.shipped()
+    let name = "D07-hetzles-trinkwasser-2018.case"
+    let text = try Self.caseText(name)
+    let unix = try #require(CaseFileParser.parse(path: name, text: text, knowledgeBase: kb).file)
+    let parsed = CaseFileParser.parse(path: name, text: text.replacingOccurrences(of: "\n", with: "\r\n"), knowledgeBase: kb)
+    #expect(parsed.diagnostics.isEmpty, "\(DiagnosticRenderer().render(parsed.diagnostics))")
+    #expect(parsed.file?.answers.count == unix.answers.count)
+    #expect(parsed.file?.floors.count == unix.floors.count)
+  }
+
+  /// Whatever a case file contains, the parser answers with a case or with diagnostics.
+  @Test func mutatedCaseFilesNeverCrashTheParser() throws {
+    let kb = try Self.shipped()
+    let original = Array(try Self.caseText("D01-muensterland-stromausfall-2005.case").unicodeScalars)
+    let inserts: [Unicode.Scalar] = ["[", "]", "=", ",", ":", "#", "\n", "\r", " ", "\t", "/", "F", "ä", "\u{301}", "\0"]
+    var generator = SplitMix64(seed: 12)
+    for _ in 0..<300 {
+      var scalars = original
+      for _ in 0..<Int.random(in: 1...6, using: &generator) {
+        let position = Int.random(in: 0..<scalars.count, using: &generator)
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: scalars.remove(at: position)
+        case 1: scalars.insert(inserts.randomElement(using: &generator) ?? " ", at: position)
+        default: scalars[position] = inserts.randomElement(using: &generator) ?? " "
+        }
+      }
+      var text = ""
+      text.unicodeScalars.append(contentsOf: scalars)
+      let parsed = CaseFileParser.parse(path: "mutiert.case", text: text, knowledgeBase: kb)
+      #expect((parsed.file == nil) != parsed.diagnostics.isEmpty)
+      _ = DiagnosticRenderer().render(parsed.diagnostics)
+    }
+  }
 }

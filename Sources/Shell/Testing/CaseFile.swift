@@ -112,11 +112,12 @@ public enum CaseFileParser {
   static func lines(of text: String) -> [Line] {
     var result: [Line] = []
     var offset = 0
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      defer { offset += raw.utf8.count + 1 }
-      var content = raw
+    // Split at the newline byte, not the character: "\r\n" is one character in Swift.
+    for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+      defer { offset += bytes.count + 1 }
+      var content = Substring(bytes)
       if let hash = content.firstIndex(of: "#") { content = content[..<hash] }
-      if content.hasSuffix("\r") { content = content.dropLast() }
+      while content.hasSuffix("\r") { content = content.dropLast() }
       var words: [Word] = []
       var position = offset
       var current = ""
