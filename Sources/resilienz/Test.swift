@@ -6,7 +6,7 @@ import Shell
 /// `resilienz test`: the rule authors' scripted consultations as tests.
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Führt die Testskripte (*.test) und die Fälle (*.case) aus und meldet jede verfehlte Erwartung.",
+    abstract: "Führt die Testskripte und Fälle aus und meldet jede verfehlte Erwartung.",
     discussion: """
       Ohne Pfad werden alle Skripte unter Rules/tests und alle Fälle unter Rules/cases der \
       Wissensbasis ausgeführt, jedes als eigene Beratung. Für die Fälle folgen ihre Kennzahlen \
