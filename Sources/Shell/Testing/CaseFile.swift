@@ -46,12 +46,8 @@ public struct CaseFile: Sendable {
     public init(
       title: String, must: Bool, horizons: [Horizon], full: [String], partial: [String], line: Int = 0
     ) {
-      self.title = title
-      self.must = must
-      self.horizons = horizons
-      self.full = full
-      self.partial = partial
-      self.line = line
+      (self.title, self.must, self.horizons) = (title, must, horizons)
+      (self.full, self.partial, self.line) = (full, partial, line)
     }
   }
 
