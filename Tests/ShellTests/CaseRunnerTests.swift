@@ -191,3 +191,45 @@ import _ResilienzTestSupport
     }
   }
 }
+
+/// The case runner on the small fixture knowledge base, where the tool runs out of questions.
+@Suite struct CaseRunnerFixtureTests {
+  @Test func dialogueEndsWhenTheToolHasNothingMoreToAsk() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    let text = """
+      case T01
+      title Lange Lage ohne Reserve
+      phase bewaeltigung
+      kind acute
+      main dauerkrise
+      set lage.phase = bewaeltigung    [Phase]
+      set lage.art = pandemie          [F01]
+      set lage.dauer_wochen = 30       [F02]
+      set personal.reserve = keine     [F03]
+      set stab.vorhanden = ja          [F04]
+      measure must kurzfristig: Reserve schaffen
+        full reservepool
+      measure sofort: Belastung steuern
+        full belastungssteuerung
+      pattern dauerkrise established
+      pattern sturzflut none
+      maximum questions 60
+
+      """
+    let file = try #require(CaseFileParser.parse(path: "t01.case", text: text, knowledgeBase: kb).file)
+    let result = CaseRunner(knowledgeBase: kb, pandemicList: []).play(file)
+    #expect(result.stable)
+    #expect(result.questions < CaseRunner.questionCap)
+    // Every question the case knows was asked; the others were answered „weiß nicht“.
+    #expect(result.unasked.isEmpty)
+    #expect(result.outsideSheet == result.questions - file.answers.count)
+    #expect(result.unknownAnswers == result.outsideSheet)
+    #expect(result.figures.mustHits == 1, "a long situation without reserve brings the reserve pool")
+    #expect(result.patterns["sturzflut"] == .inactive)
+    #expect(result.passed, "\(result.failures)")
+    #expect(result.recallAfter.map(\.questions) == [5, 10, 20])
+    if result.questions < 20 {
+      #expect(result.recallAfter.last?.recall == result.figures.recall, "after the end, the final top 10 counts")
+    }
+  }
+}
