@@ -86,8 +86,6 @@ enum KnowledgeMessage {
       DiagnosticMessage("expected-list", .error, "expected \(what)")
     case .expectedMap(let what):
       DiagnosticMessage("expected-map", .error, "expected \(what) as a map of fields")
-    case .expectedBoolean(let what):
-      DiagnosticMessage("expected-boolean", .error, "expected true or false for \(what)")
     case .expectedNumber(let what):
       DiagnosticMessage(
         "expected-number", .error, "expected a number with at most two decimals for \(what)")

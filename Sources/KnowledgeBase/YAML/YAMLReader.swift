@@ -171,15 +171,6 @@ final class YAMLReader {
     return value
   }
 
-  /// The node as `true` or `false`.
-  func boolean(_ node: Node, what: String) -> Bool? {
-    guard case .scalar(let scalar) = node, scalar.style == .plain, ["true", "false"].contains(scalar.string) else {
-      report(.expectedBoolean(what), at: node)
-      return nil
-    }
-    return scalar.string == "true"
-  }
-
   /// The node as a whole number.
   func integer(_ node: Node, what: String) -> Int? {
     guard let value = decimal(node, what: what) else { return nil }
