@@ -56,6 +56,10 @@ public struct Consultation {
 
   private let cache = QuestionCache()
 
+  /// What the staff should find out: questions answered with *weiß nicht* or skipped whose answer
+  /// would still decide something, weightiest first.
+  public var openPoints: [OpenPoint] { engine.openPoints(skipped: skipped) }
+
   /// Relevant questions without an answer whose answer cannot change the advice any more.
   public var optionalQuestions: [Int] {
     engine.openQuestions.filter { engine.impact(of: $0).score == .zero }

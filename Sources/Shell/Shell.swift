@@ -179,12 +179,15 @@ public final class Shell {
     }
   }
 
-  /// Said once when no open question can change the advice any more.
+  /// Said once when no answer to the open questions can change the top ten any more.
   func announceComplete() {
     announcedComplete = true
     line()
-    say(TextLayout.wrap("Keine offene Frage kann die Empfehlungen noch ändern. Der Stand:"))
+    say(
+      TextLayout.wrap(
+        "Die ersten zehn Empfehlungen stehen fest: Keine Antwort auf die offenen Fragen kann sie noch ändern."))
     showAdvice(limit: 10)
+    showOpenPoints(limit: 5)
     let optional = consultation.optionalQuestions.count
     if optional > 0 {
       say(TextLayout.wrap("\(optional) weitere Fragen sind optional; 'weiter' stellt sie. 'ende' beendet die Beratung."))

@@ -9,7 +9,7 @@ extension Shell {
     coverage?.asked(question)
     let item = kb.questions[question]
     let answered = engine.answers.compactMap { $0 }.count
-    let remaining = engine.openQuestions.filter { engine.impact(of: $0).score > .zero }.count
+    let remaining = engine.remainingQuestionBound
     var out = "\n"
     out += emphasis("[\(text(kb.groups[item.group].title)) · Frage \(answered + 1), noch höchstens \(remaining)]") + "\n"
     out += TextLayout.wrap(text(item.text))
