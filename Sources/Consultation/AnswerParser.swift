@@ -11,6 +11,7 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
   case outOfRange(String, min: String, max: String, unit: String?)
   case notWhole(String)
   case exclusiveOption(String)
+  case noOptionChosen(String)
 
   public var description: String {
     switch self {
@@ -26,6 +27,8 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(text) liegt außerhalb des erlaubten Bereichs von \(min) bis \(max)\(unit.map { " \($0)" } ?? "")."
     case .exclusiveOption(let id):
       "„\(id)“ schließt die anderen Antworten aus; bitte entweder „\(id)“ oder die zutreffenden Werte angeben."
+    case .noOptionChosen(let text):
+      "„\(text)“ nennt keinen Wert. Bitte mindestens einen angeben (oder '?' für „weiß nicht“)."
     case .notWhole(let text):
       "„\(text)“ ist keine ganze Zahl; die Skala erlaubt nur ganze Zahlen."
     }
@@ -62,6 +65,9 @@ public enum AnswerParser {
         }
         set |= 1 << UInt64(index)
       }
+      // Commas alone select nothing: acknowledged, such an answer would read as "keine" yet
+      // could not be written to the journal or a saved session and would be lost on resume.
+      guard set != 0 else { return .failure(.noOptionChosen(text)) }
       // An option meaning "none of these" cannot stand beside others.
       if let none = question.options.firstIndex(where: { exclusiveOptionIDs.contains($0.id) }),
         set & (1 << UInt64(none)) != 0, set != 1 << UInt64(none)

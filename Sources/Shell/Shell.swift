@@ -222,7 +222,11 @@ public final class Shell {
     let word = String(text.split(separator: " ", maxSplits: 1)[0])
     let rest = text.dropFirst(word.count).trimmingSpaces
     if let spec = CommandSpec.find(word) {
-      run(spec, arguments: rest)
+      if let problem = spec.argumentProblem(rest, calledAs: word) {
+        fail(problem)
+      } else {
+        run(spec, arguments: rest)
+      }
     } else if let question = consultation.currentQuestion ?? offeredQuestion {
       answerCurrent(question, with: text, word: word)
     } else {

@@ -1,4 +1,5 @@
 import Foundation
+import RuleLanguage
 
 /// What reading a line gave.
 public enum LineInput: Equatable, Sendable {
@@ -36,7 +37,7 @@ public struct StandardInputLineSource: LineSource {
     // `readLine` repairs bytes that are not UTF-8, so no input can stop the shell.
     guard let line = Swift.readLine(strippingNewline: true) else { return .end }
     lineNumber += 1
-    return .line(line)
+    return .line(lineNumber == 1 ? TextLines.withoutByteOrderMark(line) : line)
   }
 }
 
@@ -81,10 +82,7 @@ public struct ScriptLineSource: LineSource {
   }
 
   private mutating func expand(_ path: String, text: String, stack: [String], read: (String) -> String?) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
-    if lines.last == "" { lines.removeLast() }
+    let lines = TextLines.lines(text)
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     for (index, line) in lines.enumerated() {
       let location = "\(path):\(index + 1)"
