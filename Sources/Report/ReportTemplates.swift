@@ -1,6 +1,7 @@
 import Foundation
 import KnowledgeBase
 import Mustache
+import RuleLanguage
 
 /// The Mustache templates reports are rendered with: every `*.mustache` file of a folder, each a
 /// template (and a partial for the others) named after its path without `.mustache`.
@@ -92,7 +93,8 @@ public struct ReportTemplates: Sendable {
     guard let text = library.render(model, withTemplate: name) else {
       throw ReportError.missingTemplate(name: name, folder: folder)
     }
-    return text
+    // No text from an answer, a note or the knowledge base may reorder what a reader sees.
+    return text.withoutBidiControls
   }
 
   /// The report in the format, rendered with the format's template.
@@ -100,7 +102,8 @@ public struct ReportTemplates: Sendable {
     guard let text = library.render(model, withTemplate: format.templateName) else {
       throw ReportError.missingTemplate(name: format.templateName, folder: folder)
     }
-    return text
+    // No text from an answer, a note or the knowledge base may reorder what a reader sees.
+    return text.withoutBidiControls
   }
 
   /// Mustache's parser error in German.

@@ -114,7 +114,8 @@ public final class Shell {
           let trimmed = text.trimmingSpaces
           if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
           showQuestionIfChanged(inScript: true, before: trimmed)
-          output.write("> \(text)\n")
+          // Echoed without control characters, so a script cannot drive the terminal.
+          output.write("> \(String(text.filter { !$0.isControlCharacter }))\n")
         }
         execute(text)
       case .problem(let message):
@@ -332,7 +333,8 @@ extension Substring {
 }
 
 extension Character {
+  /// Control characters and bidirectional controls, which the shell drops from typed lines.
   var isControlCharacter: Bool {
-    unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\t" }
+    unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\t" || String.isBidiControl($0) }
   }
 }

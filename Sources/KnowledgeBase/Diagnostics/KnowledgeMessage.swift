@@ -24,6 +24,7 @@ enum KnowledgeMessage {
   case invalidRange(min: String, max: String)
   case invalidURL(String)
   case invalidUTF8
+  case linkOutside(String)
   case missingDirectory(String)
   case missingField(String, in: String)
   case missingSection(String)
@@ -43,6 +44,7 @@ enum KnowledgeMessage {
   case unknownReference(kind: String, String, suggestion: String?)
   case unknownSection(String, suggestion: String?)
   case unreachableThreshold(pattern: String, threshold: String, needed: String, possible: String)
+  case tooManyProblems(Int, shown: Int)
   case unreadable(String, reason: String)
   case unrecommendedMeasure(String)
   case unusedQuestion(String)
@@ -111,6 +113,9 @@ enum KnowledgeMessage {
         "invalid-url", .error, "'\(url)' is not a URL; it must start with https:// or http://")
     case .invalidUTF8:
       DiagnosticMessage("invalid-utf8", .error, "file is not valid UTF-8 text")
+    case .linkOutside(let path):
+      DiagnosticMessage(
+        "link-outside", .error, "'\(path)' is a link to a file outside the knowledge base folder; it is not read")
     case .missingDirectory(let path):
       DiagnosticMessage(
         "missing-directory", .error, "no folder '\(path)'; a knowledge base needs Rules/ and Knowledge/")
@@ -165,6 +170,10 @@ enum KnowledgeMessage {
       DiagnosticMessage(
         "unreachable-threshold", .warning,
         "pattern '\(pattern)' can never be \(threshold): it needs \(needed) points, its rules give at most \(possible)")
+    case .tooManyProblems(let more, let shown):
+      DiagnosticMessage(
+        "too-many-problems", .note,
+        "\(more) more problem\(more == 1 ? "" : "s") in this file not shown (only the first \(shown) are); fix those and check again")
     case .unreadable(let path, let reason):
       DiagnosticMessage("unreadable", .error, "cannot read '\(path)': \(reason)")
     case .unrecommendedMeasure(let id):
