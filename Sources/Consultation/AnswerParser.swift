@@ -77,6 +77,9 @@ public enum AnswerParser {
       return .success(.options(set))
     case .number, .scale:
       guard let value = number(text, unit: question.unit) else {
+        if let minimum = question.minimum, let maximum = question.maximum, let digits = overlongNumber(text) {
+          return .failure(.outOfRange(digits, min: minimum.germanText, max: maximum.germanText, unit: question.unit))
+        }
         return .failure(.notANumber(text))
       }
       if question.type == .scale, !value.isWhole { return .failure(.notWhole(text)) }
@@ -122,6 +125,15 @@ public enum AnswerParser {
       }
     }
     return FixedDecimal(parsing: Substring(joined), allowComma: true)
+  }
+
+  /// A whole number too long for any range (`100000000000000000000000000000000000`), so that it
+  /// is refused as out of range rather than as no number at all; nil for anything else.
+  static func overlongNumber(_ text: String) -> String? {
+    let word = text.split(separator: " ").first.map(String.init) ?? ""
+    let digits = word.first == "-" || word.first == "+" ? word.dropFirst() : word[...]
+    guard digits.count > 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return word
   }
 
   /// Whether a word names the question's unit: its spelling, singular or plural (`Woche` for

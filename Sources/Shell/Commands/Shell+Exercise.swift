@@ -127,10 +127,12 @@ extension Shell {
     var words = arguments.split(separator: " ").map(String.init)
     var reportPath: String?
     if let index = words.firstIndex(of: "--report") {
-      guard index + 1 < words.count else { return fail("Bitte so angeben: auswertung --report <datei>") }
-      reportPath = words[(index + 1)...].joined(separator: " ")
+      let path = Self.unquoted(words[(index + 1)...].joined(separator: " "))
+      if let problem = Self.fileNameProblem(path, usage: "auswertung --report <datei>") { return fail(problem) }
+      reportPath = path
       words.removeSubrange(index...)
     }
+    guard words.isEmpty else { return fail("„auswertung“ nimmt außer --report <datei> kein Argument.") }
     guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
     let format: ReportFormat = reportPath?.lowercased().hasSuffix(".html") == true ? .html : .md
     let remaining = run.exercise.injects.count - run.stage

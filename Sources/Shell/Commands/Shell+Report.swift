@@ -88,7 +88,10 @@ extension Shell {
         return .failure(ReportArgumentProblem(message: "Unbekannte Angabe „\(word)“. So geht es: \(reportUsage)"))
       }
     }
-    let path = rest
+    let path = unquoted(rest)
+    if !rest.isEmpty, let problem = fileNameProblem(path, usage: reportUsage) {
+      return .failure(ReportArgumentProblem(message: problem))
+    }
     let chosen = format ?? ReportFormat(fileName: path) ?? .md
     return .success(ReportRequest(format: chosen, date: date, path: path.isEmpty ? nil : path))
   }

@@ -59,7 +59,7 @@ extension Shell {
       let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
       return chosen.isEmpty ? "keine" : chosen.joined(separator: ", ")
     case .number(let value):
-      return value.germanText + (item.unit.map { " \($0)" } ?? "")
+      return value.germanText + (item.unit(after: value).map { " \($0)" } ?? "")
     }
   }
 
