@@ -44,6 +44,7 @@ enum KnowledgeMessage {
   case unknownReference(kind: String, String, suggestion: String?)
   case unknownSection(String, suggestion: String?)
   case unreachableThreshold(pattern: String, threshold: String, needed: String, possible: String)
+  case placeholderInTerm(String)
   case tooManyProblems(Int, shown: Int)
   case unreadable(String, reason: String)
   case unrecommendedMeasure(String)
@@ -170,6 +171,10 @@ enum KnowledgeMessage {
       DiagnosticMessage(
         "unreachable-threshold", .warning,
         "pattern '\(pattern)' can never be \(threshold): it needs \(needed) points, its rules give at most \(possible)")
+    case .placeholderInTerm(let name):
+      DiagnosticMessage(
+        "placeholder-in-term", .error,
+        "a term's text cannot contain the placeholder '{\(name)}'; terms are not filled inside terms")
     case .tooManyProblems(let more, let shown):
       DiagnosticMessage(
         "too-many-problems", .note,
