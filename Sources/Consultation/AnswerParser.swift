@@ -60,6 +60,7 @@ public enum AnswerParser {
       var set: UInt64 = 0
       for part in text.split(separator: ",") {
         let item = String(String(part).trimmingWhitespace)
+        if item.isEmpty { continue }
         guard let index = option(item, of: question) else {
           return .failure(.notAnOption(item, allowed: question.options.map(\.id)))
         }

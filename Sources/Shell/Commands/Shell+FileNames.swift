@@ -9,14 +9,11 @@ extension Shell {
     return text
   }
 
-  /// Why a typed file name would make a file nobody meant (`""`, `-`, a folder); nil when it
-  /// is a usable name.
+  /// Why a typed file name would make a file nobody meant (`""`, `-`); nil when it is a name
+  /// (a folder or a missing one is for the file's reader or writer to report).
   static func fileNameProblem(_ name: String, usage: String) -> String? {
-    if name.isEmpty { return "Bitte einen Dateinamen angeben: \(usage)" }
+    if name.isEmpty { return "Bitte so angeben: \(usage)" }
     if name == "-" { return "„-“ ist hier kein Dateiname; bitte einen Dateinamen angeben: \(usage)" }
-    if name.hasSuffix("/") || name == "." || name == ".." || name.hasSuffix("/.") || name.hasSuffix("/..") {
-      return "„\(name)“ ist ein Ordner, kein Dateiname: \(usage)"
-    }
     return nil
   }
 }
