@@ -105,6 +105,19 @@ import Testing
     #expect(Self.run("pandemie", in: shell, output).hasPrefix("Übernommen."))
   }
 
+  /// Issue 11.12: „1 Antwort übernommen“, not „1 Antworten“.
+  @Test func reloadCountsInSingularAndPlural() throws {
+    let output = BufferOutputSink()
+    var options = ShellOptions(interactive: false, color: false)
+    options.knowledgeBaseDirectory = ShellFixture.knowledgeBaseDirectory
+    let shell = Shell(
+      consultation: Consultation(knowledgeBase: try ShellFixture.knowledgeBase()), output: output, options: options)
+    shell.execute("setze lage.phase = Bewältigung")
+    let printed = Self.run("neu-laden", in: shell, output)
+    #expect(printed.collapsingWhitespace.contains("; 1 Antwort übernommen."), "\(printed)")
+    #expect(shell.failures == 0)
+  }
+
   @Test func emptyInputAsksForAnAnswer() throws {
     let (shell, output) = try Self.answeredShell()
     let expected =

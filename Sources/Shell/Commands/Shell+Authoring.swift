@@ -129,7 +129,9 @@ extension Shell {
     shownQuestion = nil
     announcedComplete = false
     let after = engine.advice().map { kb.measures[$0.measure].id }
-    line("Neu geladen: \(fresh.rules.count) Regeln, \(fresh.measures.count) Maßnahmen, \(fresh.questions.count) Fragen; \(Self.count(answers.count, "Antwort", "Antworten")) übernommen.")
+    line(
+      "Neu geladen: \(Self.count(fresh.rules.count, "Regel", "Regeln")), \(Self.count(fresh.measures.count, "Maßnahme", "Maßnahmen")), \(Self.count(fresh.questions.count, "Frage", "Fragen")); \(Self.count(answers.count, "Antwort", "Antworten")) übernommen."
+    )
     for misfit in misfits { say(TextLayout.wrap("nicht übernommen: \(misfit)", first: "  ", rest: "    ")) }
     let added = after.filter { !before.contains($0) }
     let dropped = before.filter { !after.contains($0) }
