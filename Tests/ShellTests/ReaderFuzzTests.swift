@@ -13,9 +13,10 @@ import _ResilienzTestSupport
 /// Seeded and small by default; `FUZZ_SCALE` and `FUZZ_SEED` (see README) run longer campaigns.
 @Suite struct ReaderFuzzTests {
 
-  /// `text` with CRLF line endings and a byte-order mark, as Windows editors save it.
+  /// `text` with CRLF line endings and a byte-order mark, as Windows editors save it. A mark
+  /// the text has already is replaced: only the first is not part of the text.
   static func windows(_ text: String) -> String {
-    "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")
+    "\u{FEFF}" + TextLines.withoutByteOrderMark(text).replacingOccurrences(of: "\n", with: "\r\n")
   }
 
   /// Every answer fits its question, and the conclusions are those of a fresh evaluation.
