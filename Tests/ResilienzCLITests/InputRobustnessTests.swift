@@ -40,20 +40,8 @@ struct InputRobustnessTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let journal = folder.appendingPathComponent("uebung.journal")
     try Self.write(Self.journalWithAnInjectTooMany, to: journal)
-    let process = Process()
-    process.executableURL = CommandLineTests.binary
-    process.arguments = ["--kb", Self.kb, "--session", journal.path]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    input.fileHandleForWriting.write(Data("übung status\n".utf8))
-    try input.fileHandleForWriting.close()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(text)")
+    let (status, text) = try CommandLineTests.run(["--kb", Self.kb, "--session", journal.path], input: "übung status\n")
+    #expect(status == 0, "\(text)")
     #expect(text.contains("Die Übung „lange-lage“ hat nur noch 3 Einlagen; gespielt waren 4."), "\(text)")
     #expect(text.contains("bei Einlage 3 von 3"), "\(text)")
   }
