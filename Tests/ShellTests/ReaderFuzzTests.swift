@@ -93,9 +93,12 @@ import _ResilienzTestSupport
         lines.insert("include \(generator.pick(includes))", at: Int.random(in: 0...lines.count, using: &generator.rng))
       }
       let text = lines.joined(separator: "\n") + "\n"
-      // The damaged script decodes as the reader decodes it; file commands stay in the scratch folder.
+      // The damaged script decodes as the reader decodes it; file commands stay in the scratch
+      // folder. A byte-order mark at a line's start is dropped first: the reader drops one at
+      // the file's start, which would make a command of a line `confined` did not see as one.
       let (bytes, applied) = Mutation.damage(Array(text.utf8), using: &generator.rng)
-      let damaged = TextLines.lines(String(decoding: bytes, as: UTF8.self)).map(generator.confined).joined(separator: "\n")
+      let damaged = TextLines.lines(String(decoding: bytes, as: UTF8.self))
+        .map { generator.confined(TextLines.withoutByteOrderMark($0)) }.joined(separator: "\n")
       let context = "seed \(seed), iteration \(iteration): \(applied)"
       let included = "setze lage.phase = bewaeltigung\nmuster\n"
       let outside = "notiz AUSSEN-GELESEN\n"
