@@ -185,7 +185,7 @@ struct CommandLineGenerator {
 
   /// Keeps file commands inside the scratch folder, whatever the fuzzer made of their argument.
   /// The command word is found exactly as the shell finds it: trimmed, cut at 4,000
-  /// characters, control characters removed, up to the first space, folded.
+  /// characters, control and bidirectional characters removed, up to the first space, folded.
   func confined(_ line: String) -> String {
     let scalars = line.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
@@ -193,7 +193,9 @@ struct CommandLineGenerator {
     else { return line }
     let trimmed = String(String(scalars[first...last]).prefix(4_000))
     let visible = trimmed.filter { character in
-      !character.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\t" }
+      !character.unicodeScalars.contains {
+        $0.properties.generalCategory == .control && $0 != "\t" || String.isBidiControl($0)
+      }
     }
     guard let word = visible.split(separator: " ", maxSplits: 1).first.map(String.init) else {
       return line
