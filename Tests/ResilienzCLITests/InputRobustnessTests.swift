@@ -122,6 +122,25 @@ struct InputRobustnessTests {
     #expect(output.contains("duplicate"), "the link inside is read: its declarations repeat wissen.yaml's")
   }
 
+  /// Issue 11.11: a report template that links out of the templates folder is not read.
+  @Test func reportRefusesATemplateLinkedFromOutside() throws {
+    let folder = try Self.workspace("template-link")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outside = folder.appendingPathComponent("fremd.mustache")
+    try Self.write("GEHEIMNIS {{date}}\n", to: outside)
+    let templates = folder.appendingPathComponent("kb/Knowledge/templates")
+    try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: templates.appendingPathComponent("bericht.md.mustache").path, withDestinationPath: outside.path)
+    let journal = folder.appendingPathComponent("j.journal")
+    try Self.write("{\"answer\":\"bewaeltigung\",\"op\":\"set\",\"question\":\"lage.phase\"}\n", to: journal)
+    let (status, output) = try CommandLineTests.run(
+      ["report", "--kb", folder.appendingPathComponent("kb").path, "--session", journal.path])
+    #expect(status == 1, "\(output)")
+    #expect(output.contains("verweist auf eine Datei außerhalb des Ordners"), "\(output)")
+    #expect(!output.contains("GEHEIMNIS"), "\(output)")
+  }
+
   /// Issue 11.12: a file of junk gives at most 50 diagnostics and a note on the rest.
   @Test func checkCapsTheDiagnosticsOfAFile() throws {
     let folder = try Self.workspace("junk")
