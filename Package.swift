@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(
       name: "ShellTests",
       dependencies: ["Shell", "Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"],
-      exclude: ["Transcripts", "Fixtures"]
+      exclude: ["Transcripts", "Fixtures", "Snapshots"]
     ),
     .testTarget(
       name: "ReportTests",

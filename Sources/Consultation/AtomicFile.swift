@@ -46,10 +46,44 @@ public struct AtomicFileError: Error, CustomStringConvertible {
     case ENOENT: "der Ordner existiert nicht"
     case EACCES, EPERM: "keine Schreibrechte"
     case EISDIR: "das ist ein Ordner"
-    case ENOSPC: "kein Platz mehr auf dem Datenträger"
+    case ENOSPC: "Datenträger voll"
+    case EDQUOT: "Speicherkontingent erschöpft"
+    case EIO: "Ein-/Ausgabefehler des Datenträgers"
     case EROFS: "der Datenträger ist schreibgeschützt"
     case ENOTDIR: "ein Teil des Pfades ist kein Ordner"
     default: String(cString: strerror(code))
     }
+  }
+}
+
+/// Why a file a user named may not be written; the description is German, for users.
+public enum TargetFileError: Error, CustomStringConvertible, Equatable {
+  case exists(path: String)
+  case isDirectory(path: String)
+  /// The journal of a running consultation: replacing it would lose every later answer.
+  case isOpenJournal(path: String)
+
+  public var description: String {
+    switch self {
+    case .exists(let path): "„\(path)“ gibt es schon."
+    case .isDirectory(let path): "„\(path)“ kann nicht geschrieben werden: das ist ein Ordner."
+    case .isOpenJournal(let path):
+      "„\(path)“ ist das Journal einer laufenden Beratung und wird nicht überschrieben; bitte einen anderen Dateinamen angeben."
+    }
+  }
+}
+
+extension AtomicFile {
+  /// Checks, before anything is written, that a file the user named may be written: never a
+  /// folder, never a journal in use (`journals`, compared by device and inode whatever the path
+  /// says, or any journal another shell holds open), and an existing file only when `overwrite`.
+  /// Every command that writes a file goes through here.
+  public static func checkTarget(_ path: String, overwrite: Bool, journals: [FileIdentity]) throws(TargetFileError) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+    if isDirectory.boolValue { throw .isDirectory(path: path) }
+    if let identity = FileIdentity(path: path), journals.contains(identity) { throw .isOpenJournal(path: path) }
+    if Journal.isHeld(path: path) { throw .isOpenJournal(path: path) }
+    if !overwrite { throw .exists(path: path) }
   }
 }

@@ -3,10 +3,24 @@ import KnowledgeBase
 import RuleEngine
 
 extension Consultation {
-  /// A consultation kept in a journal: replays what the journal holds (reporting torn lines and
-  /// answers that no longer fit), then appends every later change to it.
-  public static func resume(knowledgeBase: KnowledgeBase, journalPath: String) throws -> (Consultation, [String]) {
-    let contents = try Journal.read(path: journalPath)
+  /// A consultation kept in a journal: opens it for this process alone, replays what it holds
+  /// (reporting torn lines and answers that no longer fit), then appends every later change to it.
+  /// - Parameter takeOver: take over a journal that a shell on another computer left open.
+  public static func resume(
+    knowledgeBase: KnowledgeBase, journalPath: String, takeOver: Bool = false
+  ) throws -> (Consultation, [String]) {
+    let journal = try Journal(path: journalPath, takeOver: takeOver)
+    var (consultation, problems) = try replay(knowledgeBase: knowledgeBase, contents: journal.contents)
+    if journal.contents.records.isEmpty {
+      try journal.append(JournalRecord.start(knowledgeBase: knowledgeBase.info.id, version: knowledgeBase.info.version))
+    }
+    consultation.attach(journal)
+    return (consultation, problems)
+  }
+
+  /// The consultation a journal's records make, without writing anything (for reports and for
+  /// following a consultation another shell leads), and the problems met on the way.
+  public static func replay(knowledgeBase: KnowledgeBase, contents: JournalContents) throws -> (Consultation, [String]) {
     var problems = contents.problems
     var consultation = Consultation(knowledgeBase: knowledgeBase)
     var injectsPlayed = 0
@@ -39,6 +53,8 @@ extension Consultation {
         }
       case "reset":
         try consultation.clearAnswers()
+      case "loaded":
+        consultation.forgetHistory()
       case "back":
         _ = try consultation.back()
       case "skip":
@@ -81,16 +97,6 @@ extension Consultation {
         "Die Übung „\(run.exercise.id)“ hat nur noch \(count) \(count == 1 ? "Einlage" : "Einlagen"); gespielt waren \(injectsPlayed). Die Übung steht bei der letzten Einlage des Szenarios."
       )
     }
-    if contents.intactLength < contents.length {
-      // The torn line is reported above; without cutting it off, the next record would be glued to it.
-      try Journal.truncate(path: journalPath, to: contents.intactLength)
-    }
-    let journal = try Journal(path: journalPath)
-    if contents.records.isEmpty {
-      try journal.append(
-        JournalRecord(op: "start", knowledgeBase: knowledgeBase.info.id, version: knowledgeBase.info.version))
-    }
-    consultation.attach(journal)
     return (consultation, problems)
   }
 

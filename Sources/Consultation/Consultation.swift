@@ -54,11 +54,22 @@ public struct Consultation {
     self.journal = journal
   }
 
-  /// The question to ask now: the most useful open one, not skipped; nil when none can change
-  /// the advice.
-  public var currentQuestion: Int? {
-    engine.nextQuestion(preferringGroup: currentGroup, excluding: skipped)
+  /// The question to ask now: the situation first, then the open question that can change the
+  /// top of the advice the most; nil when no completion of the open answers can change it.
+  public var currentQuestion: Int? { choice.question }
+
+  /// The dialogue's next step with the stability of the advice it rests on, computed once per
+  /// state of the answers.
+  public var choice: QuestionChoice {
+    let key = QuestionCache.Key(answers: engine.answers, skipped: skipped, group: currentGroup)
+    if let cached = cache.choice, cache.key == key { return cached }
+    let choice = engine.chooseQuestion(preferringGroup: currentGroup, excluding: skipped)
+    cache.key = key
+    cache.choice = choice
+    return choice
   }
+
+  private let cache = QuestionCache()
 
   /// Relevant questions without an answer whose answer cannot change the advice any more.
   public var optionalQuestions: [Int] {
@@ -118,11 +129,25 @@ public struct Consultation {
 
   /// Replaces every answer, as when loading a saved consultation.
   public mutating func replaceAnswers(_ answers: [Int: Answer]) throws {
-    try journal?.append(JournalRecord(op: "reset"))
+    let sorted = answers.sorted(by: { $0.key < $1.key })
+    // All records in one write: a full disk leaves the journal (and the answers) as they were,
+    // not half loaded.
+    // `loaded` ends the batch: a replay forgets the history there too, as `back` cannot undo a load.
+    try journal?.append(
+      [JournalRecord(op: "reset")]
+        + sorted.map { question, answer in
+          let item = knowledgeBase.questions[question]
+          return JournalRecord(op: "set", question: item.id, answer: AnswerParser.format(answer, for: item))
+        } + [JournalRecord(op: "loaded")])
     try clearAnswers()
-    for (question, answer) in answers.sorted(by: { $0.key < $1.key }) {
-      try set(question, to: answer, record: false)
+    for (question, answer) in sorted {
+      _ = try apply(question, answer, record: false)
     }
+    forgetHistory()
+  }
+
+  /// After a load: nothing to go back to, nothing skipped, no last change.
+  mutating func forgetHistory() {
     history = []
     skipped = []
     lastOutcome = nil

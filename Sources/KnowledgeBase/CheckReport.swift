@@ -52,9 +52,13 @@ public struct CheckReport: Sendable {
         questions: \(statistics.questions)
         rules: \(statistics.rules)
         sources: \(statistics.sources)
-        tests: \(statistics.tests)
 
         """
+      for entry in statistics.sourcesByKind {
+        out += "  \(entry.kind.rawValue): \(entry.count)\n"
+      }
+      out += "  ungeprüft: \(statistics.unverifiedSources)\n"
+      out += "tests: \(statistics.tests)\n"
     }
     return out
   }

@@ -39,7 +39,7 @@ struct CitationList {
       return SourceEntry(
         number: offset + 1, anchor: "quelle-\(offset + 1)", id: source.id, publisher: text.fill(source.publisher),
         year: source.year.map(String.init), title: text.fill(source.title), url: source.url,
-        link: isWeb ? source.url : nil)
+        kind: source.kind.title, unverified: !source.verified, link: isWeb ? source.url : nil)
     }
   }
 }

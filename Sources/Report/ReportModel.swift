@@ -234,6 +234,11 @@ public struct SourceEntry: Sendable {
   public var year: String?
   public var title: String
   public var url: String
+  /// The kind of publisher, as shown: `amtlich`, `Forschung`, `Fachverband`,
+  /// `Kommune/Praxisbericht` or `Presse`.
+  public var kind: String
+  /// True for a source the knowledge base marks `ungeprüft`.
+  public var unverified: Bool
   /// The address as a link target, only for `http` and `https` (never `javascript:` and the like).
   public var link: String?
 }

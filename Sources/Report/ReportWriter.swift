@@ -16,8 +16,10 @@ public enum ReportWriter {
     return try templates.render(ReportModel(consultation: consultation, date: date, options: options), as: format)
   }
 
-  /// Writes a report atomically: the old file or the complete new one, never a part.
-  public static func write(_ text: String, to path: String) throws {
+  /// Writes a report atomically: the old file or the complete new one, never a part; an existing
+  /// file only when `overwrite`, and never one of `journals` (see `AtomicFile.checkTarget`).
+  public static func write(_ text: String, to path: String, overwrite: Bool, journals: [FileIdentity]) throws {
+    try AtomicFile.checkTarget(path, overwrite: overwrite, journals: journals)
     do {
       try AtomicFile.write(Data(text.utf8), to: path)
     } catch {
@@ -30,7 +32,7 @@ public enum ReportWriter {
   /// errors, 2 when a file cannot be read or written.
   public static func report(
     session: String, knowledgeBaseDirectory: String, format: ReportFormat, date: ReportDate, outputPath: String?,
-    output: (String) -> Void, errors: (String) -> Void
+    force: Bool = false, output: (String) -> Void, errors: (String) -> Void
   ) -> Int32 {
     let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
     guard let knowledgeBase = loaded.knowledgeBase else {
@@ -50,7 +52,7 @@ public enum ReportWriter {
     do {
       let text = try render(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory)
       if let outputPath {
-        try write(text, to: outputPath)
+        try write(text, to: outputPath, overwrite: force, journals: [FileIdentity(path: session)].compactMap { $0 })
       } else {
         output(text)
       }
@@ -62,6 +64,13 @@ public enum ReportWriter {
       }
       if case .cannotWrite = error { return 2 }
       return 1
+    } catch let error as TargetFileError {
+      if case .exists = error {
+        errors("Fehler: \(error) Zum Überschreiben: --force angeben.\n")
+      } else {
+        errors("Fehler: \(error)\n")
+      }
+      return 2
     } catch {
       errors("Fehler: \(error)\n")
       return 1
@@ -69,24 +78,10 @@ public enum ReportWriter {
     return 0
   }
 
-  /// Resumes a journal from a private copy, so that making a report never writes to it (even a
-  /// read-only journal can be reported).
+  /// Replays a journal without writing to it (even a read-only journal, or one a shell has open,
+  /// can be reported); a file that is not a journal is refused.
   static func resumeReadOnly(_ path: String, knowledgeBase: KnowledgeBase) throws -> (Consultation, [String]) {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ReportError.missingSession(path: path)
-    }
-    if isDirectory.boolValue { throw JournalError.isDirectory(path: path) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw JournalError.cannotOpen(path: path, reason: "keine Leserechte")
-    }
-    let copy = FileManager.default.temporaryDirectory
-      .appendingPathComponent("resilienz-bericht-\(getpid())-\(UUID().uuidString).journal").path
-    defer { try? FileManager.default.removeItem(atPath: copy) }
-    guard FileManager.default.createFile(atPath: copy, contents: data) else {
-      throw JournalError.cannotOpen(path: copy, reason: "temporäre Kopie nicht möglich")
-    }
-    let (consultation, problems) = try Consultation.resume(knowledgeBase: knowledgeBase, journalPath: copy)
-    return (consultation, problems.map { $0.replacingOccurrences(of: copy, with: path) })
+    guard FileManager.default.fileExists(atPath: path) else { throw ReportError.missingSession(path: path) }
+    return try Consultation.replay(knowledgeBase: knowledgeBase, contents: Journal.read(path: path))
   }
 }

@@ -25,7 +25,10 @@ public enum ConsultationLauncher {
   }
 
   /// The consultation shell on standard input: readline at a terminal, plain lines otherwise.
-  public static func consult(knowledgeBaseDirectory: String, sessionPath: String?, environment: [String: String]) -> Int32 {
+  /// - Parameter takeOver: take over a journal that a shell on another computer left open.
+  public static func consult(
+    knowledgeBaseDirectory: String, sessionPath: String?, takeOver: Bool = false, environment: [String: String]
+  ) -> Int32 {
     let output = StandardOutputSink()
     guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else { return 1 }
     let interactive = isatty(STDIN_FILENO) == 1 && environment["TERM"] != "dumb"
@@ -52,7 +55,8 @@ public enum ConsultationLauncher {
     var journalPath = sessionPath
     if journalPath == nil, interactive {
       let defaultPath = state + "/beratung.journal"
-      if let count = Consultation.answerCount(inJournal: defaultPath) {
+      // A journal another window holds is neither offered nor set aside: opening it says who has it.
+      if !Journal.isHeld(path: defaultPath), let count = Consultation.answerCount(inJournal: defaultPath) {
         let resume = askDefaultYes("Eine gespeicherte Beratung mit \(count) \(count == 1 ? "Antwort" : "Antworten") liegt vor. Fortsetzen? [J/n] ")
         if !resume {
           try? FileManager.default.removeItem(atPath: defaultPath + ".vorher")
@@ -64,11 +68,12 @@ public enum ConsultationLauncher {
     }
     if let journalPath {
       do {
-        let (resumed, problems) = try Consultation.resume(knowledgeBase: knowledgeBase, journalPath: journalPath)
+        let (resumed, problems) = try Consultation.resume(
+          knowledgeBase: knowledgeBase, journalPath: journalPath, takeOver: takeOver)
         consultation = resumed
         for problem in problems { output.write(TextLayout.wrap("Hinweis: \(problem)")) }
       } catch {
-        output.write("Fehler: \(error)\n")
+        output.write(TextLayout.wrap("Fehler: \(error)"))
         return 2
       }
     }

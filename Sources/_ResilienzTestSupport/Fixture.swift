@@ -55,9 +55,12 @@ public enum Fixture {
     patterns:
       - {id: dauerkrise, title: Dauerkrise, description: d, indicators: [i], suspected: 3, established: 6, sources: [q1]}
     measures:
-      - {id: pool, title: Pool, description: d, prevents: p, steps: [a, b, c], office: Personalamt, horizon: sofort, effort: mittel, phases: [bewaeltigung], factors: [rf3], sources: [q1]}
-      - {id: liste, title: Liste, description: d, prevents: p, steps: [a, b, c], office: Krisenstab, horizon: langfristig, effort: gering, phases: [vorsorge], factors: [rf3], sources: [q1]}
+      - {id: pool, title: Pool, description: d, prevents: p, steps: [a, b, c], office: Personalamt, horizon: sofort, effort: mittel, phases: [bewaeltigung], factors: [rf3], sources: [q1], reviewed: 2026-12-04}
+      - {id: liste, title: Liste, description: d, prevents: p, steps: [a, b, c], office: Krisenstab, horizon: langfristig, effort: gering, phases: [vorsorge], factors: [rf3], sources: [q1], reviewed: 2026-12-04}
     sources:
       - {id: q1, title: Quelle, publisher: Difu, year: 2024, url: "https://example.org"}
+    source_domains:
+      amtlich: [bund.de]
+      forschung: [example.org]
     """
 }

@@ -10,7 +10,9 @@ struct Consult: ParsableCommand {
       Am Terminal mit Zeilenbearbeitung, Verlauf und Tab-Vervollständigung; ohne Terminal \
       werden die Zeilen der Standardeingabe als Skript ausgeführt. Jede Antwort wird vor der \
       Bestätigung in ein Journal geschrieben: mit --session in DATEI, sonst am Terminal unter \
-      $XDG_STATE_HOME/resilienz. Eine unterbrochene Beratung lässt sich so fortsetzen.
+      $XDG_STATE_HOME/resilienz. Eine unterbrochene Beratung lässt sich so fortsetzen. \
+      Schreiben kann in einem Journal nur ein Programm zur Zeit; weitere Fenster können mit \
+      --folgen mitlesen.
       """)
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOption
@@ -18,9 +20,29 @@ struct Consult: ParsableCommand {
   @Option(help: ArgumentHelp("Beratung in dieser Journaldatei führen: anlegen oder fortsetzen.", valueName: "datei"))
   var session: String?
 
+  @Flag(
+    name: [.customLong("folgen"), .customLong("follow")],
+    help: "Die Beratung in --session nur mitlesen (etwa am Beamer): zeigt den Stand, sobald sich das Journal ändert; schreibt nichts.")
+  var follow = false
+
+  @Flag(
+    name: [.customLong("uebernehmen"), .customLong("take-over")],
+    help: "Eine Beratung übernehmen, die ein Programm auf einem anderen Rechner geöffnet und nicht geschlossen hat.")
+  var takeOver = false
+
+  func validate() throws {
+    if follow, session == nil { throw ValidationError("--folgen braucht --session DATEI: die Beratung, die mitgelesen wird.") }
+    if follow, takeOver { throw ValidationError("--folgen liest nur mit; --uebernehmen passt nicht dazu.") }
+  }
+
   func run() throws {
+    if follow, let session {
+      let status = ConsultationFollower.follow(knowledgeBaseDirectory: knowledgeBase.resolved, sessionPath: session)
+      if status != 0 { throw ExitCode(status) }
+      return
+    }
     let status = ConsultationLauncher.consult(
-      knowledgeBaseDirectory: knowledgeBase.resolved, sessionPath: session,
+      knowledgeBaseDirectory: knowledgeBase.resolved, sessionPath: session, takeOver: takeOver,
       environment: ProcessInfo.processInfo.environment)
     if status != 0 { throw ExitCode(status) }
   }

@@ -12,9 +12,9 @@ struct Report: ParsableCommand {
       Horizont, offene Fragen und Quellen. HTML ist eine einzige Datei ohne Skripte und ohne \
       Abruf aus dem Netz, mit Grafik des Profils und Druckformat A4. Die Vorlagen liegen in \
       Knowledge/templates der Wissensbasis (sonst gelten die mitgelieferten). Das Journal wird \
-      nur gelesen. Exit-Status: 0 bei Erfolg, 1 bei Fehlern in Wissensbasis oder Vorlage, 2 wenn \
-      eine Angabe fehlt oder nicht passt oder eine Datei nicht gelesen oder geschrieben werden \
-      kann.
+      nur gelesen und nie überschrieben; eine bestehende Datei ersetzt -o nur mit --force. \
+      Exit-Status: 0 bei Erfolg, 1 bei Fehlern in Wissensbasis oder Vorlage, 2 wenn eine Angabe \
+      fehlt oder nicht passt oder eine Datei nicht gelesen oder geschrieben werden kann.
       """)
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOption
@@ -34,6 +34,9 @@ struct Report: ParsableCommand {
 
   @Option(help: ArgumentHelp("Datum des Berichts, JJJJ-MM-TT (sonst heute).", valueName: "datum"))
   var date: String?
+
+  @Flag(help: "Eine bestehende Datei -o ersetzen (das Journal einer Beratung nie).")
+  var force = false
 
   /// Why the arguments cannot make a report, in German; nil when they can.
   func argumentProblem() -> String? {
@@ -60,7 +63,7 @@ struct Report: ParsableCommand {
     let chosen = format.flatMap { ReportFormat(rawValue: $0.lowercased()) } ?? output.flatMap(ReportFormat.init(fileName:))
     let status = ReportWriter.report(
       session: session ?? "", knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen ?? .md,
-      date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output,
+      date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output, force: force,
       output: { print($0, terminator: "") },
       errors: { FileHandle.standardError.write(Data($0.utf8)) })
     if status != 0 { throw ExitCode(status) }

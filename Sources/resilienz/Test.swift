@@ -1,26 +1,28 @@
 import ArgumentParser
+import Foundation
 import KnowledgeBase
 import Shell
 
 /// `resilienz test`: the rule authors' scripted consultations as tests.
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Führt die Testskripte (*.test) aus und meldet jede verfehlte Erwartung.",
+    abstract: "Führt die Testskripte und Fälle aus und meldet jede verfehlte Erwartung.",
     discussion: """
-      Ohne Pfad werden alle Skripte unter Rules/tests der Wissensbasis ausgeführt, jedes als \
-      eigene Beratung. Die letzte Zeile lautet 'N passed, N failed'; der Exit-Status ist nur \
-      dann 0, wenn alle Skripte bestanden.
+      Ohne Pfad werden alle Skripte unter Rules/tests und alle Fälle unter Rules/cases der \
+      Wissensbasis ausgeführt, jedes als eigene Beratung. Für die Fälle folgen ihre Kennzahlen \
+      und eine Zeile 'cases: …' für den ganzen Satz. Die letzte Zeile lautet \
+      'N passed, N failed'; der Exit-Status ist nur dann 0, wenn alle bestanden.
       """)
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOption
 
-  @Argument(help: ArgumentHelp("Skripte oder Ordner (Standard: Rules/tests).", valueName: "pfad"))
+  @Argument(help: ArgumentHelp("Skripte, Fälle oder Ordner (Standard: Rules/tests und Rules/cases).", valueName: "pfad"))
   var paths: [String] = []
 
-  @Option(help: "Nur Skripte, deren Pfad diesen Text enthält.")
+  @Option(help: "Nur Skripte und Fälle, deren Pfad diesen Text enthält.")
   var filter: String?
 
-  @Flag(help: "Das Protokoll jedes Skripts ausgeben.")
+  @Flag(help: "Das Protokoll jedes Skripts und den Dialog jedes Falls ausgeben.")
   var verbose = false
 
   @Flag(help: "Abdeckung ausgeben: Regeln, Maßnahmen, Fragen, Musterzustände, Faktorstufen.")
@@ -37,9 +39,11 @@ struct Test: ParsableCommand {
 
   func run() throws {
     let directory = knowledgeBase.resolved
-    var runner = ScriptTestRunner(
-      knowledgeBaseDirectory: directory,
-      paths: paths.isEmpty ? [KnowledgeSources.join(directory, "Rules/tests")] : paths)
+    var defaults = [KnowledgeSources.join(directory, "Rules/tests")]
+    // Other knowledge bases need not have cases; a missing Rules/cases is no failure.
+    let cases = KnowledgeSources.join(directory, "Rules/cases")
+    if FileManager.default.fileExists(atPath: cases) { defaults.append(cases) }
+    var runner = ScriptTestRunner(knowledgeBaseDirectory: directory, paths: paths.isEmpty ? defaults : paths)
     runner.filter = filter
     runner.verbose = verbose
     runner.coverage = coverage

@@ -191,14 +191,14 @@ extension DiagnosticCase {
       "empty-list", "empty-list",
       """
       measures:
-        - {id: extra, title: Extra, description: d, prevents: p, steps: [], office: Krisenstab, horizon: sofort, effort: gering, phases: [vorsorge], factors: [rf3], sources: [q1]}
+        - {id: extra, title: Extra, description: d, prevents: p, steps: [], office: Krisenstab, horizon: sofort, effort: gering, phases: [vorsorge], factors: [rf3], sources: [q1], reviewed: 2026-12-04}
 
       """),
     .knowledge(
       "invalid-horizon-did-you-mean", "invalid-value",
       """
       measures:
-        - {id: extra, title: Extra, description: d, prevents: p, steps: [a], office: Krisenstab, horizon: sofrot, effort: gering, phases: [vorsorge], factors: [rf3], sources: [q1]}
+        - {id: extra, title: Extra, description: d, prevents: p, steps: [a], office: Krisenstab, horizon: sofrot, effort: gering, phases: [vorsorge], factors: [rf3], sources: [q1], reviewed: 2026-12-04}
 
       """),
     .knowledge(
@@ -258,7 +258,7 @@ extension DiagnosticCase {
       "duplicate-measure-two-files", "duplicate-id",
       """
       measures:
-        - {id: pool, title: Pool, description: d, prevents: p, steps: [a], office: Personalamt, horizon: sofort, effort: mittel, phases: [bewaeltigung], factors: [rf3], sources: [q1]}
+        - {id: pool, title: Pool, description: d, prevents: p, steps: [a], office: Personalamt, horizon: sofort, effort: mittel, phases: [bewaeltigung], factors: [rf3], sources: [q1], reviewed: 2026-12-04}
 
       """),
     .knowledge(

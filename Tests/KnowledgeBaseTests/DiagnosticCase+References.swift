@@ -262,7 +262,7 @@ extension DiagnosticCase {
       "unrecommended-measure", "unrecommended-measure",
       """
       measures:
-        - {id: extra, title: Extra, description: d, prevents: p, steps: [a], office: IT, horizon: kurzfristig, effort: hoch, phases: [vorsorge], factors: [rf3], sources: [q1]}
+        - {id: extra, title: Extra, description: d, prevents: p, steps: [a], office: IT, horizon: kurzfristig, effort: hoch, phases: [vorsorge], factors: [rf3], sources: [q1], reviewed: 2026-12-04}
 
       """),
     DiagnosticCase(
@@ -311,5 +311,5 @@ extension DiagnosticCase {
       """),
   ]
 
-  static let all: [DiagnosticCase] = syntax + knowledge + references + warnings
+  static let all: [DiagnosticCase] = syntax + knowledge + references + warnings + sources
 }

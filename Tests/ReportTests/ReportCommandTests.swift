@@ -209,8 +209,8 @@ struct ReportCommandTests {
   @Test(arguments: [
     ("bericht --format pdf", "Fehler: „pdf“ ist kein Berichtsformat; möglich sind md und html.\n"),
     ("bericht --datum 14.03.2026", "Fehler: „14.03.2026“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14).\n"),
-    ("bericht --format", "Fehler: Bei --format fehlt der Wert. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [datei]\n"),
-    ("bericht --farbe an", "Fehler: Unbekannte Angabe „--farbe“. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [datei]\n"),
+    ("bericht --format", "Fehler: Bei --format fehlt der Wert. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]\n"),
+    ("bericht --farbe an", "Fehler: Unbekannte Angabe „--farbe“. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]\n"),
   ])
   func berichtRejectsBadArguments(line: String, message: String) throws {
     let (shell, output) = try shell(ReportFixture.knowledgeBaseDirectory)

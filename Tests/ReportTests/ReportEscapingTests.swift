@@ -65,6 +65,7 @@ struct ReportEscapingTests {
         phases: [bewaeltigung]
         factors: [rf1]
         sources: [q1]
+        reviewed: 2026-12-04
       - id: zweite
         title: '<script>alert(1)</script> & "x"'
         description: d
@@ -76,11 +77,14 @@ struct ReportEscapingTests {
         phases: [vorsorge]
         factors: [rf1]
         sources: [q1]
+        reviewed: 2026-12-04
     sources:
       - id: q1
         title: '<script>alert(1)</script> & "x"'
         publisher: '<script>alert(1)</script> & "x"'
         url: 'https://example.org/?q="><script>alert(1)</script>&x=1'
+    source_domains:
+      forschung: [example.org]
     """
 
   static let rules = """

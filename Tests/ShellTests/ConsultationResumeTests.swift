@@ -44,7 +44,8 @@ import Testing
     try live.set(reserve, to: .option(0))
     _ = try live.back()
 
-    let (resumed, resumeProblems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    // Read beside the live consultation, which holds the journal's lock.
+    let (resumed, resumeProblems) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
     #expect(resumeProblems.isEmpty, "\(resumeProblems)")
     #expect(resumed.engine.answers == live.engine.answers)
     #expect(resumed.skipped == live.skipped)
@@ -63,7 +64,7 @@ import Testing
     try live.set(try Self.index("lage.phase", in: kb), to: .option(1))
     try live.set(try Self.index("personal.reserve", in: kb), to: .option(0))
     _ = try live.back()
-    let resumed = try Consultation.resume(knowledgeBase: kb, journalPath: path).0
+    let resumed = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path)).0
     let answers = resumed.engine.answers.compactMap { $0 }.count
     #expect(answers == 1)
     #expect(Consultation.answerCount(inJournal: path) == answers)

@@ -133,8 +133,8 @@ import _ResilienzTestSupport
     }
   }
 
-  /// Journals written by a fuzzed shell, then damaged: resuming never throws for their content,
-  /// the resumed consultation is consistent, and resuming it again gives the same answers.
+  /// Journals written by a fuzzed shell, then damaged: replaying never throws for their content,
+  /// the replayed consultation is consistent, and replaying it again gives the same answers.
   @Test func journals() throws {
     let iterations = FuzzBudget.iterations(40)
     let kb = try ShellFixture.knowledgeBase()
@@ -154,10 +154,11 @@ import _ResilienzTestSupport
       try Data(bytes).write(to: URL(fileURLWithPath: path))
       let context = "seed \(seed), iteration \(iteration): \(applied)"
       do {
-        let (resumed, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+        // Replayed as `resilienz report` and a follower read it; `resume` adds only the lock.
+        let (resumed, _) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
         if let problem = Self.consistencyProblem(of: resumed.engine) { Issue.record("\(problem) (\(context))") }
-        let (again, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
-        #expect(again.engine.answers == resumed.engine.answers, "a second resume differs (\(context))")
+        let (again, _) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+        #expect(again.engine.answers == resumed.engine.answers, "a second replay differs (\(context))")
         // 'back' as often as the history allows undoes every answer given since the last reset.
         var stepping = again
         while try stepping.back() != nil {}

@@ -34,7 +34,7 @@ import Testing
     #expect(terminal.expect("bewaeltigung"), "TAB completes the answer: \(terminal.recent)")
     terminal.type("\r")
     #expect(terminal.expect("Übernommen."), "an answer is accepted: \(terminal.recent)")
-    #expect(terminal.expect("Wie viele Wochen dauert die Lage bereits?"), "\(terminal.recent)")
+    #expect(terminal.expect("Um welche Art von Lage geht es?"), "\(terminal.recent)")
 
     // Up-arrow recalls the previous line; Enter runs it again.
     terminal.type("muster\r")
@@ -53,10 +53,10 @@ import Testing
     #expect(terminal.expect("12345"))
     terminal.type("\u{03}")
     #expect(terminal.expect("> "), "a fresh prompt after Ctrl-C: \(terminal.recent)")
-    terminal.type("8\r")
+    terminal.type("3\r")
     #expect(terminal.expect("Übernommen."), "the next line is read on its own: \(terminal.recent)")
     terminal.type("antworten\r")
-    #expect(terminal.expect("lage.dauer_wochen = 8 Wochen"), "not 123458: \(terminal.recent)")
+    #expect(terminal.expect("lage.art = Pandemie"), "not 123453: \(terminal.recent)")
 
     // Ctrl-D asks before leaving; 'j' leaves with status 0.
     #expect(terminal.expect("> "))
@@ -105,5 +105,40 @@ import Testing
     #expect(terminal.expect("lage.phase = Bewältigung"), "\(terminal.recent)")
     terminal.type("ende\r")
     #expect(terminal.waitForExit() == 0)
+  }
+
+  /// At the terminal an existing file is replaced only after a yes; a second window on the same
+  /// default journal is told who holds it, and nothing is offered or set aside.
+  @Test func existingFileIsReplacedOnlyAfterAYesAndASecondWindowIsRefused() throws {
+    let state = try ShellFixture.temporaryDirectory("pty-overwrite")
+    defer { try? FileManager.default.removeItem(at: state) }
+    let report = state.appendingPathComponent("lage.md")
+    try Data("Protokoll der Lagebesprechung".utf8).write(to: report)
+    do {
+      let first = try Self.start(state: state)
+      #expect(first.expect("> "), "\(first.screen)")
+      first.type("2\r")
+      #expect(first.expect("Übernommen."), "\(first.recent)")
+      #expect(first.expect("> "))
+      first.type("bericht \(report.path)\r")
+      #expect(first.expect("gibt es schon. Überschreiben? [j/N]"), "\(first.recent)")
+      first.type("\r")
+      #expect(first.expect("Kein Bericht geschrieben."), "\(first.recent)")
+      #expect(try String(contentsOf: report, encoding: .utf8) == "Protokoll der Lagebesprechung")
+
+      let second = try Self.start(state: state)
+      #expect(second.expect("ist schon in einem anderen Fenster geöffnet"), "\(second.screen)")
+      #expect(second.waitForExit() == 2)
+      #expect(!second.screen.contains("Fortsetzen?"), "\(second.screen)")
+
+      first.type("bericht \(report.path)\r")
+      #expect(first.expect("Überschreiben? [j/N]"), "\(first.recent)")
+      first.type("j\r")
+      #expect(first.expect("Bericht (Markdown) geschrieben"), "\(first.recent)")
+      first.type("ende\r")
+      #expect(first.waitForExit() == 0)
+    }
+    #expect(try String(contentsOf: report, encoding: .utf8).hasPrefix("# "))
+    #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("resilienz/beratung.journal").path))
   }
 }

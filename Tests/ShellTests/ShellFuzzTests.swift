@@ -262,7 +262,7 @@ struct CommandLineGenerator {
     var generator = CommandLineGenerator(
       seed: FuzzBudget.seed(0x10A5_0003), knowledgeBase: kb, scratch: scratch.path)
     for _ in 0..<FuzzBudget.iterations(800) { shell.execute(generator.confined(generator.nextLine())) }
-    let (replayed, replayProblems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    let (replayed, replayProblems) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
     #expect(replayProblems.isEmpty, "\(replayProblems)")
     #expect(replayed.engine.answers == shell.consultation.engine.answers)
     #expect(conclusions(of: replayed.engine) == conclusions(of: shell.consultation.engine))

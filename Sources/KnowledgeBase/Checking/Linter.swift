@@ -71,6 +71,13 @@ struct Linter {
             possible: possiblePoints.description), .pattern, index)
       }
     }
+    for (index, measure) in kb.measures.enumerated() {
+      let backed = measure.sourceIDs.contains { id in
+        guard let source = kb.sourceIndex[id].map({ kb.sources[$0] }) else { return false }
+        return source.verified && source.kind.isAuthoritative
+      }
+      if !backed { warn(.measureWithoutBacking(measure.id), .measure, index) }
+    }
     for (index, source) in kb.sources.enumerated() where !citedSources.contains(source.id) {
       warn(.uncitedSource(source.id), .source, index)
     }

@@ -2,6 +2,7 @@ import RuleLanguage
 
 /// Every message the knowledge loader and checker can report, in alphabetical order.
 enum KnowledgeMessage {
+  case aggregatorSource(host: String, domain: String)
   case comparisonNotAllowed(op: String, question: String, type: String, use: String)
   case duplicateID(kind: String, String)
   case duplicateKey(String)
@@ -9,6 +10,7 @@ enum KnowledgeMessage {
   case emptyKnowledgeFile
   case emptyList(String)
   case emptyText(String)
+  case expectedBoolean(String)
   case expectedList(String)
   case expectedMap(String)
   case expectedNumber(String)
@@ -20,11 +22,14 @@ enum KnowledgeMessage {
   case fieldNotAllowed(String, type: String)
   case invalidAnswer(String, question: String, expected: String)
   case invalidChoice(String, field: String, allowed: [String], suggestion: String?)
+  case invalidDomain(String)
   case invalidID(String)
   case invalidRange(min: String, max: String)
+  case invalidReviewDate(String)
   case invalidURL(String)
   case invalidUTF8
   case linkOutside(String)
+  case measureWithoutBacking(String)
   case missingDirectory(String)
   case missingField(String, in: String)
   case missingSection(String)
@@ -33,6 +38,7 @@ enum KnowledgeMessage {
   case numberExpected(question: String, found: String)
   case phaseQuestionInvalid(String)
   case questionAsFact(String)
+  case sourceKindMismatch(declared: String, listed: String, domain: String)
   case ruleNeverFires(rule: String, reason: String)
   case termQuestionNotChoice(String)
   case thresholdNotPositive
@@ -43,6 +49,7 @@ enum KnowledgeMessage {
   case unknownField(String, in: String, suggestion: String?)
   case unknownReference(kind: String, String, suggestion: String?)
   case unknownSection(String, suggestion: String?)
+  case unknownSourceDomain(host: String)
   case unreachableThreshold(pattern: String, threshold: String, needed: String, possible: String)
   case placeholderInTerm(String)
   case tooManyProblems(Int, shown: Int)
@@ -55,6 +62,10 @@ enum KnowledgeMessage {
 
   var message: DiagnosticMessage {
     switch self {
+    case .aggregatorSource(let host, let domain):
+      DiagnosticMessage(
+        "aggregator-source", .error,
+        "'\(host)' copies other publishers' documents ('\(domain)' is listed under 'aggregator'); cite the original publication")
     case .comparisonNotAllowed(let op, let question, let type, let use):
       DiagnosticMessage(
         "comparison-not-allowed", .error,
@@ -72,6 +83,8 @@ enum KnowledgeMessage {
       DiagnosticMessage("empty-list", .error, "'\(key)' must not be empty")
     case .emptyText(let key):
       DiagnosticMessage("empty-text", .error, "'\(key)' must not be empty")
+    case .expectedBoolean(let what):
+      DiagnosticMessage("expected-boolean", .error, "expected true or false for \(what)")
     case .expectedList(let what):
       DiagnosticMessage("expected-list", .error, "expected \(what)")
     case .expectedMap(let what):
@@ -103,12 +116,20 @@ enum KnowledgeMessage {
         "invalid-value", .error,
         "'\(text)' is not allowed for '\(field)'; expected \(Self.list(allowed))"
           + Self.hint(suggestion))
+    case .invalidDomain(let domain):
+      DiagnosticMessage(
+        "invalid-domain", .error,
+        "'\(domain)' is not a domain; write it in lower case without scheme or path, as in 'bbk.bund.de'")
     case .invalidID(let id):
       DiagnosticMessage(
         "invalid-id", .error,
         "'\(id)' is not a valid id; use a letter, then letters, digits, '_', '-' or '.', and no keyword")
     case .invalidRange(let min, let max):
       DiagnosticMessage("invalid-range", .error, "'min' \(min) is greater than 'max' \(max)")
+    case .invalidReviewDate(let text):
+      DiagnosticMessage(
+        "invalid-review-date", .error,
+        "'\(text)' is not a review date; write the day of the review as YYYY-MM-DD, between 2000 and 2099")
     case .invalidURL(let url):
       DiagnosticMessage(
         "invalid-url", .error, "'\(url)' is not a URL; it must start with https:// or http://")
@@ -117,6 +138,10 @@ enum KnowledgeMessage {
     case .linkOutside(let path):
       DiagnosticMessage(
         "link-outside", .error, "'\(path)' is a link to a file outside the knowledge base folder; it is not read")
+    case .measureWithoutBacking(let id):
+      DiagnosticMessage(
+        "measure-without-backing", .warning,
+        "measure '\(id)' cites no verified source of kind amtlich, forschung or fachverband")
     case .missingDirectory(let path):
       DiagnosticMessage(
         "missing-directory", .error, "no folder '\(path)'; a knowledge base needs Rules/ and Knowledge/")
@@ -143,6 +168,10 @@ enum KnowledgeMessage {
         "'\(question)' is a question, not a derived fact; compare its answer, as in '\(question) = ja'")
     case .ruleNeverFires(let rule, let reason):
       DiagnosticMessage("rule-never-fires", .warning, "rule '\(rule)' can never fire: \(reason)")
+    case .sourceKindMismatch(let declared, let listed, let domain):
+      DiagnosticMessage(
+        "source-kind-mismatch", .warning,
+        "the source says kind '\(declared)', but '\(domain)' is listed as '\(listed)' in 'source_domains'")
     case .termQuestionNotChoice(let question):
       DiagnosticMessage(
         "invalid-term-question", .error, "a term needs a question of type 'choice'; '\(question)' is not one")
@@ -167,6 +196,10 @@ enum KnowledgeMessage {
     case .unknownSection(let name, let suggestion):
       DiagnosticMessage(
         "unknown-section", .error, "unknown section '\(name)'" + Self.hint(suggestion))
+    case .unknownSourceDomain(let host):
+      DiagnosticMessage(
+        "unclassified-source", .error,
+        "'\(host)' is in no list of 'source_domains'; add its domain under the kind of its publisher")
     case .unreachableThreshold(let pattern, let threshold, let needed, let possible):
       DiagnosticMessage(
         "unreachable-threshold", .warning,

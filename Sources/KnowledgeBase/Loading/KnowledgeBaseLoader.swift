@@ -8,7 +8,32 @@ public struct KnowledgeStatistics: Sendable, Equatable {
   public var questions: Int
   public var rules: Int
   public var sources: Int
+  /// Verified sources of each kind, in the order of `SourceKind.allCases`.
+  public var sourcesByKind: [SourceKindCount]
+  /// Sources marked `ungeprüft`, of any kind.
+  public var unverifiedSources: Int
   public var tests: Int
+
+  init(
+    factors: Int, patterns: Int, measures: Int, questions: Int, rules: Int, sources: Int,
+    sourcesByKind: [(SourceKind, Int)], unverifiedSources: Int, tests: Int
+  ) {
+    self.factors = factors
+    self.patterns = patterns
+    self.measures = measures
+    self.questions = questions
+    self.rules = rules
+    self.sources = sources
+    self.sourcesByKind = sourcesByKind.map { SourceKindCount(kind: $0.0, count: $0.1) }
+    self.unverifiedSources = unverifiedSources
+    self.tests = tests
+  }
+}
+
+/// How many verified sources of one kind a knowledge base holds.
+public struct SourceKindCount: Sendable, Equatable {
+  public var kind: SourceKind
+  public var count: Int
 }
 
 /// The outcome of loading: the knowledge base when there is no error, and every diagnostic.

@@ -75,6 +75,10 @@ struct KnowledgeCompiler {
         factors: knowledgeBase.factors.count, patterns: knowledgeBase.patterns.count,
         measures: knowledgeBase.measures.count, questions: knowledgeBase.questions.count,
         rules: knowledgeBase.rules.count, sources: knowledgeBase.sources.count,
+        sourcesByKind: SourceKind.allCases.map { kind in
+          (kind, knowledgeBase.sources.filter { $0.kind == kind && $0.verified }.count)
+        },
+        unverifiedSources: knowledgeBase.sources.filter { !$0.verified }.count,
         tests: sources.testFiles.count)
     }
     if let knowledgeBase, lint {
@@ -140,6 +144,7 @@ struct KnowledgeCompiler {
       if draft.info == nil { report(.missingSection("knowledge_base"), at: DiagnosticSite(path: directory)) }
       if draft.levels == nil { report(.missingSection("factor_levels"), at: DiagnosticSite(path: directory)) }
       if draft.priority == nil { report(.missingSection("priority"), at: DiagnosticSite(path: directory)) }
+      if draft.domainSection == nil { report(.missingSection("source_domains"), at: DiagnosticSite(path: directory)) }
     }
   }
 
@@ -315,6 +320,7 @@ struct KnowledgeCompiler {
     }
 
     let exercises = compileExercises(questionList)
+    let classified = classifySources()
 
     guard !diagnostics.containsErrors, let info = draft.info?.value, let levelList = draft.levels?.value,
       let priority, var dependencies
@@ -339,8 +345,46 @@ struct KnowledgeCompiler {
     return KnowledgeBase(
       info: info, groups: draft.groups.map(\.value), questions: questionList, facts: declaredFacts,
       factorLevels: levelList, factors: draft.factors.map(\.value), patterns: draft.patterns.map(\.value),
-      measures: draft.measures.map(\.value), sources: draft.sources.map(\.value), terms: terms,
+      measures: draft.measures.map(\.value), sources: classified, terms: terms,
       exercises: exercises, priority: priority, rules: compiledRules, dependencies: dependencies)
+  }
+
+  /// Gives every source the kind of its publisher's domain. A domain listed twice, a host in no
+  /// list and a copy site are errors; a declared `kind` that contradicts the list is a warning.
+  private mutating func classifySources() -> [Source] {
+    var firstSites: [String: DiagnosticSite] = [:]
+    for entry in draft.domains {
+      if let first = firstSites[entry.domain] {
+        report(.duplicateID(kind: "domain", entry.domain), at: entry.site, notes: [.init("first declared here", at: first)])
+      } else {
+        firstSites[entry.domain] = entry.site
+      }
+    }
+    let domains = SourceDomains(draft.domains.map { ($0.domain, $0.kind) })
+    var classified: [Source] = []
+    for declared in draft.sources {
+      let raw = declared.value
+      // Without any domain list the missing section is the one problem worth reporting.
+      guard draft.domainSection != nil, let host = SourceDomains.host(of: raw.url) else { continue }
+      guard let (domain, listed) = domains.lookUp(host: host) else {
+        report(.unknownSourceDomain(host: host), at: raw.urlSite)
+        continue
+      }
+      guard case .kind(let kind) = listed else {
+        report(.aggregatorSource(host: host, domain: domain), at: raw.urlSite)
+        continue
+      }
+      if lint, let declaredKind = raw.declaredKind, declaredKind.kind != kind {
+        report(
+          .sourceKindMismatch(declared: declaredKind.kind.rawValue, listed: kind.rawValue, domain: domain),
+          at: declaredKind.site)
+      }
+      classified.append(
+        Source(
+          id: raw.id, title: raw.title, publisher: raw.publisher, year: raw.year, url: raw.url,
+          kind: raw.declaredKind?.kind ?? kind, verified: raw.verified))
+    }
+    return classified
   }
 
   private mutating func compileExercises(_ questionList: [Question]) -> [Exercise] {

@@ -47,6 +47,25 @@ struct DraftTerm {
   var values: [(option: String, text: String, site: DiagnosticSite)]
 }
 
+/// A source as read, before its kind is derived from the domain list.
+struct DraftSource {
+  var id: String
+  var title: String
+  var publisher: String
+  var year: Int?
+  var url: String
+  var urlSite: DiagnosticSite
+  var declaredKind: (kind: SourceKind, site: DiagnosticSite)?
+  var verified: Bool
+}
+
+/// What a publisher domain in `source_domains` stands for.
+enum DomainClass: Equatable {
+  case kind(SourceKind)
+  /// A site that copies other publishers' documents; never to be cited.
+  case aggregator
+}
+
 /// Everything read from the knowledge files, before names are resolved across files.
 struct KnowledgeDraft {
   var info: Declared<KnowledgeBaseInfo>?
@@ -58,7 +77,10 @@ struct KnowledgeDraft {
   var factors: [Declared<Factor>] = []
   var patterns: [Declared<Pattern>] = []
   var measures: [Declared<Measure>] = []
-  var sources: [Declared<Source>] = []
+  var sources: [Declared<DraftSource>] = []
+  var domains: [(domain: String, kind: DomainClass, site: DiagnosticSite)] = []
+  /// Where the first `source_domains` section stands, for a missing-section check.
+  var domainSection: DiagnosticSite?
   var terms: [Declared<DraftTerm>] = []
   var references: [Reference] = []
   var placeholders: [(name: String, site: DiagnosticSite)] = []

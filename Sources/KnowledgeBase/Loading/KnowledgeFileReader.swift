@@ -5,7 +5,7 @@ import Yams
 struct KnowledgeFileReader {
   static let sections = [
     "knowledge_base", "factor_levels", "priority", "groups", "questions", "factors", "patterns",
-    "measures", "sources", "terms",
+    "measures", "sources", "source_domains", "terms",
   ]
 
   let reader: YAMLReader
@@ -24,6 +24,7 @@ struct KnowledgeFileReader {
       case "patterns": readEach(value, "pattern") { readPattern($0, into: &draft) }
       case "measures": readEach(value, "measure") { readMeasure($0, into: &draft) }
       case "sources": readEach(value, "source") { readSource($0, into: &draft) }
+      case "source_domains": readDomains(value, keyNode, into: &draft)
       case "terms": readEach(value, "term") { readTerm($0, into: &draft) }
       default:
         reader.report(
@@ -257,10 +258,16 @@ struct KnowledgeFileReader {
     if let node = fields.value("relevant", required: false), let condition = reader.string(node, what: "a condition") {
       relevance = (condition, reader, node)
     }
+    let asksFirst = fields.boolean("ask_first", required: false) ?? false
+    let clarify = fields.string("clarify", required: false)
+    let clarifyWith = fields.string("clarify_with", required: false)
     guard valid, let (name, site) = id, let text, let type, let help, let groupName, let groupNode else { return }
-    let question = Question(
+    var question = Question(
       id: name, text: text, type: type, options: options, minimum: minimum, maximum: maximum,
       unit: unit, help: help, group: 0, relevance: nil, relevanceText: relevance?.0)
+    question.asksFirst = asksFirst
+    question.clarify = clarify
+    question.clarifyWith = clarifyWith
     draft.questions.append(
       Declared(
         value: DraftQuestion(
@@ -383,6 +390,14 @@ struct KnowledgeFileReader {
     }
     let factors = references(fields, "factors", .factor, required: true, into: &draft)
     let sources = references(fields, "sources", .source, required: true, into: &draft)
+    var reviewed: String?
+    if let node = fields.value("reviewed"), let text = reader.string(node, what: "'reviewed'") {
+      if ReviewDate.isValid(text) {
+        reviewed = text
+      } else {
+        reader.report(.invalidReviewDate(text), at: node)
+      }
+    }
     var examples: [PracticeExample] = []
     if let node = fields.value("examples", required: false), let items = reader.list(node, what: "a list of examples") {
       for item in items {
@@ -397,14 +412,14 @@ struct KnowledgeFileReader {
       }
     }
     guard let (name, site) = id, let title, let description, let prevents, let steps, let office,
-      let horizon, let effort, phasesValid
+      let horizon, let effort, phasesValid, let reviewed
     else { return }
     draft.measures.append(
       Declared(
         value: Measure(
           id: name, title: title, description: description, prevents: prevents, steps: steps,
           office: office, horizon: horizon, effort: effort, phases: phases, factorIDs: factors,
-          sourceIDs: sources, examples: examples),
+          sourceIDs: sources, examples: examples, reviewed: reviewed),
         id: name, site: site))
   }
 
@@ -453,14 +468,58 @@ struct KnowledgeFileReader {
     let urlNode = fields.value("url")
     var url: String?
     if let urlNode, let text = reader.string(urlNode, what: "a URL") {
-      if text.hasPrefix("https://") || text.hasPrefix("http://") {
+      if (text.hasPrefix("https://") || text.hasPrefix("http://")) && SourceDomains.host(of: text) != nil {
         url = text
       } else {
         reader.report(.invalidURL(text), at: urlNode)
       }
     }
-    guard let (name, site) = id, let title, let publisher, let url else { return }
+    var declaredKind: (SourceKind, DiagnosticSite)?
+    if let kindNode = fields.value("kind", required: false), let kind = enumValue(fields, "kind", SourceKind.self) {
+      declaredKind = (kind, reader.site(of: kindNode))
+    }
+    var verified = true
+    if let node = fields.value("ungeprüft", required: false), let unverified = reader.boolean(node, what: "'ungeprüft'") {
+      verified = !unverified
+    }
+    guard let (name, site) = id, let title, let publisher, let url, let urlNode else { return }
     draft.sources.append(
-      Declared(value: Source(id: name, title: title, publisher: publisher, year: year, url: url), id: name, site: site))
+      Declared(
+        value: DraftSource(
+          id: name, title: title, publisher: publisher, year: year, url: url, urlSite: reader.site(of: urlNode),
+          declaredKind: declaredKind, verified: verified),
+        id: name, site: site))
+  }
+
+  /// `source_domains`: a map from a kind (or `aggregator`) to the publisher domains of that kind.
+  /// It may appear in several files; the lists add up.
+  private func readDomains(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
+    if draft.domainSection == nil { draft.domainSection = reader.site(of: keyNode) }
+    guard let kinds = reader.fields(node, what: "'source_domains'") else { return }
+    let allowed = SourceKind.allCases.map(\.rawValue) + ["aggregator"]
+    for (name, key, value) in kinds.pairs {
+      _ = kinds.value(name)
+      let kind: DomainClass
+      if let sourceKind = SourceKind(rawValue: name) {
+        kind = .kind(sourceKind)
+      } else if name == "aggregator" {
+        kind = .aggregator
+      } else {
+        reader.report(
+          .invalidChoice(name, field: "source_domains", allowed: allowed, suggestion: Suggestion.closest(to: name, in: allowed)),
+          at: key)
+        continue
+      }
+      guard let items = reader.list(value, what: "a list of domains") else { continue }
+      for item in items {
+        guard let domain = reader.string(item, what: "a domain") else { continue }
+        guard SourceDomains.isValidDomain(domain) else {
+          reader.report(.invalidDomain(domain), at: item)
+          continue
+        }
+        draft.domains.append((domain, kind, reader.site(of: item)))
+      }
+    }
+    kinds.finish()
   }
 }

@@ -59,7 +59,7 @@ public enum Effort: String, Sendable, CaseIterable {
 
 /// A phase of crisis management.
 public enum Phase: String, Sendable, CaseIterable {
-  case vorsorge, bewaeltigung, nachbereitung
+  case vorsorge, vorbereitung, bewaeltigung, nachbereitung
 }
 
 /// A documented example of a measure in practice.
@@ -84,6 +84,33 @@ public struct Measure: Sendable {
   public var factorIDs: [String]
   public var sourceIDs: [String]
   public var examples: [PracticeExample]
+  /// When the measure was last reviewed against its sources, as `YYYY-MM-DD`.
+  public var reviewed: String
+}
+
+/// What kind of publisher a source comes from; a staff weighs an authority's guidance
+/// differently from a newspaper report.
+public enum SourceKind: String, Sendable, CaseIterable {
+  case amtlich, forschung, fachverband, kommune, presse
+
+  /// The German name shown in reports.
+  public var title: String {
+    switch self {
+    case .amtlich: "amtlich"
+    case .forschung: "Forschung"
+    case .fachverband: "Fachverband"
+    case .kommune: "Kommune/Praxisbericht"
+    case .presse: "Presse"
+    }
+  }
+
+  /// Whether a verified source of this kind can carry a measure on its own.
+  public var isAuthoritative: Bool {
+    switch self {
+    case .amtlich, .forschung, .fachverband: true
+    case .kommune, .presse: false
+    }
+  }
 }
 
 /// An entry of the bibliography.
@@ -93,6 +120,10 @@ public struct Source: Sendable {
   public var publisher: String
   public var year: Int?
   public var url: String
+  /// Derived from the URL's host through the knowledge base's `source_domains`.
+  public var kind: SourceKind
+  /// False for a source marked `ungeprüft: true`: it is listed but never counts as backing.
+  public var verified: Bool
 }
 
 /// A derived fact declared in a rule file.

@@ -43,6 +43,12 @@ public struct Question: Sendable {
   public var relevance: CompiledCondition?
   /// The relevance condition as written, for explanations.
   public var relevanceText: String?
+  /// Part of the situation: asked before any other question, in declaration order.
+  public var asksFirst = false
+  /// What to find out when the answer is *weiß nicht*, as an open point (German).
+  public var clarify: String?
+  /// Who can answer it (German, e.g. „IT-Dienstleister fragen“).
+  public var clarifyWith: String?
 
   /// The index of an option by id.
   public func optionIndex(_ id: String) -> Int? { options.firstIndex { $0.id == id } }

@@ -181,6 +181,16 @@ final class YAMLReader {
     return value.hundredths / 100
   }
 
+  /// The node as `true` or `false`, written plainly (YAML's other spellings such as `yes` are
+  /// refused so that a flag reads the same everywhere).
+  func boolean(_ node: Node, what: String) -> Bool? {
+    guard case .scalar(let scalar) = node, scalar.style == .plain, ["true", "false"].contains(scalar.string) else {
+      report(.expectedBoolean(what), at: node)
+      return nil
+    }
+    return scalar.string == "true"
+  }
+
   /// A list of texts; a single text is accepted as a list of one.
   func strings(_ node: Node, what: String) -> [String]? {
     if case .scalar = node, let single = string(node, what: what) { return [single] }
@@ -229,6 +239,10 @@ final class FieldMap {
 
   func decimal(_ key: String, required: Bool = true) -> FixedDecimal? {
     value(key, required: required).flatMap { reader.decimal($0, what: "'\(key)'") }
+  }
+
+  func boolean(_ key: String, required: Bool = true) -> Bool? {
+    value(key, required: required).flatMap { reader.boolean($0, what: "'\(key)'") }
   }
 
   func integer(_ key: String, required: Bool = true) -> Int? {

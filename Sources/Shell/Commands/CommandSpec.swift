@@ -131,9 +131,9 @@ struct CommandSpec: Sendable {
       summary: "lädt eine gespeicherte Beratung",
       help: "Ersetzt alle Antworten durch die der Datei. Antworten, die zur aktuellen Wissensbasis nicht mehr passen, werden aufgelistet und übergangen."),
     CommandSpec(
-      kind: .report, aliases: ["bericht"], usage: "bericht [--format md|html] [datei]", arity: .text,
+      kind: .report, aliases: ["bericht"], usage: "bericht [--format md|html] [datei] [--force]", arity: .text,
       summary: "der Bericht für den Stab: Lage, Muster, Profil, Maßnahmen, Quellen",
-      help: "Ohne Datei erscheint der Bericht als Markdown in der Ausgabe; mit Datei wird er geschrieben (eine bestehende Datei wird ersetzt, nie halb). Das Format ergibt sich aus --format oder der Endung (.md, .html); HTML ist eine einzige Datei mit Grafik des Resilienzprofils, die sich auf A4 drucken lässt. --datum JJJJ-MM-TT setzt das Datum des Berichts (sonst heute). Die Vorlagen liegen in Knowledge/templates der Wissensbasis."),
+      help: "Ohne Datei erscheint der Bericht als Markdown in der Ausgabe; mit Datei wird er geschrieben, vollständig oder gar nicht; eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) ersetzt, das Journal der Beratung nie. Das Format ergibt sich aus --format oder der Endung (.md, .html); HTML ist eine einzige Datei mit Grafik des Resilienzprofils, die sich auf A4 drucken lässt. --datum JJJJ-MM-TT setzt das Datum des Berichts (sonst heute). Die Vorlagen liegen in Knowledge/templates der Wissensbasis."),
     CommandSpec(
       kind: .record, aliases: ["aufzeichnen"], usage: "aufzeichnen <datei> [--force]", arity: .text,
       summary: "schreibt die Beratung als Testskript",
@@ -167,9 +167,9 @@ struct CommandSpec: Sendable {
       summary: "hält eine Beobachtung zur aktuellen Übungszeit fest",
       help: "Beobachtungen der Übungsleitung erscheinen in der Auswertung und im Bericht."),
     CommandSpec(
-      kind: .debrief, aliases: ["auswertung"], usage: "auswertung [--report <datei>]", arity: .text,
+      kind: .debrief, aliases: ["auswertung"], usage: "auswertung [--report <datei> [--force]]", arity: .text,
       summary: "wertet die Übung aus: Entscheidungen, Empfehlungen, Erwartungen",
-      help: "Zeigt für jede Einlage die Entscheidungen des Stabes neben den Empfehlungen und den erwarteten Maßnahmen: rechtzeitig, verspätet, nicht ergriffen, ergriffen ohne Empfehlung. Mit --report schreibt sie den Auswertungsbericht (Markdown) mit Verbesserungsplan."),
+      help: "Zeigt für jede Einlage die Entscheidungen des Stabes neben den Empfehlungen und den erwarteten Maßnahmen: rechtzeitig, verspätet, nicht ergriffen, ergriffen ohne Empfehlung. Mit --report schreibt sie den Auswertungsbericht (Markdown) mit Verbesserungsplan; eine bestehende Datei nur nach Rückfrage (in Skripten mit --force)."),
     CommandSpec(
       kind: .quit, aliases: ["ende"], usage: "ende", arity: .none,
       summary: "beendet die Beratung (sie bleibt gespeichert)",

@@ -69,21 +69,10 @@ extension Shell {
       script += "\n# Nicht empfohlen\n"
       for measure in absent { script += "expect not recommend \(kb.measures[measure].id)\n" }
     }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      if isDirectory.boolValue { return fail("„\(path)“ ist ein Ordner.") }
-      if !force {
-        guard options.interactive, let confirm, confirm("„\(path)“ gibt es schon. Überschreiben? [j/N] ") else {
-          if options.interactive { return line("Nicht aufgezeichnet.") }
-          return fail("„\(path)“ gibt es schon. Zum Überschreiben: aufzeichnen \(path) --force")
-        }
-      }
-    }
-    do {
+    let written = writeUserFile(path, force: force, retry: "aufzeichnen \(path) --force", declined: "Nicht aufgezeichnet.") {
       try AtomicFile.write(Data(script.utf8), to: path)
-    } catch {
-      return fail("„\(path)“ kann nicht geschrieben werden.")
     }
+    guard written else { return }
     let answers = engine.answers.compactMap { $0 }.count
     line("Aufgezeichnet: \(answers) Antworten und \(kb.patterns.count + kb.factors.count + top + absent.count) Erwartungen in „\(path)“.")
   }

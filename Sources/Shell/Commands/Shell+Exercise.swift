@@ -126,10 +126,11 @@ extension Shell {
   func debriefCommand(_ arguments: String) {
     var words = arguments.split(separator: " ").map(String.init)
     var reportPath: String?
+    var force = false
     if let index = words.firstIndex(of: "--report") {
-      let path = Self.unquoted(words[(index + 1)...].joined(separator: " "))
-      if let problem = Self.fileNameProblem(path, usage: "auswertung --report <datei>") { return fail(problem) }
-      reportPath = path
+      let (path, forced) = Self.pathAndForce(words[(index + 1)...].joined(separator: " "))
+      if let problem = Self.fileNameProblem(path, usage: "auswertung --report <datei> [--force]") { return fail(problem) }
+      (reportPath, force) = (path, forced)
       words.removeSubrange(index...)
     }
     guard words.isEmpty else { return fail("„auswertung“ nimmt außer --report <datei> kein Argument.") }
@@ -152,8 +153,12 @@ extension Shell {
       do {
         let templates = try ReportTemplates(afterActionForKnowledgeBase: options.knowledgeBaseDirectory, format: format)
         let text = try templates.render(afterActionModel(run, debrief), as: format)
-        try ReportWriter.write(text, to: reportPath)
-        line("Auswertungsbericht geschrieben: „\(reportPath)“.")
+        let written = writeUserFile(
+          reportPath, force: force, retry: "auswertung --report \(reportPath) --force", declined: "Kein Auswertungsbericht geschrieben."
+        ) {
+          try ReportWriter.write(text, to: reportPath, overwrite: true, journals: openJournals)
+        }
+        if written { line("Auswertungsbericht geschrieben: „\(reportPath)“.") }
       } catch {
         fail(String(describing: error))
       }

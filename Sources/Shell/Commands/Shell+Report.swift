@@ -7,10 +7,12 @@ struct ReportRequest: Equatable {
   var date: ReportDate?
   /// Nil: print the report.
   var path: String?
+  /// Replace an existing file without asking (`--force`, for scripts).
+  var force = false
 }
 
 extension Shell {
-  static let reportUsage = "bericht [--format md|html] [--datum JJJJ-MM-TT] [datei]"
+  static let reportUsage = "bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]"
 
   /// `bericht`: the report of the consultation as it stands, printed or written to a file.
   func reportCommand(_ arguments: String) {
@@ -30,13 +32,10 @@ extension Shell {
       return fail(String(describing: error))
     }
     guard let path = request.path else { return say(text.hasSuffix("\n") ? text : text + "\n") }
-    do {
-      try ReportWriter.write(text, to: path)
-    } catch let error as ReportError {
-      return fail(error.message)
-    } catch {
-      return fail(String(describing: error))
+    let written = writeUserFile(path, force: request.force, retry: "bericht --force \(path)", declined: "Kein Bericht geschrieben.") {
+      try ReportWriter.write(text, to: path, overwrite: true, journals: openJournals)
     }
+    guard written else { return }
     line("Bericht (\(request.format.title)) geschrieben: „\(path)“.")
   }
 
@@ -57,6 +56,7 @@ extension Shell {
     }
     var format: ReportFormat?
     var date: ReportDate?
+    var force = false
     while rest.hasPrefix("--") {
       let word = nextWord()
       var name = word
@@ -66,6 +66,8 @@ extension Shell {
         value = String(word[word.index(after: equals)...])
       }
       switch name {
+      case "--force" where value == nil:
+        force = true
       case "--format", "--datum", "--date":
         if value == nil, !rest.isEmpty { value = nextWord() }
         guard let value, !value.isEmpty else {
@@ -88,11 +90,13 @@ extension Shell {
         return .failure(ReportArgumentProblem(message: "Unbekannte Angabe „\(word)“. So geht es: \(reportUsage)"))
       }
     }
-    let path = unquoted(rest)
+    // `--force` may also follow the file name, as with 'speichern'.
+    let (path, forceAfter) = pathAndForce(rest)
     if !rest.isEmpty, let problem = fileNameProblem(path, usage: reportUsage) {
       return .failure(ReportArgumentProblem(message: problem))
     }
     let chosen = format ?? ReportFormat(fileName: path) ?? .md
-    return .success(ReportRequest(format: chosen, date: date, path: path.isEmpty ? nil : path))
+    return .success(
+      ReportRequest(format: chosen, date: date, path: path.isEmpty ? nil : path, force: force || forceAfter))
   }
 }

@@ -24,20 +24,10 @@ extension Shell {
     }
     let document = SessionDocument(
       knowledgeBase: .init(id: kb.info.id, version: kb.info.version), answers: answers)
-    do {
-      try document.write(to: path, overwrite: force)
-    } catch SessionError.exists(let existing) where options.interactive {
-      guard let confirm, confirm("„\(existing)“ gibt es schon. Überschreiben? [j/N] ") else {
-        return line("Nicht gespeichert.")
-      }
-      do {
-        try document.write(to: path, overwrite: true)
-      } catch {
-        return fail(String(describing: error))
-      }
-    } catch {
-      return fail(String(describing: error))
+    let written = writeUserFile(path, force: force, retry: "speichern \(path) --force", declined: "Nicht gespeichert.") {
+      try document.write(to: path, overwrite: true)
     }
+    guard written else { return }
     line("Gespeichert: \(answers.count) \(answers.count == 1 ? "Antwort" : "Antworten") in „\(path)“.")
   }
 

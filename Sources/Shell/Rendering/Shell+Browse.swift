@@ -52,6 +52,7 @@ extension Shell {
   static func phaseTitle(_ phase: Phase) -> String {
     switch phase {
     case .vorsorge: "Vorsorge"
+    case .vorbereitung: "Vorbereitung"
     case .bewaeltigung: "Bewältigung"
     case .nachbereitung: "Nachbereitung"
     }

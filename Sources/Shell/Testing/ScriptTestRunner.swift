@@ -3,8 +3,9 @@ import Foundation
 import KnowledgeBase
 import RuleLanguage
 
-/// Runs scripted consultations as tests: each script isolated, failures with file and line,
-/// a closing `N passed, N failed`, and optionally coverage of the knowledge base.
+/// Runs scripted consultations (`*.test`) and development cases (`*.case`) as tests: each
+/// isolated, failures with file and line, the cases' figures, a closing `N passed, N failed`,
+/// and optionally coverage of the knowledge base.
 public struct ScriptTestRunner {
   public enum Format: String, Sendable {
     case text, json
@@ -25,9 +26,9 @@ public struct ScriptTestRunner {
     self.paths = paths
   }
 
-  /// The test scripts (`*.test`) in the given files and folders, sorted, folders recursively;
-  /// each with the folder it was found in (a script given alone: its own), which its includes
-  /// must stay inside.
+  /// The test scripts (`*.test`) and cases (`*.case`) in the given files and folders, sorted,
+  /// folders recursively; each with the folder it was found in (a script given alone: its own),
+  /// which a script's includes must stay inside.
   public static func discover(_ paths: [String]) -> (scripts: [(script: String, folder: String)], missing: [String]) {
     var scripts: [(script: String, folder: String)] = []
     var missing: [String] = []
@@ -44,7 +45,7 @@ public struct ScriptTestRunner {
       let enumerator = FileManager.default.enumerator(atPath: path)
       var found: [String] = []
       while let name = enumerator?.nextObject() as? String {
-        if name.hasSuffix(".test") { found.append(KnowledgeSources.join(path, name)) }
+        if name.hasSuffix(".test") || name.hasSuffix(".case") { found.append(KnowledgeSources.join(path, name)) }
       }
       scripts += found.sorted().map { ($0, path) }
     }
@@ -61,7 +62,9 @@ public struct ScriptTestRunner {
       return 1
     }
     let (found, missing) = Self.discover(paths)
-    let scripts = found.filter { filter.map($0.script.contains) ?? true }
+    let selected = found.filter { filter.map($0.script.contains) ?? true }
+    let scripts = selected.filter { !$0.script.hasSuffix(".case") }
+    let cases = selected.map(\.script).filter { $0.hasSuffix(".case") }
     let recorder = coverage ? CoverageRecorder(knowledgeBase: knowledgeBase) : nil
     var passed = 0
     var failed = missing.count
@@ -92,12 +95,16 @@ public struct ScriptTestRunner {
         }
       }
     }
+    let caseRun = runCases(cases, knowledgeBase: knowledgeBase, output: output)
+    passed += caseRun.passed
+    failed += caseRun.failed
     switch format {
     case .text:
       if let recorder { output.write(Self.coverageText(recorder)) }
+      if !caseRun.results.isEmpty { output.write(CaseRunner.summaryLine(CaseRunner.summary(caseRun.results))) }
       output.write("\(passed) passed, \(failed) failed\n")
     case .json:
-      output.write(Self.json(passed: passed, failed: failed, recorder: recorder))
+      output.write(Self.json(passed: passed, failed: failed, recorder: recorder, cases: caseRun.results))
     }
     return failed == 0 ? 0 : 1
   }
@@ -113,10 +120,12 @@ public struct ScriptTestRunner {
     return out
   }
 
-  static func json(passed: Int, failed: Int, recorder: CoverageRecorder?) -> String {
-    func quote(_ text: String) -> String {
-      "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+  /// A JSON string literal.
+  static func quote(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+
+  static func json(passed: Int, failed: Int, recorder: CoverageRecorder?, cases: [CaseResult] = []) -> String {
     var out = "{\n  \"passed\": \(passed),\n  \"failed\": \(failed)"
     if let recorder {
       let entries = recorder.figures.map { figure in
@@ -125,6 +134,7 @@ public struct ScriptTestRunner {
       }
       out += ",\n  \"coverage\": {\n" + entries.joined(separator: ",\n") + "\n  }"
     }
+    if !cases.isEmpty { out += ",\n" + CaseRunner.json(cases) }
     return out + "\n}\n"
   }
 }

@@ -1,0 +1,14 @@
+import RuleEngine
+
+/// The last question choice with the state it was computed for; choosing is the costly part of
+/// a step, and the shell asks for the current question several times per line.
+final class QuestionCache: @unchecked Sendable {
+  struct Key: Equatable {
+    var answers: [Answer?]
+    var skipped: Set<Int>
+    var group: Int?
+  }
+
+  var key: Key?
+  var choice: QuestionChoice?
+}

@@ -1,0 +1,136 @@
+import KnowledgeBase
+import RuleLanguage
+
+/// The lowest and highest priority a measure can have under any completion of the open answers.
+public struct PriorityRange: Sendable, Equatable {
+  public var measure: Int
+  public var low: FixedDecimal
+  public var high: FixedDecimal
+  /// Recommended now, and so under every completion.
+  public var surely: Bool
+  /// Recommended under at least one completion.
+  public var possibly: Bool
+}
+
+/// Whether the first `size` places of the advice are settled, and what still contests them.
+public struct AdviceStability: Sendable, Equatable {
+  /// The measures in the first places now, in rank order.
+  public var top: [Int]
+  /// Measures outside the top that some completion can lift into it.
+  public var challengers: [Int]
+  /// Measures in the top that some completion can push out of it.
+  public var contested: [Int]
+
+  /// No completion of all open answers together can change which measures hold the top places.
+  public var isStable: Bool { challengers.isEmpty }
+}
+
+extension Engine {
+  /// How many places of the advice the dialogue settles before it stops.
+  public static let settledPlaces = 10
+
+  /// The priority range of every measure that is or can become recommended.
+  public func priorityRanges(_ possibility: Possibility) -> [PriorityRange] {
+    let kb = knowledgeBase
+    let formula = kb.priority
+    let phases = possiblePhases(possibility)
+    var result: [PriorityRange] = []
+    for measure in kb.measures.indices {
+      var extra = FixedDecimal.zero
+      var lowExtra = FixedDecimal.zero
+      var possibly = isRecommended(measure)
+      for rule in kb.dependencies.measureWriters[measure].map({ Int($0) })
+      where ruleTruth[rule] == .undetermined && possibility.canFire[rule] {
+        for conclusion in kb.rules[rule].conclusions {
+          guard case .recommend(measure, let weight) = conclusion.kind else { continue }
+          possibly = true
+          if weight > .zero { extra += weight } else { lowExtra += weight }
+        }
+      }
+      guard possibly else { continue }
+      let item = kb.measures[measure]
+      var fixedLow = formula.weight * (measureWeight[measure] + lowExtra)
+      var fixedHigh = formula.weight * (measureWeight[measure] + extra)
+      if formula.weight < .zero { swap(&fixedLow, &fixedHigh) }
+      let effort = formula.effort[item.effort] ?? .zero
+      var phaseLow: FixedDecimal?
+      var phaseHigh: FixedDecimal?
+      for phase in phases {
+        let table = phase.flatMap { formula.urgency[$0] } ?? formula.defaultUrgency
+        let points = (table[item.horizon] ?? .zero) + (phase.map { item.phases.contains($0) } == true ? formula.phaseMatch : .zero)
+        phaseLow = min(phaseLow ?? points, points)
+        phaseHigh = max(phaseHigh ?? points, points)
+      }
+      let weakness = weaknessRange(of: measure, possibility)
+      result.append(
+        PriorityRange(
+          measure: measure,
+          low: fixedLow + effort + (phaseLow ?? .zero) + weakness.low,
+          high: fixedHigh + effort + (phaseHigh ?? .zero) + weakness.high,
+          surely: isRecommended(measure), possibly: true))
+    }
+    return result
+  }
+
+  /// The phases the consultation can end in; nil stands for "no phase given".
+  func possiblePhases(_ possibility: Possibility) -> [Phase?] {
+    guard let question = knowledgeBase.priority.phaseQuestion else { return [nil] }
+    if answers[question] != nil || !possibility.open[question] { return [currentPhase] }
+    return [nil] + knowledgeBase.questions[question].options.map { Phase(rawValue: $0.id) }
+  }
+
+  /// The range of the weakness part over the levels the measure's factors can end at.
+  func weaknessRange(of measure: Int, _ possibility: Possibility) -> (low: FixedDecimal, high: FixedDecimal) {
+    let kb = knowledgeBase
+    var low = FixedDecimal.zero
+    var high = FixedDecimal.zero
+    for factorID in kb.measures[measure].factorIDs {
+      guard let factor = kb.factorIndex[factorID] else { continue }
+      var points = possibility.possibleLevels(factor).map { kb.factorLevels[$0].weakness }
+      if possibility.factorCanStayUnassessed(factor) { points.append(.zero) }
+      let least = points.min() ?? .zero
+      let most = points.max() ?? .zero
+      switch kb.priority.weakness {
+      case .max:
+        low = max(low, least)
+        high = max(high, most)
+      case .sum:
+        low += least
+        high += most
+      }
+    }
+    return (low, high)
+  }
+
+  /// Whether the first places of the advice can still change, and which measures contest them.
+  ///
+  /// The top is settled when every measure outside it stays below every measure inside it under
+  /// every completion: its highest possible priority is below the lowest of each member's (or
+  /// equal and behind it in declaration order). Members are recommended by rules that are already
+  /// true, so they cannot drop out of the list; with fewer members than places, any measure that
+  /// can still become recommended contests the top.
+  public func stability(_ possibility: Possibility, places: Int = Engine.settledPlaces) -> AdviceStability {
+    let ranges = priorityRanges(possibility)
+    let byMeasure = Dictionary(uniqueKeysWithValues: ranges.map { ($0.measure, $0) })
+    let top = Array(advice().prefix(places).map(\.measure))
+    let inside = Set(top)
+    var challengers: [Int] = []
+    var contested = Set<Int>()
+    for range in ranges where !inside.contains(range.measure) {
+      if top.count < places {
+        challengers.append(range.measure)
+        continue
+      }
+      var beats = false
+      for member in top {
+        guard let floor = byMeasure[member] else { continue }
+        if range.high > floor.low || (range.high == floor.low && range.measure < member) {
+          beats = true
+          contested.insert(member)
+        }
+      }
+      if beats { challengers.append(range.measure) }
+    }
+    return AdviceStability(top: top, challengers: challengers, contested: top.filter(contested.contains))
+  }
+}

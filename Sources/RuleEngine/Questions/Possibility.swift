@@ -1,0 +1,157 @@
+import KnowledgeBase
+import RuleLanguage
+
+/// What the open answers can still do: for every rule whether some completion of the open
+/// questions can make it true (or false), and from that the range every conclusion can reach.
+///
+/// A question is open when it is unanswered and its relevance is not false; an answer of
+/// *weiß nicht* and an irrelevant question are final, so a comparison over them stays
+/// undetermined for good and never lets a rule fire. The analysis over-approximates: it treats
+/// the parts of a condition as independent, so what it calls impossible is impossible, while
+/// some of what it calls possible may not be. That is what makes a stop on it sound.
+public struct Possibility: Sendable {
+  /// Per rule: some completion makes it true.
+  public private(set) var canFire: [Bool]
+  /// Per rule: some completion makes it false (or keeps it from firing).
+  public private(set) var canFail: [Bool]
+  var factCanHold: [Bool]
+  var factCanFail: [Bool]
+  /// Per pattern: the lowest and highest state its score can reach.
+  public private(set) var patternStates: [(low: PatternState, high: PatternState)]
+  /// Per factor: the levels it can end at, as a bit set over level indices.
+  var factorLevels: [UInt64]
+  /// Per question: open, i.e. its answer can still come.
+  public let open: [Bool]
+
+  init(_ engine: Engine) {
+    let kb = engine.knowledgeBase
+    open = kb.questions.indices.map { engine.answers[$0] == nil && engine.isRelevant($0) }
+    canFire = engine.ruleTruth.map { $0 != .false }
+    canFail = engine.ruleTruth.map { $0 != .true }
+    factCanHold = engine.factTruth.map { $0 != .false }
+    factCanFail = engine.factTruth.map { $0 != .true }
+    patternStates = engine.patternState.map { ($0, $0) }
+    factorLevels = Array(repeating: 0, count: kb.factors.count)
+    // Start from "everything undetermined can go either way" and narrow until nothing changes:
+    // the greatest fixpoint, which over-approximates every completion's result.
+    widenConclusions(engine)
+    var passes = 0
+    while passes < 32 {
+      passes += 1
+      var changed = false
+      for rule in kb.rules.indices where engine.ruleTruth[rule] == .undetermined {
+        let (fire, fail) = value(of: kb.rules[rule].condition, engine)
+        if fire != canFire[rule] || fail != canFail[rule] {
+          canFire[rule] = fire
+          canFail[rule] = fail
+          changed = true
+        }
+      }
+      let before = (factCanHold, factCanFail, factorLevels)
+      let states = patternStates
+      widenConclusions(engine)
+      if before.0 != factCanHold || before.1 != factCanFail || before.2 != factorLevels {
+        changed = true
+      }
+      if !zip(states, patternStates).allSatisfy({ $0.low == $1.low && $0.high == $1.high }) { changed = true }
+      if !changed { break }
+    }
+  }
+
+  /// Recomputes facts, patterns and factors from the rules' current possibilities.
+  private mutating func widenConclusions(_ engine: Engine) {
+    let kb = engine.knowledgeBase
+    let deps = kb.dependencies
+    for fact in kb.facts.indices where engine.factTruth[fact] == .undetermined {
+      let writers = deps.factWriters[fact].map { Int($0) }
+      factCanHold[fact] = writers.contains { canFire[$0] }
+      factCanFail[fact] = writers.allSatisfy { canFail[$0] }
+    }
+    for pattern in kb.patterns.indices {
+      var low = engine.patternScore[pattern]
+      var high = low
+      for rule in deps.patternWriters[pattern].map({ Int($0) })
+      where engine.ruleTruth[rule] == .undetermined && canFire[rule] {
+        for conclusion in kb.rules[rule].conclusions {
+          guard case .evidence(pattern, let points) = conclusion.kind else { continue }
+          if points > .zero { high += points } else { low += points }
+        }
+      }
+      patternStates[pattern] = (
+        Engine.state(of: low, kb.patterns[pattern]), Engine.state(of: high, kb.patterns[pattern])
+      )
+    }
+    for factor in kb.factors.indices {
+      let current = engine.factorLevel[factor]
+      var levels: UInt64 = current.map { 1 << UInt64($0) } ?? 0
+      var canStayNone = current == nil
+      for rule in deps.factorWriters[factor].map({ Int($0) })
+      where engine.ruleTruth[rule] == .undetermined && canFire[rule] {
+        for conclusion in kb.rules[rule].conclusions {
+          guard case .assess(factor, let level) = conclusion.kind else { continue }
+          // Levels run from worst to best; the worst firing assessment decides.
+          if current.map({ level < $0 }) ?? true { levels |= 1 << UInt64(level) }
+        }
+      }
+      if levels == 0 { canStayNone = true }
+      factorLevels[factor] = levels | (canStayNone ? Self.noLevel : 0)
+    }
+  }
+
+  /// The bit that stands for "no assessment".
+  static let noLevel: UInt64 = 1 << 63
+
+  /// Whether some completion makes the condition true, and whether some makes it false.
+  func value(of condition: CompiledCondition, _ engine: Engine) -> (fire: Bool, fail: Bool) {
+    switch condition {
+    case .number(let question, _, _), .option(let question, _, _), .includes(let question, _, _),
+      .answered(let question, _):
+      if engine.answers[question] != nil || !open[question] {
+        let truth = engine.evaluate(condition)
+        return (truth == .true, truth == .false)
+      }
+      return (true, true)
+    case .fact(let fact):
+      return (factCanHold[fact], factCanFail[fact])
+    case .pattern(let pattern, let test):
+      let required: PatternState = test == .suspected ? .suspected : .established
+      let range = patternStates[pattern]
+      return (range.high >= required, range.low < required)
+    case .factor(let factor, let levels):
+      let possible = factorLevels[factor] & ~Self.noLevel
+      return (possible & levels != 0, possible & ~levels != 0)
+    case .not(let inner):
+      let value = value(of: inner, engine)
+      return (value.fail, value.fire)
+    case .and(let parts):
+      var result = (fire: true, fail: false)
+      for part in parts {
+        let value = value(of: part, engine)
+        result.fire = result.fire && value.fire
+        result.fail = result.fail || value.fail
+      }
+      return result
+    case .or(let parts):
+      var result = (fire: false, fail: true)
+      for part in parts {
+        let value = value(of: part, engine)
+        result.fire = result.fire || value.fire
+        result.fail = result.fail && value.fail
+      }
+      return result
+    }
+  }
+
+  /// Whether the factor can end without an assessment.
+  func factorCanStayUnassessed(_ factor: Int) -> Bool { factorLevels[factor] & Self.noLevel != 0 }
+
+  /// The levels the factor can end at.
+  func possibleLevels(_ factor: Int) -> [Int] {
+    (0..<63).filter { factorLevels[factor] & (1 << UInt64($0)) != 0 }
+  }
+}
+
+extension Engine {
+  /// What the open answers can still change; see `Possibility`.
+  public var possibility: Possibility { Possibility(self) }
+}

@@ -1,0 +1,159 @@
+import KnowledgeBase
+import RuleLanguage
+
+/// How the consultation picks its next question: the situation first, then the question whose
+/// possible answers can change the top of the advice the most, and no question once the top is
+/// settled under every completion of the open answers.
+public struct QuestionChoice: Sendable, Equatable {
+  /// The question to ask, or nil when the top of the advice is settled.
+  public var question: Int?
+  /// The stability of the top when the choice was made.
+  public var stability: AdviceStability
+}
+
+extension Engine {
+  /// How many candidate questions `chooseQuestion` tries answer by answer.
+  static let questionsTried = 12
+
+  /// The next question of the dialogue; see `QuestionChoice`.
+  ///
+  /// 1. Open situation questions (`ask_first`) in declaration order.
+  /// 2. While some measure can still enter the top, the open question whose answers, tried one
+  ///    by one on a copy of the engine, move the most measures into or out of the top and leave
+  ///    the fewest challengers on average; among equals one of the group asked last, then the
+  ///    first declared.
+  /// 3. Nil when no completion of all open answers can change the top.
+  public func chooseQuestion(preferringGroup group: Int? = nil, excluding excluded: Set<Int> = []) -> QuestionChoice {
+    let possibility = possibility
+    let stability = stability(possibility)
+    let candidates = knowledgeBase.questions.indices.filter {
+      possibility.open[$0] && !excluded.contains($0)
+    }
+    if let first = candidates.first(where: { knowledgeBase.questions[$0].asksFirst }) {
+      return QuestionChoice(question: first, stability: stability)
+    }
+    guard !stability.isStable else { return QuestionChoice(question: nil, stability: stability) }
+    let targets = Set(stability.challengers + stability.contested)
+    let reach = questionsReaching(targets, possibility)
+    let thresholds = numberThresholds()
+    var copy = self
+    copy.listeners = []
+    // Trying every answer of every question costs; the questions that reach the most contested
+    // measures are tried, the rest cannot beat them by much.
+    let tried = candidates.filter { (reach[$0] ?? 0) > 0 }
+      .sorted { (reach[$0] ?? 0, -$0) > (reach[$1] ?? 0, -$1) }
+      .prefix(Self.questionsTried)
+    var best: (score: Double, reach: Int, sameGroup: Bool, question: Int)?
+    for question in tried {
+      let reached = reach[question] ?? 0
+      let answers = representativeAnswers(of: question, thresholds: thresholds[question] ?? [])
+      var total = 0.0
+      for answer in answers {
+        var trial = copy
+        trial.set(question, to: answer)
+        let after = trial.stability(trial.possibility)
+        let entering = Set(after.top).subtracting(stability.top).count
+        let moved = zip(after.top, stability.top).filter { $0 != $1 }.count
+        let settled = stability.challengers.count - after.challengers.count
+        total += Double(4 * entering + settled) + 0.1 * Double(moved)
+      }
+      let score = answers.isEmpty ? 0 : total / Double(answers.count)
+      let sameGroup = group == knowledgeBase.questions[question].group
+      if let current = best {
+        if score < current.score { continue }
+        if score == current.score {
+          if reached < current.reach { continue }
+          if reached == current.reach, !sameGroup || current.sameGroup { continue }
+        }
+      }
+      best = (score, reached, sameGroup, question)
+    }
+    return QuestionChoice(question: best?.question, stability: stability)
+  }
+
+  /// Per open question, how many of the target measures an answer to it can still reach, through
+  /// rules that can fire and the facts, patterns and factors they conclude, and through the
+  /// questions whose relevance it decides.
+  func questionsReaching(_ targets: Set<Int>, _ possibility: Possibility) -> [Int: Int] {
+    let kb = knowledgeBase
+    let deps = kb.dependencies
+    var result: [Int: Int] = [:]
+    var cache: [Int: Set<Int>] = [:]
+    func measures(fromQuestion question: Int) -> Set<Int> {
+      if let known = cache[question] { return known }
+      var found = Set<Int>()
+      var seenRules = Set<Int>()
+      var work = deps.questionReaders[question].map { Int($0) }
+      while let rule = work.popLast() {
+        guard ruleTruth[rule] == .undetermined, seenRules.insert(rule).inserted else { continue }
+        guard possibility.canFire[rule] || possibility.canFail[rule] else { continue }
+        for conclusion in kb.rules[rule].conclusions {
+          switch conclusion.kind {
+          case .derive(let fact): work += deps.factReaders[fact].map { Int($0) }
+          case .evidence(let pattern, _): work += deps.patternReaders[pattern].map { Int($0) }
+          case .assess(let factor, _):
+            work += deps.factorReaders[factor].map { Int($0) }
+            for measure in kb.measures.indices where kb.measures[measure].factorIDs.contains(kb.factors[factor].id) {
+              found.insert(measure)
+            }
+          case .recommend(let measure, _): found.insert(measure)
+          }
+        }
+      }
+      cache[question] = found
+      return found
+    }
+    for question in kb.questions.indices where possibility.open[question] {
+      var found = measures(fromQuestion: question)
+      for dependent in deps.relevanceReaders[question].map({ Int($0) }) where dependent != question && possibility.open[dependent] {
+        found.formUnion(measures(fromQuestion: dependent))
+      }
+      result[question] = found.intersection(targets).count
+    }
+    return result
+  }
+
+  /// The constants each number question is compared with, in rules and relevance conditions.
+  func numberThresholds() -> [Int: Set<FixedDecimal>] {
+    var result: [Int: Set<FixedDecimal>] = [:]
+    func collect(_ condition: CompiledCondition) {
+      switch condition {
+      case .number(let question, _, let value): result[question, default: []].insert(value)
+      case .not(let inner): collect(inner)
+      case .and(let parts), .or(let parts): parts.forEach(collect)
+      default: break
+      }
+    }
+    for rule in knowledgeBase.rules { collect(rule.condition) }
+    for question in knowledgeBase.questions { question.relevance.map(collect) }
+    return result
+  }
+
+  /// Answers that stand for every way the question can be answered: each option (each single
+  /// option of a several-of question, and none), and for numbers a value on each side of every
+  /// constant the rules compare with.
+  func representativeAnswers(of question: Int, thresholds: Set<FixedDecimal>) -> [Answer] {
+    let item = knowledgeBase.questions[question]
+    switch item.type {
+    case .yesno, .choice:
+      return item.options.indices.map { .option($0) }
+    case .multi:
+      return [.options(0)] + item.options.indices.prefix(63).map { .options(1 << UInt64($0)) }
+    case .number, .scale:
+      let step = FixedDecimal(1)
+      var values = Set<FixedDecimal>()
+      for constant in thresholds {
+        values.insert(constant)
+        values.insert(constant - step)
+        values.insert(constant + step)
+      }
+      if let minimum = item.minimum { values.insert(minimum) }
+      if let maximum = item.maximum { values.insert(maximum) }
+      let fitting = values.map { Answer.number($0) }.filter { $0.fits(item) }
+      return fitting.sorted { a, b in
+        guard case .number(let x) = a, case .number(let y) = b else { return false }
+        return x < y
+      }
+    }
+  }
+}
