@@ -65,7 +65,7 @@ final class FailingDisk: JournalFile {
     },
     Operation(record: "skip", prepare: { _, _ in }) { c, kb in try c.skip(question("lage.phase", kb)) },
     Operation(record: "reset", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) }) { c, kb in
-      try c.replaceAnswers([question("lage.phase", kb): .option(2), question("lage.art", kb): .option(0)])
+      try c.replaceAnswers([question("lage.phase", kb): .option(2), question("lage.art", kb): .options(1)])
     },
     Operation(record: "exercise", prepare: { _, _ in }) { c, kb in
       try c.startExercise(kb.exercises[0], blind: true)

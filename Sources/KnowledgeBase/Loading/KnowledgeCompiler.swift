@@ -242,7 +242,8 @@ struct KnowledgeCompiler {
       }
       priority = PriorityFormula(
         weight: raw.weight, phaseQuestion: phaseQuestion, defaultUrgency: raw.defaultUrgency,
-        urgency: raw.urgency, phaseMatch: raw.phaseMatch, weakness: raw.weakness, effort: raw.effort)
+        urgency: raw.urgency, phaseMatch: raw.phaseMatch, weakness: raw.weakness, effort: raw.effort,
+        patternSuspected: raw.patternSuspected, patternEstablished: raw.patternEstablished)
     }
 
     let terms = compileTerms(questionList)

@@ -37,6 +37,8 @@ struct DraftPriority {
   var phaseMatch: FixedDecimal
   var weakness: WeaknessMode
   var effort: [Effort: FixedDecimal]
+  var patternSuspected: FixedDecimal
+  var patternEstablished: FixedDecimal
 }
 
 /// A term as read, before its question and values are resolved.

@@ -189,11 +189,17 @@ struct KnowledgeFileReader {
       efforts.finish()
       if points.count == Effort.allCases.count { effort = points }
     }
+    var patternPoints = (suspected: FixedDecimal.zero, established: FixedDecimal.zero)
+    if let patternNode = fields.value("pattern", required: false), let states = reader.fields(patternNode, what: "'pattern'") {
+      patternPoints = (states.decimal("suspected") ?? .zero, states.decimal("established") ?? .zero)
+      states.finish()
+    }
     guard let weight, let defaultUrgency, let phaseMatch, let weakness, let effort else { return }
     draft.priority = Declared(
       value: DraftPriority(
         weight: weight, phaseQuestion: phaseQuestion, defaultUrgency: defaultUrgency, urgency: urgency,
-        phaseMatch: phaseMatch, weakness: weakness, effort: effort),
+        phaseMatch: phaseMatch, weakness: weakness, effort: effort, patternSuspected: patternPoints.suspected,
+        patternEstablished: patternPoints.established),
       id: "priority", site: reader.site(of: keyNode))
   }
 
@@ -389,6 +395,7 @@ struct KnowledgeFileReader {
       phasesValid = false
     }
     let factors = references(fields, "factors", .factor, required: true, into: &draft)
+    let patterns = references(fields, "patterns", .pattern, required: false, into: &draft)
     let sources = references(fields, "sources", .source, required: true, into: &draft)
     var reviewed: String?
     if let node = fields.value("reviewed"), let text = reader.string(node, what: "'reviewed'") {
@@ -414,13 +421,12 @@ struct KnowledgeFileReader {
     guard let (name, site) = id, let title, let description, let prevents, let steps, let office,
       let horizon, let effort, phasesValid, let reviewed
     else { return }
-    draft.measures.append(
-      Declared(
-        value: Measure(
-          id: name, title: title, description: description, prevents: prevents, steps: steps,
-          office: office, horizon: horizon, effort: effort, phases: phases, factorIDs: factors,
-          sourceIDs: sources, examples: examples, reviewed: reviewed),
-        id: name, site: site))
+    var measure = Measure(
+      id: name, title: title, description: description, prevents: prevents, steps: steps,
+      office: office, horizon: horizon, effort: effort, phases: phases, factorIDs: factors,
+      sourceIDs: sources, examples: examples, reviewed: reviewed)
+    measure.patternIDs = patterns
+    draft.measures.append(Declared(value: measure, id: name, site: site))
   }
 
   private func readTerm(_ node: Node, into draft: inout KnowledgeDraft) {

@@ -82,6 +82,8 @@ public struct Measure: Sendable {
   public var effort: Effort
   public var phases: [Phase]
   public var factorIDs: [String]
+  /// The crisis patterns (situation kinds) the measure answers; empty for a general measure.
+  public var patternIDs: [String] = []
   public var sourceIDs: [String]
   public var examples: [PracticeExample]
   /// When the measure was last reviewed against its sources, as `YYYY-MM-DD`.
@@ -150,4 +152,7 @@ public struct PriorityFormula: Sendable {
   public var phaseMatch: FixedDecimal
   public var weakness: WeaknessMode
   public var effort: [Effort: FixedDecimal]
+  /// Points for a measure whose pattern is suspected or established (the strongest counts).
+  public var patternSuspected: FixedDecimal = .zero
+  public var patternEstablished: FixedDecimal = .zero
 }

@@ -5,6 +5,8 @@ import RuleLanguage
 public enum PriorityPartKind: String, Sendable, CaseIterable {
   /// The weights of the firing rules, times the formula's weight.
   case evidence
+  /// The measure answers a crisis pattern that is suspected or established.
+  case pattern
   /// The urgency of the measure's horizon in the current phase.
   case urgency
   /// The measure fits the current phase.
@@ -18,6 +20,7 @@ public enum PriorityPartKind: String, Sendable, CaseIterable {
   public var title: String {
     switch self {
     case .evidence: "Gewicht der Regeln"
+    case .pattern: "Muster erkannt"
     case .urgency: "Dringlichkeit des Horizonts"
     case .phase: "passt zur Phase"
     case .weakness: "Schwäche der gestärkten Faktoren"
@@ -67,11 +70,22 @@ extension Engine {
     }
     return [
       (.evidence, formula.weight * measureWeight[measure]),
+      (.pattern, patternPoints(of: measure, states: item.patternIDs.compactMap { knowledgeBase.patternIndex[$0] }.map { patternState[$0] })),
       (.urgency, urgencyTable[item.horizon] ?? .zero),
       (.phase, phasePoints),
       (.weakness, weakness),
       (.effort, formula.effort[item.effort] ?? .zero),
     ]
+  }
+
+  /// The points for the strongest state among the measure's patterns.
+  func patternPoints(of measure: Int, states: [PatternState]) -> FixedDecimal {
+    let formula = knowledgeBase.priority
+    switch states.max() {
+    case .established: return formula.patternEstablished
+    case .suspected: return formula.patternSuspected
+    default: return .zero
+    }
   }
 
   /// The recommended measures, highest priority first; ties keep declaration order.

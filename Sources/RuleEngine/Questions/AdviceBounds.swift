@@ -62,11 +62,14 @@ extension Engine {
         phaseHigh = max(phaseHigh ?? points, points)
       }
       let weakness = weaknessRange(of: measure, possibility)
+      let patterns = item.patternIDs.compactMap { kb.patternIndex[$0] }
+      let patternLow = patternPoints(of: measure, states: patterns.map { possibility.patternStates[$0].low })
+      let patternHigh = patternPoints(of: measure, states: patterns.map { possibility.patternStates[$0].high })
       result.append(
         PriorityRange(
           measure: measure,
-          low: fixedLow + effort + (phaseLow ?? .zero) + weakness.low,
-          high: fixedHigh + effort + (phaseHigh ?? .zero) + weakness.high,
+          low: fixedLow + effort + (phaseLow ?? .zero) + weakness.low + patternLow,
+          high: fixedHigh + effort + (phaseHigh ?? .zero) + weakness.high + patternHigh,
           surely: isRecommended(measure), possibly: true))
     }
     return result
