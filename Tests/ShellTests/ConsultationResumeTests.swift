@@ -130,8 +130,10 @@ import Testing
       }
       #expect(id == "lage.entfallen")
       #expect(live.engine.answers[reserve] == .option(0))
-      let (resumed, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+      // The live consultation holds the journal; its records replay to the same answers.
+      let (resumed, _) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
       #expect(resumed.engine.answers == live.engine.answers)
+      #expect(resumed.history.count == live.history.count, "a later 'back' undoes the same answer")
       guard case .answer(let outcome) = try #require(try live.back()) else {
         Issue.record("the second 'back' does not undo personal.reserve")
         return
