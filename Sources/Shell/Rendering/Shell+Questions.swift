@@ -59,7 +59,7 @@ extension Shell {
       let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
       return chosen.isEmpty ? "keine" : chosen.joined(separator: ", ")
     case .number(let value):
-      return value.germanText + (item.unit.map { " \($0)" } ?? "")
+      return value.germanText + (item.unit(after: value).map { " \($0)" } ?? "")
     }
   }
 
@@ -133,15 +133,21 @@ extension Shell {
 
   func backCommand() {
     do {
-      guard let outcome = try consultation.back() else {
+      guard let step = try consultation.back() else {
         return fail("Es gibt keine Antwort, die sich zurücknehmen ließe.")
+      }
+      shownQuestion = nil
+      let outcome: AnswerOutcome
+      switch step {
+      case .answer(let undone): outcome = undone
+      case .unapplied(let id):
+        return line("Zurückgenommen: die Antwort auf „\(id)“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.")
       }
       tracer?.flush()
       let id = kb.questions[outcome.question].id
       let restored = outcome.answer.map { "wieder „\(describe($0, of: outcome.question))“" } ?? "wieder unbeantwortet"
       let accepted = "Zurückgenommen: \(id) ist \(restored)."
       line(adviceHidden ? accepted : summary(of: outcome.change, accepted: accepted))
-      shownQuestion = nil
     } catch {
       fail(String(describing: error))
     }
