@@ -58,9 +58,15 @@ public enum AnswerParser {
       return .success(.option(index))
     case .multi:
       var set: UInt64 = 0
+      var restUnknown = false
       for part in text.split(separator: ",") {
         let item = String(String(part).trimmingWhitespace)
         if item.isEmpty { continue }
+        // `1, 3, ?`: these are ticked, the rest is not known.
+        if unknownWords.contains(normalized(item)) {
+          restUnknown = true
+          continue
+        }
         guard let index = option(item, of: question) else {
           return .failure(.notAnOption(item, allowed: question.options.map(\.id)))
         }
@@ -69,13 +75,13 @@ public enum AnswerParser {
       // Commas alone select nothing: acknowledged, such an answer would read as "keine" yet
       // could not be written to the journal or a saved session and would be lost on resume.
       guard set != 0 else { return .failure(.noOptionChosen(text)) }
-      // An option meaning "none of these" cannot stand beside others.
+      // An option meaning "none of these" cannot stand beside others, nor beside "the rest unknown".
       if let none = question.options.firstIndex(where: { exclusiveOptionIDs.contains($0.id) }),
-        set & (1 << UInt64(none)) != 0, set != 1 << UInt64(none)
+        set & (1 << UInt64(none)) != 0, set != 1 << UInt64(none) || restUnknown
       {
         return .failure(.exclusiveOption(question.options[none].id))
       }
-      return .success(.options(set))
+      return .success(restUnknown ? .partialOptions(set) : .options(set))
     case .number, .scale:
       guard let value = number(text, unit: question.unit) else {
         if let minimum = question.minimum, let maximum = question.maximum, let digits = overlongNumber(text) {
@@ -170,6 +176,9 @@ public enum AnswerParser {
     case .options(let set):
       let chosen = question.options.indices.filter { set & (1 << UInt64($0)) != 0 }
       return chosen.map { question.options[$0].id }.joined(separator: ", ")
+    case .partialOptions(let set):
+      let chosen = question.options.indices.filter { set & (1 << UInt64($0)) != 0 }
+      return (chosen.map { question.options[$0].id } + ["?"]).joined(separator: ", ")
     case .number(let value):
       // Written to journals and scripts: no grouping and an ASCII minus, so it reads back as is.
       return value.formatted(decimalSeparator: ",")

@@ -103,6 +103,9 @@ import Testing
     // Several of
     ("lage.bereiche", "1, 3", .answer("gesundheit, ordnung")),
     ("lage.bereiche", "3,1", .answer("gesundheit, ordnung")),
+    // Ticked, and the rest unknown
+    ("lage.bereiche", "1, 3, ?", .answer("gesundheit, ordnung, ?")),
+    ("lage.bereiche", "soziales, weiß nicht", .answer("soziales, ?")),
     ("lage.bereiche", "gesundheit, IT und Digitales", .answer("gesundheit, it")),
     ("lage.bereiche", "soziales, soziales", .answer("soziales")),
     ("lage.bereiche", "4", .answer("it")),

@@ -19,7 +19,9 @@ extension Shell {
       if oneLine.count + 2 <= TextLayout.width, item.type == .choice {
         out += "  \(oneLine)\n"
       } else {
-        if item.type == .multi { out += "  mehrere möglich, mit Komma getrennt (z. B. 1, 3):\n" }
+        if item.type == .multi {
+          out += "  mehrere möglich, mit Komma getrennt (z. B. 1, 3; „1, 3, ?“: Rest unbekannt):\n"
+        }
         for option in options { out += TextLayout.wrap(option, first: "  ", rest: "     ") }
         out += "  ? weiß nicht\n"
       }
@@ -58,6 +60,9 @@ extension Shell {
     case .options(let set):
       let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
       return chosen.isEmpty ? "keine" : chosen.joined(separator: ", ")
+    case .partialOptions(let set):
+      let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
+      return (chosen + ["weitere: weiß nicht"]).joined(separator: ", ")
     case .number(let value):
       return value.germanText + (item.unit(after: value).map { " \($0)" } ?? "")
     }
