@@ -26,8 +26,28 @@ public enum ConsultationLauncher {
 
   /// The consultation shell on standard input: readline at a terminal, plain lines otherwise.
   /// - Parameter takeOver: take over a journal that a shell on another computer left open.
+  /// The folder for the Kommunenprofil: `$XDG_DATA_HOME/resilienz`.
+  public static func dataDirectory(environment: [String: String]) -> String {
+    let base =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+    return base + "/resilienz"
+  }
+
+  /// Today as `YYYY-MM-DD` in local time; `RESILIENZ_HEUTE` fixes it (tests, exercises).
+  static func today(environment: [String: String]) -> String {
+    if let fixed = environment["RESILIENZ_HEUTE"], MunicipalProfile.isOutdated(fixed, today: fixed) == false {
+      return fixed
+    }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date())
+  }
+
   public static func consult(
-    knowledgeBaseDirectory: String, sessionPath: String?, takeOver: Bool = false, environment: [String: String]
+    knowledgeBaseDirectory: String, sessionPath: String?, takeOver: Bool = false, profilePath: String? = nil,
+    environment: [String: String]
   ) -> Int32 {
     let output = StandardOutputSink()
     guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else { return 1 }
@@ -80,8 +100,12 @@ public enum ConsultationLauncher {
 
     var options = ShellOptions(interactive: interactive, color: color)
     options.knowledgeBaseDirectory = knowledgeBaseDirectory
+    options.profilePath = profilePath ?? (interactive ? dataDirectory(environment: environment) + "/kommunenprofil.json" : nil)
+    options.today = today(environment: environment)
     let shell = Shell(consultation: consultation, output: output, options: options)
     reference.shell = shell
+    // A new consultation starts from the municipality's standing answers.
+    shell.startFromMunicipalProfile()
     if let terminal = readlineSource {
       shell.confirm = { question in
         // Ctrl-D at this question leaves too.
@@ -90,6 +114,7 @@ public enum ConsultationLauncher {
       }
       var lines = terminal
       let status = shell.run(&lines)
+      shell.keepMunicipalProfile()
       output.write(
         sessionPath.map { "Die Beratung ist in „\($0)“ gespeichert; fortsetzen mit: resilienz --session \($0)\n" }
           ?? "Die Beratung ist gespeichert und lässt sich beim nächsten Start fortsetzen.\n")

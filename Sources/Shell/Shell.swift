@@ -13,6 +13,10 @@ public struct ShellOptions: Sendable {
   public var knowledgeBaseDirectory: String?
   /// Print every rule that fires and every change in patterns, factors and measures.
   public var trace = false
+  /// Where the Kommunenprofil is kept; nil: no profile (scripts and tests unless they name one).
+  public var profilePath: String?
+  /// Today as `YYYY-MM-DD`, for dating profile answers; set by the launcher, fixed in tests.
+  public var today = "1970-01-01"
 
   public init(interactive: Bool, color: Bool) {
     self.interactive = interactive
@@ -300,6 +304,7 @@ public final class Shell {
     case .advice: adviceCommand(arguments)
     case .patterns: showPatterns()
     case .profile: showProfile()
+    case .municipality: municipalityCommand(arguments)
     case .answers: showAnswers()
     case .set: setCommand(arguments)
     case .unset: unsetCommand(arguments)

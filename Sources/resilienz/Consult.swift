@@ -30,6 +30,13 @@ struct Consult: ParsableCommand {
     help: "Eine Beratung übernehmen, die ein Programm auf einem anderen Rechner geöffnet und nicht geschlossen hat.")
   var takeOver = false
 
+  @Option(
+    name: [.customLong("profil"), .customLong("profile")],
+    help: ArgumentHelp(
+      "Das Kommunenprofil in dieser Datei (Standard am Terminal: $XDG_DATA_HOME/resilienz/kommunenprofil.json).",
+      valueName: "datei"))
+  var profile: String?
+
   func validate() throws {
     if follow, session == nil { throw ValidationError("--folgen braucht --session DATEI: die Beratung, die mitgelesen wird.") }
     if follow, takeOver { throw ValidationError("--folgen liest nur mit; --uebernehmen passt nicht dazu.") }
@@ -43,7 +50,7 @@ struct Consult: ParsableCommand {
     }
     let status = ConsultationLauncher.consult(
       knowledgeBaseDirectory: knowledgeBase.resolved, sessionPath: session, takeOver: takeOver,
-      environment: ProcessInfo.processInfo.environment)
+      profilePath: profile, environment: ProcessInfo.processInfo.environment)
     if status != 0 { throw ExitCode(status) }
   }
 }

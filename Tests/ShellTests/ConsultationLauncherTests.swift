@@ -1,6 +1,7 @@
 import Foundation
 import Shell
 import Testing
+import _ResilienzTestSupport
 
 /// `ConsultationLauncher.run` in process: several scripts, each a consultation of its own.
 @Suite struct ConsultationLauncherTests {

@@ -4,6 +4,7 @@ import KnowledgeBase
 import RuleEngine
 import Shell
 import Testing
+import _ResilienzTestSupport
 
 /// Resuming from a journal gives the consultation that wrote it: answers, withdrawals, `zurück`,
 /// `überspringen` and `laden` replayed in order.

@@ -3,6 +3,7 @@ import Foundation
 import RuleEngine
 import Shell
 import Testing
+import _ResilienzTestSupport
 
 /// Bad input to an in-process shell: a German message, nothing changes, the shell goes on.
 @Suite struct ShellInputTests {
@@ -242,9 +243,3 @@ import Testing
   }
 }
 
-extension String {
-  /// Every run of white space as one space: output is wrapped at 80 columns.
-  var collapsingWhitespace: String {
-    split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-  }
-}

@@ -187,6 +187,7 @@ struct KnowledgeCompiler {
       let item = declared.value
       if let group = groups[item.groupName] {
         questionList[index].group = group
+        questionList[index].profile = item.question.profileOverride ?? draft.groups[group].value.profile
       } else {
         report(
           .unknownReference(kind: "group", item.groupName, suggestion: groups.suggestion(for: item.groupName)),

@@ -210,8 +210,9 @@ struct KnowledgeFileReader {
     defer { fields.finish() }
     let id = self.id(fields)
     let title = fields.string("title")
+    let profile = fields.boolean("profile", required: false) ?? false
     guard let (name, site) = id, let title else { return }
-    draft.groups.append(Declared(value: QuestionGroup(id: name, title: title), id: name, site: site))
+    draft.groups.append(Declared(value: QuestionGroup(id: name, title: title, profile: profile), id: name, site: site))
   }
 
   private func readQuestion(_ node: Node, into draft: inout KnowledgeDraft) {
@@ -267,6 +268,7 @@ struct KnowledgeFileReader {
     let asksFirst = fields.boolean("ask_first", required: false) ?? false
     let clarify = fields.string("clarify", required: false)
     let clarifyWith = fields.string("clarify_with", required: false)
+    let profile = fields.boolean("profile", required: false)
     guard valid, let (name, site) = id, let text, let type, let help, let groupName, let groupNode else { return }
     var question = Question(
       id: name, text: text, type: type, options: options, minimum: minimum, maximum: maximum,
@@ -274,6 +276,7 @@ struct KnowledgeFileReader {
     question.asksFirst = asksFirst
     question.clarify = clarify
     question.clarifyWith = clarifyWith
+    question.profileOverride = profile
     draft.questions.append(
       Declared(
         value: DraftQuestion(

@@ -12,6 +12,8 @@ public struct KnowledgeBaseInfo: Sendable {
 public struct QuestionGroup: Sendable {
   public var id: String
   public var title: String
+  /// Its questions are standing answers about the municipality, kept in the Kommunenprofil.
+  public var profile = false
 }
 
 /// A level at which a resilience factor is assessed; levels are ordered worst first.

@@ -49,6 +49,11 @@ public struct Question: Sendable {
   public var clarify: String?
   /// Who can answer it (German, e.g. „IT-Dienstleister fragen“).
   public var clarifyWith: String?
+  /// A standing answer about the municipality, kept in the Kommunenprofil and reused by later
+  /// consultations; by default its group's setting.
+  public var profile = false
+  /// The question's own `profile` setting, before its group's default is applied.
+  var profileOverride: Bool?
 
   /// The index of an option by id.
   public func optionIndex(_ id: String) -> Int? { options.firstIndex { $0.id == id } }

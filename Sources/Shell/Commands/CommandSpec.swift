@@ -2,7 +2,7 @@ import RuleLanguage
 
 /// The commands the shell knows.
 enum CommandKind: String, Sendable, CaseIterable {
-  case help, why, how, whynot, whatif, advice, patterns, profile, answers, set, unset, back, skip
+  case help, why, how, whynot, whatif, advice, patterns, profile, municipality, answers, set, unset, back, skip
   case next, changes, show, search, save, load, quit, expect, record, trace, reload, check
   case report
   case exercise, inject, decide, note, debrief
@@ -76,8 +76,8 @@ struct CommandSpec: Sendable {
       help: "Rechnet eine gedachte Antwort durch und zeigt neue, entfallende, höher und tiefer eingestufte Maßnahmen sowie geänderte Muster und Faktoren. Die Beratung selbst bleibt unverändert."),
     CommandSpec(
       kind: .advice, aliases: ["empfehlungen"], usage: "empfehlungen [alle|anzahl]", arity: .atMost(1),
-      summary: "die empfohlenen Maßnahmen nach Priorität, gruppiert nach Horizont",
-      help: "Zeigt die ersten zehn Maßnahmen (mit 'alle' alle, mit einer Zahl so viele) gruppiert nach sofort, kurzfristig und langfristig, jeweils mit Priorität, zuständigem Amt, Aufwand und Quellen."),
+      summary: "die empfohlenen Maßnahmen nach Priorität und die offenen Punkte",
+      help: "Zeigt die ersten zehn Maßnahmen (mit 'alle' alle, mit einer Zahl so viele), jeweils mit Horizont, Priorität, zuständigem Amt, Aufwand und Quellen. Läuft eine Lage oder ist sie angekündigt, stehen sie in drei Abschnitten: „Jetzt in der Lage“, „Parallel: Stab und Personal“ und „Nach der Lage und Vorsorge“; die Nummern laufen durch. Danach folgen die offenen Punkte: was zu klären ist, weil es mit „weiß nicht“ beantwortet oder übersprungen wurde, und bei wem."),
     CommandSpec(
       kind: .patterns, aliases: ["muster"], usage: "muster", arity: .none,
       summary: "die Krisenmuster mit Punkten und Zustand",
@@ -86,6 +86,10 @@ struct CommandSpec: Sendable {
       kind: .profile, aliases: ["profil"], usage: "profil", arity: .none,
       summary: "das Resilienzprofil: die Bewertung der Faktoren",
       help: "Zeigt für jeden Resilienzfaktor die Bewertung (kritisch, schwach, ausreichend, stark) oder „nicht bewertet“."),
+    CommandSpec(
+      kind: .municipality, aliases: ["kommunenprofil"], usage: "kommunenprofil [speichern|übernehmen]", arity: .atMost(1),
+      summary: "das Kommunenprofil: die ständigen Antworten über die Kommune",
+      help: "Zeigt die ständigen Antworten über die Kommune (Organisation, Stab, Übungen, Netzwerke, Nachbereitung) mit ihrem Datum; Antworten, die älter als ein Jahr sind, werden neu gefragt. 'kommunenprofil speichern' übernimmt die Antworten dieser Beratung ins Profil, 'kommunenprofil übernehmen' beantwortet die noch offenen Fragen aus dem Profil. Eine neue Beratung übernimmt das Profil beim Start von selbst."),
     CommandSpec(
       kind: .answers, aliases: ["antworten"], usage: "antworten", arity: .none,
       summary: "alle bisherigen Antworten",
