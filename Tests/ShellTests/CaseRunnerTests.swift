@@ -134,7 +134,7 @@ import _ResilienzTestSupport
     #expect(
       result.failures == [
         "\(name):\(recallLine): recall 0.71 liegt unter dem Minimum 0.99.",
-        "\(name):\(questionsLine): questions 55 liegt über dem Maximum 20.",
+        "\(name):\(questionsLine): questions 58 liegt über dem Maximum 20.",
       ])
   }
 
