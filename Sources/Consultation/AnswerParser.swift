@@ -11,6 +11,7 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
   case outOfRange(String, min: String, max: String, unit: String?)
   case notWhole(String)
   case exclusiveOption(String)
+  case noOptionChosen(String)
 
   public var description: String {
     switch self {
@@ -26,6 +27,8 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(text) liegt außerhalb des erlaubten Bereichs von \(min) bis \(max)\(unit.map { " \($0)" } ?? "")."
     case .exclusiveOption(let id):
       "„\(id)“ schließt die anderen Antworten aus; bitte entweder „\(id)“ oder die zutreffenden Werte angeben."
+    case .noOptionChosen(let text):
+      "„\(text)“ nennt keinen Wert. Bitte mindestens einen angeben (oder '?' für „weiß nicht“)."
     case .notWhole(let text):
       "„\(text)“ ist keine ganze Zahl; die Skala erlaubt nur ganze Zahlen."
     }
@@ -55,22 +58,35 @@ public enum AnswerParser {
       return .success(.option(index))
     case .multi:
       var set: UInt64 = 0
+      var restUnknown = false
       for part in text.split(separator: ",") {
         let item = String(String(part).trimmingWhitespace)
+        if item.isEmpty { continue }
+        // `1, 3, ?`: these are ticked, the rest is not known.
+        if unknownWords.contains(normalized(item)) {
+          restUnknown = true
+          continue
+        }
         guard let index = option(item, of: question) else {
           return .failure(.notAnOption(item, allowed: question.options.map(\.id)))
         }
         set |= 1 << UInt64(index)
       }
-      // An option meaning "none of these" cannot stand beside others.
+      // Commas alone select nothing: acknowledged, such an answer would read as "keine" yet
+      // could not be written to the journal or a saved session and would be lost on resume.
+      guard set != 0 else { return .failure(.noOptionChosen(text)) }
+      // An option meaning "none of these" cannot stand beside others, nor beside "the rest unknown".
       if let none = question.options.firstIndex(where: { exclusiveOptionIDs.contains($0.id) }),
-        set & (1 << UInt64(none)) != 0, set != 1 << UInt64(none)
+        set & (1 << UInt64(none)) != 0, set != 1 << UInt64(none) || restUnknown
       {
         return .failure(.exclusiveOption(question.options[none].id))
       }
-      return .success(.options(set))
+      return .success(restUnknown ? .partialOptions(set) : .options(set))
     case .number, .scale:
       guard let value = number(text, unit: question.unit) else {
+        if let minimum = question.minimum, let maximum = question.maximum, let digits = overlongNumber(text) {
+          return .failure(.outOfRange(digits, min: minimum.germanText, max: maximum.germanText, unit: question.unit))
+        }
         return .failure(.notANumber(text))
       }
       if question.type == .scale, !value.isWhole { return .failure(.notWhole(text)) }
@@ -118,6 +134,15 @@ public enum AnswerParser {
     return FixedDecimal(parsing: Substring(joined), allowComma: true)
   }
 
+  /// A whole number too long for any range (`100000000000000000000000000000000000`), so that it
+  /// is refused as out of range rather than as no number at all; nil for anything else.
+  static func overlongNumber(_ text: String) -> String? {
+    let word = text.split(separator: " ").first.map(String.init) ?? ""
+    let digits = word.first == "-" || word.first == "+" ? word.dropFirst() : word[...]
+    guard digits.count > 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return word
+  }
+
   /// Whether a word names the question's unit: its spelling, singular or plural (`Woche` for
   /// `Wochen`, `Monat` for `Monate`), or `%` for `Prozent`.
   static func namesUnit(_ word: String, _ unit: String) -> Bool {
@@ -151,6 +176,9 @@ public enum AnswerParser {
     case .options(let set):
       let chosen = question.options.indices.filter { set & (1 << UInt64($0)) != 0 }
       return chosen.map { question.options[$0].id }.joined(separator: ", ")
+    case .partialOptions(let set):
+      let chosen = question.options.indices.filter { set & (1 << UInt64($0)) != 0 }
+      return (chosen.map { question.options[$0].id } + ["?"]).joined(separator: ", ")
     case .number(let value):
       // Written to journals and scripts: no grouping and an ASCII minus, so it reads back as is.
       return value.formatted(decimalSeparator: ",")

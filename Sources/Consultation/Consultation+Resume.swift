@@ -23,6 +23,7 @@ extension Consultation {
   public static func replay(knowledgeBase: KnowledgeBase, contents: JournalContents) throws -> (Consultation, [String]) {
     var problems = contents.problems
     var consultation = Consultation(knowledgeBase: knowledgeBase)
+    var injectsPlayed = 0
     // Replayed without a journal, so nothing is written twice; attached afterwards.
     for record in contents.records {
       switch record.op {
@@ -35,7 +36,9 @@ extension Consultation {
       case "set", "unset":
         guard let id = record.question, let question = knowledgeBase.questionIndex[id] else {
           problems.append("Die Frage „\(record.question ?? "?")“ gibt es nicht mehr; ihre Antwort wird übergangen.")
-          consultation.recordUnchanged(nil)
+          // Kept in the history as a step that changes nothing, so that a later 'back' undoes
+          // the answer it undid when the journal was written, not the one before it.
+          consultation.recordUnapplied(record.question ?? "?")
           continue
         }
         if record.op == "unset" {
@@ -46,8 +49,7 @@ extension Consultation {
         case .success(let answer): try consultation.set(question, to: answer)
         case .failure(let error):
           problems.append("\(id) = \(record.answer ?? ""): \(error.description.hasSuffix(".") ? error.description : error.description + ".") Die Antwort wird übergangen.")
-          // Kept in the history as a change to nothing, so that a later 'back' undoes the right answer.
-          consultation.recordUnchanged(question)
+          consultation.recordUnapplied(id)
         }
       case "reset":
         try consultation.clearAnswers()
@@ -65,8 +67,13 @@ extension Consultation {
           continue
         }
         try consultation.startExercise(exercise, blind: record.answer == "blind")
+        injectsPlayed = 0
       case "inject":
-        if consultation.exercise != nil { try consultation.playInject() }
+        guard let run = consultation.exercise else { continue }
+        injectsPlayed += 1
+        // The scenario may have lost injects since they were played: the session still opens,
+        // at the last inject the scenario has, and says so below.
+        if run.nextInject != nil { try consultation.playInject() }
       case "decide":
         guard consultation.exercise != nil, let id = record.question, let measure = knowledgeBase.measureIndex[id],
           let decision = StaffDecision(rawValue: record.answer ?? "")
@@ -83,6 +90,12 @@ extension Consultation {
         // Records of kinds a later version writes are kept in the file and skipped here.
         continue
       }
+    }
+    if let run = consultation.exercise, injectsPlayed > run.exercise.injects.count {
+      let count = run.exercise.injects.count
+      problems.append(
+        "Die Übung „\(run.exercise.id)“ hat nur noch \(count) \(count == 1 ? "Einlage" : "Einlagen"); gespielt waren \(injectsPlayed). Die Übung steht bei der letzten Einlage des Szenarios."
+      )
     }
     return (consultation, problems)
   }

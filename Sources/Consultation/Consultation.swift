@@ -10,12 +10,27 @@ public struct AnswerOutcome {
   public var events: [EngineEvent]
 }
 
+/// One step `back` can undo: an answer with what it replaced, or a journal record a replay could
+/// not apply (its question is gone or the answer no longer fits), which going back passes over
+/// without touching an answer, so that every later `back` still undoes the answer it undid then.
+public enum HistoryEntry: Sendable {
+  case answer(question: Int, previous: Answer?)
+  case unapplied(questionID: String)
+}
+
+/// What `back` undid.
+public enum BackStep {
+  case answer(AnswerOutcome)
+  /// A record of the journal that was never applied; no answer changed.
+  case unapplied(questionID: String)
+}
+
 /// A consultation: the engine with its answers, the history for going back, and the journal
 /// every change is written to before it takes effect.
 public struct Consultation {
   public private(set) var engine: Engine
   /// Answers in the order they were given, with what they replaced, for `back`.
-  public private(set) var history: [(question: Int, previous: Answer?)] = []
+  public private(set) var history: [HistoryEntry] = []
   /// What the last answer changed, for `changes`.
   public internal(set) var lastOutcome: AnswerOutcome?
   /// Questions the user chose to skip; they are not proposed again until answered or reset.
@@ -56,6 +71,10 @@ public struct Consultation {
 
   private let cache = QuestionCache()
 
+  /// What the staff should find out: questions answered with *weiß nicht* or skipped whose answer
+  /// would still decide something, weightiest first.
+  public var openPoints: [OpenPoint] { engine.openPoints(skipped: skipped) }
+
   /// Relevant questions without an answer whose answer cannot change the advice any more.
   public var optionalQuestions: [Int] {
     engine.openQuestions.filter { engine.impact(of: $0).score == .zero }
@@ -80,7 +99,7 @@ public struct Consultation {
     let item = knowledgeBase.questions[question]
     let before = engine
     let events = engine.set(question, to: answer)
-    if record { history.append((question, previous)) }
+    if record { history.append(.answer(question: question, previous: previous)) }
     skipped.remove(question)
     currentGroup = item.group
     let outcome = AnswerOutcome(
@@ -92,12 +111,18 @@ public struct Consultation {
 
   /// Undoes the last answer; nil when there is nothing to undo. The journal keeps it as `back`,
   /// so that a resumed consultation can go back just as far.
-  public mutating func back() throws -> AnswerOutcome? {
+  public mutating func back() throws -> BackStep? {
     guard let last = history.last else { return nil }
     try journal?.append(JournalRecord(op: "back"))
-    let outcome = try apply(last.question, last.previous, record: false)
-    history.removeLast()
-    return outcome
+    switch last {
+    case .answer(let question, let previous):
+      let outcome = try apply(question, previous, record: false)
+      history.removeLast()
+      return .answer(outcome)
+    case .unapplied(let id):
+      history.removeLast()
+      return .unapplied(questionID: id)
+    }
   }
 
   /// Leaves the question for now; the journal keeps that too.
@@ -133,9 +158,8 @@ public struct Consultation {
   }
 
   /// Records, during a replay, an answer that could not be applied, as a change to nothing.
-  mutating func recordUnchanged(_ question: Int?) {
-    guard let question else { return }
-    history.append((question, engine.answers[question]))
+  mutating func recordUnapplied(_ questionID: String) {
+    history.append(.unapplied(questionID: questionID))
   }
 
   /// Withdraws every answer without writing to the journal (a `reset` record says so).

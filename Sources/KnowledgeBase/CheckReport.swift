@@ -5,12 +5,25 @@ public struct CheckReport: Sendable {
   public var diagnostics: [Diagnostic]
   public var statistics: KnowledgeStatistics?
 
+  /// How many diagnostics of one file are shown; a file of junk would otherwise print one for
+  /// nearly every byte.
+  public static let limitPerFile = 50
+
   public init(result: LoadResult, strict: Bool) {
-    diagnostics = result.diagnostics.map { diagnostic in
-      var diagnostic = diagnostic
+    var perFile: [String: Int] = [:]
+    var kept: [Diagnostic] = []
+    for var diagnostic in result.diagnostics {
       if strict, diagnostic.severity == .warning { diagnostic.severity = .error }
-      return diagnostic
+      perFile[diagnostic.site.path, default: 0] += 1
+      if perFile[diagnostic.site.path, default: 0] <= Self.limitPerFile { kept.append(diagnostic) }
     }
+    for (path, count) in perFile.sorted(by: { $0.key < $1.key }) where count > Self.limitPerFile {
+      kept.append(
+        Diagnostic(
+          KnowledgeMessage.tooManyProblems(count - Self.limitPerFile, shown: Self.limitPerFile).message,
+          at: DiagnosticSite(path: path)))
+    }
+    diagnostics = kept
     statistics = result.statistics
   }
 

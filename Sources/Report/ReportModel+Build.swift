@@ -41,7 +41,21 @@ extension ReportModel {
   static let unassessed = "nicht bewertet"
 
   /// The report of a consultation as it stands, dated by the caller.
+  /// An exercise's decisions and notes go into the report's sections for them, after any the
+  /// options bring.
   public init(consultation: Consultation, date: ReportDate, options: ReportOptions = ReportOptions()) {
+    var options = options
+    if let run = consultation.exercise {
+      let text = ReportText(engine: consultation.engine)
+      let kb = consultation.knowledgeBase
+      options.decisions += run.decisions.map { decision in
+        DecisionEntry(
+          time: run.time(atStage: decision.stage),
+          text: "\(text.fill(kb.measures[decision.measure].title)): \(decision.decision.title)"
+            + (decision.reason.map { " – \($0)" } ?? ""))
+      }
+      options.notes += run.notes.map { NoteEntry(time: run.time(atStage: $0.stage), text: $0.text) }
+    }
     self.init(engine: consultation.engine, date: date, options: options)
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import KnowledgeBase
 import Mustache
+import RuleLanguage
 
 /// The Mustache templates reports are rendered with: every `*.mustache` file of a folder, each a
 /// template (and a partial for the others) named after its path without `.mustache`.
@@ -51,6 +52,10 @@ public struct ReportTemplates: Sendable {
     var library = MustacheLibrary()
     for name in names.sorted() {
       let path = KnowledgeSources.join(folder, name)
+      // A link out of the templates folder would put another file's text into the report.
+      guard KnowledgeSources.resolves(path, inside: folder) else {
+        throw ReportError.unreadableTemplate(path: path, reason: "sie verweist auf eine Datei außerhalb des Ordners „\(folder)“")
+      }
       guard let data = FileManager.default.contents(atPath: path) else {
         throw ReportError.unreadableTemplate(path: path, reason: "keine Leserechte oder ein Ordner")
       }
@@ -92,7 +97,8 @@ public struct ReportTemplates: Sendable {
     guard let text = library.render(model, withTemplate: name) else {
       throw ReportError.missingTemplate(name: name, folder: folder)
     }
-    return text
+    // No text from an answer, a note or the knowledge base may reorder what a reader sees.
+    return text.withoutBidiControls
   }
 
   /// The report in the format, rendered with the format's template.
@@ -100,7 +106,8 @@ public struct ReportTemplates: Sendable {
     guard let text = library.render(model, withTemplate: format.templateName) else {
       throw ReportError.missingTemplate(name: format.templateName, folder: folder)
     }
-    return text
+    // No text from an answer, a note or the knowledge base may reorder what a reader sees.
+    return text.withoutBidiControls
   }
 
   /// Mustache's parser error in German.

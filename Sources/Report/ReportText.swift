@@ -27,8 +27,11 @@ struct ReportText {
     case .options(let set):
       let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { fill(item.options[$0].text) }
       return chosen.isEmpty ? "keine" : chosen.joined(separator: ", ")
+    case .partialOptions(let set):
+      let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { fill(item.options[$0].text) }
+      return (chosen + ["weitere: weiß nicht"]).joined(separator: ", ")
     case .number(let value):
-      return Self.number(value) + (item.unit.map { " \($0)" } ?? "")
+      return Self.number(value) + (item.unit(after: value).map { " \($0)" } ?? "")
     }
   }
 

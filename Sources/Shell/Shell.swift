@@ -114,7 +114,8 @@ public final class Shell {
           let trimmed = text.trimmingSpaces
           if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
           showQuestionIfChanged(inScript: true, before: trimmed)
-          output.write("> \(text)\n")
+          // Echoed without control characters, so a script cannot drive the terminal.
+          output.write("> \(String(text.filter { !$0.isControlCharacter }))\n")
         }
         execute(text)
       case .problem(let message):
@@ -179,12 +180,15 @@ public final class Shell {
     }
   }
 
-  /// Said once when no open question can change the advice any more.
+  /// Said once when no answer to the open questions can change the top ten any more.
   func announceComplete() {
     announcedComplete = true
     line()
-    say(TextLayout.wrap("Keine offene Frage kann die Empfehlungen noch ändern. Der Stand:"))
+    say(
+      TextLayout.wrap(
+        "Die ersten zehn Empfehlungen stehen fest: Keine Antwort auf die offenen Fragen kann sie noch ändern."))
     showAdvice(limit: 10)
+    showOpenPoints(limit: 5)
     let optional = consultation.optionalQuestions.count
     if optional > 0 {
       say(TextLayout.wrap("\(optional) weitere Fragen sind optional; 'weiter' stellt sie. 'ende' beendet die Beratung."))
@@ -222,7 +226,11 @@ public final class Shell {
     let word = String(text.split(separator: " ", maxSplits: 1)[0])
     let rest = text.dropFirst(word.count).trimmingSpaces
     if let spec = CommandSpec.find(word) {
-      run(spec, arguments: rest)
+      if let problem = spec.argumentProblem(rest, calledAs: word) {
+        fail(problem)
+      } else {
+        run(spec, arguments: rest)
+      }
     } else if let question = consultation.currentQuestion ?? offeredQuestion {
       answerCurrent(question, with: text, word: word)
     } else {
@@ -328,7 +336,8 @@ extension Substring {
 }
 
 extension Character {
+  /// Control characters and bidirectional controls, which the shell drops from typed lines.
   var isControlCharacter: Bool {
-    unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\t" }
+    unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\t" || String.isBidiControl($0) }
   }
 }

@@ -12,21 +12,20 @@ struct Report: ParsableCommand {
       Horizont, offene Fragen und Quellen. HTML ist eine einzige Datei ohne Skripte und ohne \
       Abruf aus dem Netz, mit Grafik des Profils und Druckformat A4. Die Vorlagen liegen in \
       Knowledge/templates der Wissensbasis (sonst gelten die mitgelieferten). Das Journal wird \
-      nur gelesen und nie überschrieben; eine bestehende Datei ersetzt -o nur mit --force. Exit-Status: 0 bei Erfolg, 1 bei Fehlern in Wissensbasis oder Vorlage, 2 wenn \
-      eine Datei nicht gelesen oder geschrieben werden kann.
+      nur gelesen und nie überschrieben; eine bestehende Datei ersetzt -o nur mit --force. \
+      Exit-Status: 0 bei Erfolg, 1 bei Fehlern in Wissensbasis oder Vorlage, 2 wenn eine Angabe \
+      fehlt oder nicht passt oder eine Datei nicht gelesen oder geschrieben werden kann.
       """)
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOption
 
-  @Option(help: ArgumentHelp("Journaldatei der Beratung.", valueName: "datei"))
-  var session: String
-
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case md, html
-  }
+  // Read as plain text and checked in `run`, so that a wrong value gets a German message and
+  // the documented exit status 2 rather than the parser's English one and 64.
+  @Option(help: ArgumentHelp("Journaldatei der Beratung (erforderlich).", valueName: "datei"))
+  var session: String?
 
   @Option(help: ArgumentHelp("Format: md oder html (sonst nach der Endung von -o, sonst md).", valueName: "format"))
-  var format: Format?
+  var format: String?
 
   @Option(
     name: [.short, .customLong("output")],
@@ -39,16 +38,31 @@ struct Report: ParsableCommand {
   @Flag(help: "Eine bestehende Datei -o ersetzen (das Journal einer Beratung nie).")
   var force = false
 
-  func validate() throws {
-    if let date, ReportDate(iso: date) == nil {
-      throw ValidationError("„\(date)“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14).")
+  /// Why the arguments cannot make a report, in German; nil when they can.
+  func argumentProblem() -> String? {
+    guard let session, !session.isEmpty else {
+      return "Bitte die Journaldatei angeben: resilienz report --session <datei> [-o <datei>]"
     }
+    if let format, ReportFormat(rawValue: format.lowercased()) == nil {
+      return "„\(format)“ ist kein Berichtsformat; möglich sind md und html."
+    }
+    if let output, output.isEmpty || output == "-" || output.hasSuffix("/") {
+      return "„\(output)“ ist kein Dateiname für -o; ohne -o erscheint der Bericht auf der Standardausgabe."
+    }
+    if let date, ReportDate(iso: date) == nil {
+      return "„\(date)“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14)."
+    }
+    return nil
   }
 
   func run() throws {
-    let chosen = format.flatMap { ReportFormat(rawValue: $0.rawValue) } ?? output.flatMap(ReportFormat.init(fileName:))
+    if let problem = argumentProblem() {
+      FileHandle.standardError.write(Data("Fehler: \(problem)\n".utf8))
+      throw ExitCode(2)
+    }
+    let chosen = format.flatMap { ReportFormat(rawValue: $0.lowercased()) } ?? output.flatMap(ReportFormat.init(fileName:))
     let status = ReportWriter.report(
-      session: session, knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen ?? .md,
+      session: session ?? "", knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen ?? .md,
       date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output, force: force,
       output: { print($0, terminator: "") },
       errors: { FileHandle.standardError.write(Data($0.utf8)) })

@@ -34,6 +34,9 @@ struct Test: ParsableCommand {
   @Option(help: "Ausgabeformat: text oder json.")
   var format: Check.Format = .text
 
+  @Flag(help: "'include' darf auch Dateien außerhalb des Testordners einbinden (absolute oder ../-Pfade).")
+  var includeOutside = false
+
   func run() throws {
     let directory = knowledgeBase.resolved
     var defaults = [KnowledgeSources.join(directory, "Rules/tests")]
@@ -45,6 +48,7 @@ struct Test: ParsableCommand {
     runner.verbose = verbose
     runner.coverage = coverage
     runner.trace = trace
+    runner.includeOutside = includeOutside
     runner.format = format == .json ? .json : .text
     let status = runner.run(output: StandardOutputSink())
     if status != 0 { throw ExitCode(status) }

@@ -144,8 +144,21 @@ struct ReportCommandTests {
 
   @Test func commandLineRejectsABadDate() throws {
     let result = try run(["report", "--session", "x.journal", "--date", "2026-02-30"])
-    #expect(result.status == 64)
+    #expect(result.status == 2)
     #expect(result.errors.contains("„2026-02-30“ ist kein Datum der Form JJJJ-MM-TT"), "\(result.errors)")
+  }
+
+  /// Argument errors are German and end with the documented status 2, not the parser's 64.
+  @Test(arguments: [
+    (["report"], "Bitte die Journaldatei angeben"),
+    (["report", "--session", "x.journal", "--format", "pdf"], "„pdf“ ist kein Berichtsformat"),
+    (["report", "--session", "x.journal", "-o", "-"], "„-“ ist kein Dateiname für -o"),
+    (["report", "--session", "x.journal", "-o", ""], "„“ ist kein Dateiname für -o"),
+  ])
+  func commandLineArgumentErrorsAreGerman(arguments: [String], message: String) throws {
+    let result = try run(arguments)
+    #expect(result.status == 2)
+    #expect(result.errors.contains("Fehler: \(message)"), "\(result.errors)")
   }
 
   @Test func commandLineDatesTodayByDefault() throws {

@@ -13,7 +13,9 @@ struct CommandLineTests {
       ?? URL(fileURLWithPath: Fixture.repositoryRoot + "/.build/debug/resilienz")
   }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+  ) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -26,7 +28,13 @@ struct CommandLineTests {
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
+    let stdin = Pipe()
+    if input != nil { process.standardInput = stdin }
     try process.run()
+    if let input {
+      stdin.fileHandleForWriting.write(Data(input.utf8))
+      try stdin.fileHandleForWriting.close()
+    }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))

@@ -57,7 +57,10 @@ enum RandomRules {
     }
     switch question.type {
     case .yesno, .choice: return .option(Int.random(in: 0..<question.options.count, using: &rng))
-    case .multi: return .options(UInt64.random(in: 0..<(1 << UInt64(question.options.count)), using: &rng))
+    case .multi:
+      let set = UInt64.random(in: 0..<(1 << UInt64(question.options.count)), using: &rng)
+      // Now and then "these, and the rest unknown".
+      return Int.random(in: 0..<3, using: &rng) == 0 ? .partialOptions(set) : .options(set)
     case .number, .scale:
       let low = (question.minimum ?? .zero).hundredths / 100
       let high = (question.maximum ?? FixedDecimal(100)).hundredths / 100

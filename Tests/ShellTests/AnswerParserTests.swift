@@ -64,7 +64,19 @@ import Testing
     ("lage.dauer_wochen", "3 wochen", .answer("3")),
     ("lage.dauer_wochen", "3 Tage", .error(.notANumber("3 Tage"))),
     ("lage.dauer_wochen", "-1", .error(.outOfRange("−1", min: "0", max: "520", unit: "Wochen"))),
-    ("kommune.einwohnende", "99999999999999999999", .error(.notANumber("99999999999999999999"))),
+    // Too long for any range: out of range, not „keine Zahl“.
+    (
+      "kommune.einwohnende", "99999999999999999999",
+      .error(.outOfRange("99999999999999999999", min: "0", max: "4.000.000", unit: "Einwohnende"))
+    ),
+    (
+      "lage.dauer_wochen", "12345678901234567890123456789012345 Wochen",
+      .error(.outOfRange("12345678901234567890123456789012345", min: "0", max: "520", unit: "Wochen"))
+    ),
+    ("lage.dauer_wochen", "12x45678901234567890", .error(.notANumber("12x45678901234567890"))),
+    // Commas alone name no value; acknowledged, the answer was lost on resume.
+    ("lage.bereiche", ",", .error(.noOptionChosen(","))),
+    ("lage.bereiche", " , ,", .error(.noOptionChosen(", ,"))),
     (
       "personal.anteil_krisendienst", "100,5",
       .error(.outOfRange("100,5", min: "0", max: "100", unit: "Prozent"))
@@ -91,6 +103,9 @@ import Testing
     // Several of
     ("lage.bereiche", "1, 3", .answer("gesundheit, ordnung")),
     ("lage.bereiche", "3,1", .answer("gesundheit, ordnung")),
+    // Ticked, and the rest unknown
+    ("lage.bereiche", "1, 3, ?", .answer("gesundheit, ordnung, ?")),
+    ("lage.bereiche", "soziales, weiß nicht", .answer("soziales, ?")),
     ("lage.bereiche", "gesundheit, IT und Digitales", .answer("gesundheit, it")),
     ("lage.bereiche", "soziales, soziales", .answer("soziales")),
     ("lage.bereiche", "4", .answer("it")),

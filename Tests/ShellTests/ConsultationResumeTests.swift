@@ -2,6 +2,7 @@ import Consultation
 import Foundation
 import KnowledgeBase
 import RuleEngine
+import Shell
 import Testing
 
 /// Resuming from a journal gives the consultation that wrote it: answers, withdrawals, `zurück`,
@@ -9,6 +10,15 @@ import Testing
 @Suite struct ConsultationResumeTests {
   static func index(_ id: String, in kb: KnowledgeBase) throws -> Int {
     try #require(kb.questionIndex[id], "no question \(id)")
+  }
+
+  /// Runs `body` with the path of a journal in a scratch folder that holds `lines`.
+  static func withJournal(_ lines: String, _ body: (String) throws -> Void) throws {
+    let folder = try ShellFixture.temporaryDirectory("resume-journal")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("j.journal").path
+    try Data(lines.utf8).write(to: URL(fileURLWithPath: path))
+    try body(path)
   }
 
   @Test func resumedConsultationEqualsTheOneThatWroteTheJournal() throws {
@@ -65,22 +75,113 @@ import Testing
   /// later `zurück` must undo that answer, not the one before it.
   @Test func backAfterAnAnswerThatNoLongerFits() throws {
     let kb = try ShellFixture.knowledgeBase()
-    let folder = try ShellFixture.temporaryDirectory("back-misfit")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("j.journal").path
-    try Data(
+    try Self.withJournal(
       """
-      {"knowledgeBase":"shell-test","op":"start","version":"0.9"}
-      {"answer":"keine","op":"set","question":"personal.reserve"}
-      {"answer":"9","op":"set","question":"personal.belastung"}
-      {"op":"back"}
+        {"knowledgeBase":"shell-test","op":"start","version":"0.9"}
+        {"answer":"keine","op":"set","question":"personal.reserve"}
+        {"answer":"9","op":"set","question":"personal.belastung"}
+        {"op":"back"}
 
-      """.utf8
-    ).write(to: URL(fileURLWithPath: path))
-    let (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
-    #expect(problems.contains { $0.hasPrefix("personal.belastung = 9: 9 liegt außerhalb") })
-    let reserve = try Self.index("personal.reserve", in: kb)
-    #expect(resumed.engine.answers[reserve] == .option(0))
-    
+        """
+    ) { path in
+      let (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+      #expect(problems.contains { $0.hasPrefix("personal.belastung = 9: 9 liegt außerhalb") })
+      let reserve = try Self.index("personal.reserve", in: kb)
+      #expect(resumed.engine.answers[reserve] == .option(0))
+    }
+  }
+
+  /// Issue 11.4: a journal answers a question the knowledge base no longer has. Replay keeps a
+  /// step for it, so the journal's `back` undoes that answer, not the one before it.
+  @Test func replayedBackAfterAQuestionThatIsGone() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    try Self.withJournal(
+      """
+        {"knowledgeBase":"shell-test","op":"start","version":"1.0"}
+        {"answer":"keine","op":"set","question":"personal.reserve"}
+        {"answer":"ja","op":"set","question":"lage.entfallen"}
+        {"op":"back"}
+
+        """
+    ) { path in
+      let (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+      #expect(problems.contains { $0.contains("„lage.entfallen“ gibt es nicht mehr") }, "\(problems)")
+      #expect(resumed.engine.answers[try Self.index("personal.reserve", in: kb)] == .option(0))
+    }
+  }
+
+  /// Issue 11.4: after resuming, `zurück` first takes back the answer that no longer applies,
+  /// changing no answer, and the journal stays aligned for the next resume.
+  @Test func backAfterResumingPassesOverAQuestionThatIsGone() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    try Self.withJournal(
+      """
+        {"knowledgeBase":"shell-test","op":"start","version":"1.0"}
+        {"answer":"keine","op":"set","question":"personal.reserve"}
+        {"answer":"ja","op":"set","question":"lage.entfallen"}
+
+        """
+    ) { path in
+      var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+      let reserve = try Self.index("personal.reserve", in: kb)
+      guard case .unapplied(let id) = try #require(try live.back()) else {
+        Issue.record("'back' undid an answer instead of the one that no longer applies")
+        return
+      }
+      #expect(id == "lage.entfallen")
+      #expect(live.engine.answers[reserve] == .option(0))
+      // The live consultation holds the journal; its records replay to the same answers.
+      let (resumed, _) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+      #expect(resumed.engine.answers == live.engine.answers)
+      #expect(resumed.history.count == live.history.count, "a later 'back' undoes the same answer")
+      guard case .answer(let outcome) = try #require(try live.back()) else {
+        Issue.record("the second 'back' does not undo personal.reserve")
+        return
+      }
+      #expect(outcome.question == reserve)
+      #expect(live.engine.answers[reserve] == nil)
+    }
+  }
+
+  /// What the shell says when `zurück` passes over an answer that no longer applies.
+  @Test func shellSaysWhichAnswerBackPassedOver() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    try Self.withJournal(
+      """
+        {"answer":"keine","op":"set","question":"personal.reserve"}
+        {"answer":"ja","op":"set","question":"lage.entfallen"}
+
+        """
+    ) { path in
+      let (resumed, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+      let output = BufferOutputSink()
+      let shell = Shell(consultation: resumed, output: output, options: ShellOptions(interactive: false, color: false))
+      shell.execute("zurück")
+      #expect(
+        output.text.collapsingWhitespace
+          == "Zurückgenommen: die Antwort auf „lage.entfallen“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.\n".collapsingWhitespace
+      )
+      shell.execute("zurück")
+      #expect(output.text.contains("Zurückgenommen: personal.reserve ist wieder unbeantwortet."), "\(output.text)")
+      #expect(shell.failures == 0)
+    }
+  }
+
+  /// Issue 11.5: an empty several-of answer in an older journal is reported, not acknowledged
+  /// and dropped silently, and does not shift `back`.
+  @Test func emptySeveralOfAnswerInAJournalIsReported() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    try Self.withJournal(
+      """
+        {"answer":"keine","op":"set","question":"personal.reserve"}
+        {"answer":"","op":"set","question":"lage.bereiche"}
+        {"op":"back"}
+
+        """
+    ) { path in
+      let (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+      #expect(problems.contains { $0.hasPrefix("lage.bereiche = : ") }, "\(problems)")
+      #expect(resumed.engine.answers[try Self.index("personal.reserve", in: kb)] == .option(0))
+    }
   }
 }

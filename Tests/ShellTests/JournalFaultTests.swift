@@ -86,7 +86,7 @@ final class FailingDisk: JournalFile {
 
   /// Everything a change could alter, to compare before and after a failed one.
   static func state(_ c: Consultation) -> String {
-    "\(c.engine.answers)|\(c.history.map { "\($0.question):\(String(describing: $0.previous))" })|\(c.skipped.sorted())|"
+    "\(c.engine.answers)|\(c.history.map { String(describing: $0) })|\(c.skipped.sorted())|"
       + "\(c.exercise.map { "\($0.exercise.id) \($0.stage) \($0.decisions.count) \($0.notes.count) \($0.debriefed)" } ?? "-")"
   }
 

@@ -185,7 +185,7 @@ struct CommandLineGenerator {
 
   /// Keeps file commands inside the scratch folder, whatever the fuzzer made of their argument.
   /// The command word is found exactly as the shell finds it: trimmed, cut at 4,000
-  /// characters, control characters removed, up to the first space, folded.
+  /// characters, control and bidirectional characters removed, up to the first space, folded.
   func confined(_ line: String) -> String {
     let scalars = line.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
@@ -193,7 +193,9 @@ struct CommandLineGenerator {
     else { return line }
     let trimmed = String(String(scalars[first...last]).prefix(4_000))
     let visible = trimmed.filter { character in
-      !character.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\t" }
+      !character.unicodeScalars.contains {
+        $0.properties.generalCategory == .control && $0 != "\t" || String.isBidiControl($0)
+      }
     }
     guard let word = visible.split(separator: " ", maxSplits: 1).first.map(String.init) else {
       return line
@@ -210,7 +212,7 @@ struct CommandLineGenerator {
 @Suite struct ShellFuzzTests {
   /// 10,000 lines into an in-process shell: it never crashes, and after every line the
   /// consultation equals a fresh evaluation of its answers, each of which fits its question.
-  @Test(arguments: [0x5EED_0001 as UInt64])
+  @Test(arguments: [FuzzBudget.seed(0x5EED_0001)])
   func randomLinesKeepTheConsultationConsistent(seed: UInt64) throws {
     let kb = try ShellFixture.knowledgeBase()
     let scratch = try ShellFixture.temporaryDirectory("fuzz")
@@ -218,7 +220,7 @@ struct CommandLineGenerator {
     var generator = CommandLineGenerator(seed: seed, knowledgeBase: kb, scratch: scratch.path)
     let (shell, _) = try ShellFixture.shell()
     var answered = 0
-    for step in 0..<10_000 {
+    for step in 0..<FuzzBudget.iterations(10_000) {
       let line = generator.confined(generator.nextLine())
       shell.execute(line)
       let engine = shell.consultation.engine
@@ -258,8 +260,8 @@ struct CommandLineGenerator {
       consultation: resumed, output: output, options: ShellOptions(interactive: false, color: false)
     )
     var generator = CommandLineGenerator(
-      seed: 0x10A5_0003, knowledgeBase: kb, scratch: scratch.path)
-    for _ in 0..<800 { shell.execute(generator.confined(generator.nextLine())) }
+      seed: FuzzBudget.seed(0x10A5_0003), knowledgeBase: kb, scratch: scratch.path)
+    for _ in 0..<FuzzBudget.iterations(800) { shell.execute(generator.confined(generator.nextLine())) }
     let (replayed, replayProblems) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
     #expect(replayProblems.isEmpty, "\(replayProblems)")
     #expect(replayed.engine.answers == shell.consultation.engine.answers)
@@ -271,9 +273,9 @@ struct CommandLineGenerator {
   @Test func rawBytesOnStandardInputNeverCrashTheBinary() throws {
     let folder = try ShellFixture.temporaryDirectory("bytes")
     defer { try? FileManager.default.removeItem(at: folder) }
-    var rng = SplitMix64(seed: 0xB17E5)
+    var rng = SplitMix64(seed: FuzzBudget.seed(0xB17E5))
     var input = Data()
-    for _ in 0..<2_000 {
+    for _ in 0..<FuzzBudget.iterations(2_000) {
       let length = Int.random(
         in: 0...(Int.random(in: 0..<50, using: &rng) == 0 ? 20_000 : 60), using: &rng)
       input += Data(

@@ -51,7 +51,46 @@ import Testing
     ("laden /", "Fehler: „/“ kann nicht gelesen werden: das ist ein Ordner."),
     ("speichern /", "Fehler: „/“ kann nicht geschrieben werden: das ist ein Ordner."),
     ("empfehlungen zwei", "Fehler: „zwei“ ist keine Anzahl."),
+    // Issue 11.8: arguments a command does not take are refused, not ignored; 'überspringen'
+    // would have skipped lage.art, which the answer after each bad line still answers.
+    ("überspringen lage.phase", "Fehler: „überspringen“ nimmt kein Argument."),
+    ("zurück 5", "Fehler: „zurück“ nimmt kein Argument."),
+    ("back 5", "Fehler: „back“ nimmt kein Argument."),
+    ("weiter 3", "Fehler: „weiter“ nimmt kein Argument."),
+    ("muster x", "Fehler: „muster“ nimmt kein Argument."),
+    ("profil x", "Fehler: „profil“ nimmt kein Argument."),
+    ("antworten alle", "Fehler: „antworten“ nimmt kein Argument."),
+    ("ende sofort", "Fehler: „ende“ nimmt kein Argument."),
+    ("zeige reservepool lage.art", "Fehler: „zeige“ nimmt höchstens ein Argument: zeige <id>"),
+    ("empfehlungen alle 3", "Fehler: „empfehlungen“ nimmt höchstens ein Argument: empfehlungen [alle|anzahl]"),
+    ("auswertung jetzt", "Fehler: „auswertung“ nimmt außer --report <datei> kein Argument."),
+    // Issue 11.5: commas alone are no answer.
+    ("setze lage.bereiche = ,", "Fehler: „,“ nennt keinen Wert."),
+    // Issue 11.12: a number too long for any range is out of range, and file names that
+    // would make a file nobody meant are refused.
+    (
+      "setze lage.dauer_wochen = 12345678901234567890123456789012345",
+      "Fehler: 12345678901234567890123456789012345 liegt außerhalb des erlaubten Bereichs von 0 bis 520 Wochen."
+    ),
+    ("speichern \"\"", "Fehler: Bitte so angeben: speichern <datei> [--force]"),
+    ("speichern '' --force", "Fehler: Bitte so angeben: speichern <datei> [--force]"),
+    ("bericht \"\"", "Fehler: Bitte so angeben: bericht [--format md|html]"),
+    ("bericht -", "Fehler: „-“ ist hier kein Dateiname"),
+    ("bericht --format html -", "Fehler: „-“ ist hier kein Dateiname"),
+    ("aufzeichnen -", "Fehler: „-“ ist hier kein Dateiname"),
   ]
+
+  /// Every command that takes no argument refuses one, in one German form, and changes nothing.
+  @Test(arguments: ["muster", "profil", "antworten", "zurück", "überspringen", "weiter", "änderungen", "neu-laden", "prüfen", "einlage", "ende"])
+  func commandWithoutArgumentsRefusesOne(command: String) throws {
+    let (shell, output) = try Self.answeredShell()
+    let answers = shell.consultation.engine.answers
+    let printed = Self.run("\(command) x", in: shell, output)
+    #expect(printed == "Fehler: „\(command)“ nimmt kein Argument.\n")
+    #expect(shell.consultation.engine.answers == answers)
+    #expect(shell.consultation.skipped.isEmpty)
+    #expect(Self.run("pandemie", in: shell, output).hasPrefix("Übernommen."))
+  }
 
   @Test(arguments: badLines)
   func badLineChangesNothing(line: String, message: String) throws {
@@ -64,6 +103,19 @@ import Testing
     #expect(shell.failures == failures + 1)
     // The shell goes on.
     #expect(Self.run("pandemie", in: shell, output).hasPrefix("Übernommen."))
+  }
+
+  /// Issue 11.12: „1 Antwort übernommen“, not „1 Antworten“.
+  @Test func reloadCountsInSingularAndPlural() throws {
+    let output = BufferOutputSink()
+    var options = ShellOptions(interactive: false, color: false)
+    options.knowledgeBaseDirectory = ShellFixture.knowledgeBaseDirectory
+    let shell = Shell(
+      consultation: Consultation(knowledgeBase: try ShellFixture.knowledgeBase()), output: output, options: options)
+    shell.execute("setze lage.phase = Bewältigung")
+    let printed = Self.run("neu-laden", in: shell, output)
+    #expect(printed.collapsingWhitespace.contains("; 1 Antwort übernommen."), "\(printed)")
+    #expect(shell.failures == 0)
   }
 
   @Test func emptyInputAsksForAnAnswer() throws {

@@ -57,7 +57,12 @@ public struct ExerciseRun: Sendable {
   public internal(set) var debriefed = false
 
   /// The exercise time of the current stage: `Ausgangslage` or the inject's time.
-  public var time: String { stage == 0 ? "Ausgangslage" : exercise.injects[stage - 1].time }
+  public var time: String { time(atStage: stage) }
+
+  /// The exercise time of a stage, for decisions and notes logged then.
+  public func time(atStage stage: Int) -> String {
+    exercise.injects.indices.contains(stage - 1) ? exercise.injects[stage - 1].time : "Ausgangslage"
+  }
 
   /// The inject that comes next, if any.
   public var nextInject: Inject? { stage < exercise.injects.count ? exercise.injects[stage] : nil }

@@ -28,6 +28,7 @@ enum KnowledgeMessage {
   case invalidReviewDate(String)
   case invalidURL(String)
   case invalidUTF8
+  case linkOutside(String)
   case measureWithoutBacking(String)
   case missingDirectory(String)
   case missingField(String, in: String)
@@ -50,6 +51,8 @@ enum KnowledgeMessage {
   case unknownSection(String, suggestion: String?)
   case unknownSourceDomain(host: String)
   case unreachableThreshold(pattern: String, threshold: String, needed: String, possible: String)
+  case placeholderInTerm(String)
+  case tooManyProblems(Int, shown: Int)
   case unreadable(String, reason: String)
   case unrecommendedMeasure(String)
   case unusedQuestion(String)
@@ -132,6 +135,9 @@ enum KnowledgeMessage {
         "invalid-url", .error, "'\(url)' is not a URL; it must start with https:// or http://")
     case .invalidUTF8:
       DiagnosticMessage("invalid-utf8", .error, "file is not valid UTF-8 text")
+    case .linkOutside(let path):
+      DiagnosticMessage(
+        "link-outside", .error, "'\(path)' is a link to a file outside the knowledge base folder; it is not read")
     case .measureWithoutBacking(let id):
       DiagnosticMessage(
         "measure-without-backing", .warning,
@@ -198,6 +204,14 @@ enum KnowledgeMessage {
       DiagnosticMessage(
         "unreachable-threshold", .warning,
         "pattern '\(pattern)' can never be \(threshold): it needs \(needed) points, its rules give at most \(possible)")
+    case .placeholderInTerm(let name):
+      DiagnosticMessage(
+        "placeholder-in-term", .error,
+        "a term's text cannot contain the placeholder '{\(name)}'; terms are not filled inside terms")
+    case .tooManyProblems(let more, let shown):
+      DiagnosticMessage(
+        "too-many-problems", .note,
+        "\(more) more problem\(more == 1 ? "" : "s") in this file not shown (only the first \(shown) are); fix those and check again")
     case .unreadable(let path, let reason):
       DiagnosticMessage("unreadable", .error, "cannot read '\(path)': \(reason)")
     case .unrecommendedMeasure(let id):

@@ -434,6 +434,10 @@ struct KnowledgeFileReader {
     defer { fields.finish() }
     let id = self.id(fields)
     let defaultText = fields.string("default")
+    // A term's text is put in as it stands; a placeholder in it would be printed literally.
+    if let node = fields.value("default", required: false), let text = defaultText {
+      reportPlaceholders(in: text, at: node)
+    }
     var question: Reference?
     if let node = fields.value("question"), let name = reader.string(node, what: "a question id") {
       question = Reference(kind: .question, name: name, site: reader.site(of: node))
@@ -443,6 +447,7 @@ struct KnowledgeFileReader {
       for (option, key, value) in map.pairs {
         _ = map.value(option)
         if let text = reader.string(value, what: "the text for '\(option)'") {
+          reportPlaceholders(in: text, at: value)
           values.append((option, text, reader.site(of: key)))
         }
       }
@@ -451,6 +456,12 @@ struct KnowledgeFileReader {
     guard let (name, site) = id, let defaultText, let question else { return }
     draft.terms.append(
       Declared(value: DraftTerm(id: name, question: question, defaultText: defaultText, values: values), id: name, site: site))
+  }
+
+  private func reportPlaceholders(in text: String, at node: Node) {
+    if let name = Placeholder.names(in: text).first {
+      reader.report(.placeholderInTerm(name), at: node)
+    }
   }
 
   private func readSource(_ node: Node, into draft: inout KnowledgeDraft) {

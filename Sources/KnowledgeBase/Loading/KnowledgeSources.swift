@@ -28,12 +28,12 @@ public struct KnowledgeSources: Sendable {
   /// Reads `Knowledge/*.yaml`, `Rules/*.rules` and the names of `Rules/tests/*.test` below `directory`.
   public static func read(directory: String) -> KnowledgeSources {
     var sources = KnowledgeSources(directory: directory, knowledgeFiles: [], ruleFiles: [])
-    sources.knowledgeFiles = readFiles(in: join(directory, "Knowledge"), ending: ".yaml", into: &sources.diagnostics)
-    sources.ruleFiles = readFiles(in: join(directory, "Rules"), ending: ".rules", into: &sources.diagnostics)
+    sources.knowledgeFiles = readFiles(in: join(directory, "Knowledge"), ending: ".yaml", root: directory, into: &sources.diagnostics)
+    sources.ruleFiles = readFiles(in: join(directory, "Rules"), ending: ".rules", root: directory, into: &sources.diagnostics)
     let exercises = join(directory, "Knowledge/exercises")
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: exercises, isDirectory: &isFolder), isFolder.boolValue {
-      sources.exerciseFiles = readFiles(in: exercises, ending: ".yaml", into: &sources.diagnostics)
+      sources.exerciseFiles = readFiles(in: exercises, ending: ".yaml", root: directory, into: &sources.diagnostics)
     }
     let tests = join(directory, "Rules/tests")
     if let names = try? FileManager.default.contentsOfDirectory(atPath: tests) {
@@ -73,7 +73,16 @@ public struct KnowledgeSources: Sendable {
     return directory.hasSuffix("/") ? directory + name : directory + "/" + name
   }
 
-  private static func readFiles(in folder: String, ending: String, into diagnostics: inout [Diagnostic]) -> [SourceFile] {
+  /// Whether `path`, with every link followed, lies inside `folder` (links followed as well).
+  public static func resolves(_ path: String, inside folder: String) -> Bool {
+    let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+    let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    return target == root || target.hasPrefix(root == "/" ? "/" : root + "/")
+  }
+
+  private static func readFiles(
+    in folder: String, ending: String, root: String, into diagnostics: inout [Diagnostic]
+  ) -> [SourceFile] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
       diagnostics.append(Diagnostic(KnowledgeMessage.missingDirectory(folder).message, at: DiagnosticSite(path: folder)))
@@ -99,6 +108,11 @@ public struct KnowledgeSources: Sendable {
       if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
         diagnostics.append(
           Diagnostic(KnowledgeMessage.unreadable(path, reason: "a folder, not a file").message, at: DiagnosticSite(path: path)))
+        continue
+      }
+      // A link out of the knowledge base is not read: its lines would appear in diagnostics.
+      guard resolves(path, inside: root) else {
+        diagnostics.append(Diagnostic(KnowledgeMessage.linkOutside(path).message, at: DiagnosticSite(path: path)))
         continue
       }
       guard let data = FileManager.default.contents(atPath: path) else {

@@ -22,6 +22,20 @@ public struct Question: Sendable {
   public var minimum: FixedDecimal?
   public var maximum: FixedDecimal?
   public var unit: String?
+
+  /// The unit as it reads after `value`: singular after exactly 1 (`1 Woche`, `2 Wochen`).
+  public func unit(after value: FixedDecimal) -> String? {
+    guard let unit else { return nil }
+    guard value == FixedDecimal(1) || value == FixedDecimal(-1) else { return unit }
+    return Self.singularUnits[unit] ?? unit
+  }
+
+  /// German plurals of the units knowledge bases use, and their singulars; a unit not listed
+  /// (`Prozent`, `Einwohnende`) reads the same after 1.
+  static let singularUnits: [String: String] = [
+    "Wochen": "Woche", "Tage": "Tag", "Monate": "Monat", "Jahre": "Jahr", "Stunden": "Stunde",
+    "Minuten": "Minute", "Personen": "Person",
+  ]
   public var help: String
   /// Index into `KnowledgeBase.groups`.
   public var group: Int

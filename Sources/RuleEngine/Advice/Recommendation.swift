@@ -36,6 +36,8 @@ public struct Recommendation: Sendable, Equatable {
   public var parts: [(kind: PriorityPartKind, points: FixedDecimal)]
   /// The firing rules that recommend it, in declaration order.
   public var rules: [Int]
+  /// Its section while a situation is announced or running.
+  public var section: AdviceSection? = nil
 
   public static func == (lhs: Recommendation, rhs: Recommendation) -> Bool {
     lhs.measure == rhs.measure && lhs.priority == rhs.priority && lhs.rules == rhs.rules
@@ -95,9 +97,10 @@ extension Engine {
       let total = parts.reduce(FixedDecimal.zero) { $0 + $1.points }
       let rules = knowledgeBase.dependencies.measureWriters[measure].map { Int($0) }
         .filter { ruleTruth[$0] == .true }.sorted()
-      return Recommendation(measure: measure, priority: total, parts: parts, rules: rules)
+      return Recommendation(measure: measure, priority: total, parts: parts, rules: rules, section: section(of: measure))
     }
     return recommendations.sorted { a, b in
+      if a.section != b.section { return (a.section?.rawValue ?? 0) < (b.section?.rawValue ?? 0) }
       if a.priority != b.priority { return a.priority > b.priority }
       if a.measure != b.measure { return a.measure < b.measure }
       return knowledgeBase.measures[a.measure].id < knowledgeBase.measures[b.measure].id

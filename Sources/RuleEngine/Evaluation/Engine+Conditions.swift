@@ -13,10 +13,20 @@ extension Engine {
       let member = options & (1 << UInt64(index)) != 0
       return Truth(member != negated)
     case .includes(let question, let mode, let options):
-      guard case .options(let chosen) = answers[question] else { return .undetermined }
-      switch mode {
-      case .one, .any: return Truth(chosen & options != 0)
-      case .all: return Truth(chosen & options == options)
+      switch answers[question] {
+      case .options(let chosen):
+        switch mode {
+        case .one, .any: return Truth(chosen & options != 0)
+        case .all: return Truth(chosen & options == options)
+        }
+      case .partialOptions(let ticked):
+        // What is ticked holds; an unticked option is open, since the rest is not known.
+        switch mode {
+        case .one, .any: return ticked & options != 0 ? .true : .undetermined
+        case .all: return ticked & options == options ? .true : .undetermined
+        }
+      default:
+        return .undetermined
       }
     case .answered(let question, let known):
       guard let answer = answers[question] else { return .undetermined }

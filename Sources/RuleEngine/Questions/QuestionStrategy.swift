@@ -157,3 +157,22 @@ extension Engine {
     }
   }
 }
+
+extension Engine {
+  /// An upper bound on the questions the dialogue can still ask: the open questions that an
+  /// undecided rule reads, or on which the relevance of another open question depends. Answers
+  /// only decide rules and settle relevance, so the bound never rises while answers are added.
+  public var remainingQuestionBound: Int {
+    let deps = knowledgeBase.dependencies
+    let possibility = possibility
+    return knowledgeBase.questions.indices.filter { question in
+      guard possibility.open[question] else { return false }
+      if deps.questionReaders[question].contains(where: { ruleTruth[Int($0)] == .undetermined }) { return true }
+      return deps.relevanceReaders[question].contains { dependent in
+        let dependent = Int(dependent)
+        return dependent != question && possibility.open[dependent]
+          && knowledgeBase.questions[dependent].relevance.map { evaluate($0) == .undetermined } == true
+      }
+    }.count
+  }
+}

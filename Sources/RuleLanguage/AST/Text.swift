@@ -8,6 +8,23 @@ extension String {
     return Substring(scalars[first...last])
   }
 
+  /// Whether a scalar reorders the text around it (U+202A–U+202E, U+2066–U+2069, the marks
+  /// U+200E, U+200F, U+061C): such a character can make a line read other than it is stored.
+  public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+    default: false
+    }
+  }
+
+  /// The text without bidirectional controls.
+  public var withoutBidiControls: String {
+    guard unicodeScalars.contains(where: String.isBidiControl) else { return self }
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: unicodeScalars.lazy.filter { !String.isBidiControl($0) })
+    return String(scalars)
+  }
+
   /// Lower case with umlauts and ß written out, so that `Bewältigung` matches `bewaeltigung`.
   public var folded: String {
     var out = ""

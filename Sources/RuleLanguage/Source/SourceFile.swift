@@ -7,8 +7,10 @@ public final class SourceFile: Sendable {
   /// Byte offset at which each line starts; the first line starts at 0.
   let lineStarts: [Int]
 
+  /// A leading byte-order mark is dropped: it is no character of the file's first line.
   public init(path: String, bytes: [UInt8]) {
     self.path = path
+    let bytes = TextLines.withoutByteOrderMark(bytes)
     self.bytes = bytes
     var starts = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)

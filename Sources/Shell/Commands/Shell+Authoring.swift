@@ -33,7 +33,7 @@ extension Shell {
   /// The consultation so far as a test script: answers as `set`, the advice as `expect`.
   func record(_ arguments: String) {
     let (path, force) = Self.pathAndForce(arguments)
-    guard !path.isEmpty else { return fail("Bitte so angeben: aufzeichnen <datei> [--force]") }
+    if let problem = Self.fileNameProblem(path, usage: "aufzeichnen <datei> [--force]") { return fail(problem) }
     if adviceHidden {
       return say(TextLayout.wrap("Übungsmodus: Aufzeichnen zeigte die verborgenen Empfehlungen; erst nach der Auswertung möglich."))
     }
@@ -118,7 +118,9 @@ extension Shell {
     shownQuestion = nil
     announcedComplete = false
     let after = engine.advice().map { kb.measures[$0.measure].id }
-    line("Neu geladen: \(fresh.rules.count) Regeln, \(fresh.measures.count) Maßnahmen, \(fresh.questions.count) Fragen; \(answers.count) Antworten übernommen.")
+    line(
+      "Neu geladen: \(Self.count(fresh.rules.count, "Regel", "Regeln")), \(Self.count(fresh.measures.count, "Maßnahme", "Maßnahmen")), \(Self.count(fresh.questions.count, "Frage", "Fragen")); \(Self.count(answers.count, "Antwort", "Antworten")) übernommen."
+    )
     for misfit in misfits { say(TextLayout.wrap("nicht übernommen: \(misfit)", first: "  ", rest: "    ")) }
     let added = after.filter { !before.contains($0) }
     let dropped = before.filter { !after.contains($0) }

@@ -128,10 +128,12 @@ extension Shell {
     var reportPath: String?
     var force = false
     if let index = words.firstIndex(of: "--report") {
-      guard index + 1 < words.count else { return fail("Bitte so angeben: auswertung --report <datei>") }
-      (reportPath, force) = Self.pathAndForce(words[(index + 1)...].joined(separator: " "))
+      let (path, forced) = Self.pathAndForce(words[(index + 1)...].joined(separator: " "))
+      if let problem = Self.fileNameProblem(path, usage: "auswertung --report <datei> [--force]") { return fail(problem) }
+      (reportPath, force) = (path, forced)
       words.removeSubrange(index...)
     }
+    guard words.isEmpty else { return fail("„auswertung“ nimmt außer --report <datei> kein Argument.") }
     guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
     let format: ReportFormat = reportPath?.lowercased().hasSuffix(".html") == true ? .html : .md
     let remaining = run.exercise.injects.count - run.stage

@@ -92,6 +92,9 @@ extension Shell {
     }
     // `--force` may also follow the file name, as with 'speichern'.
     let (path, forceAfter) = pathAndForce(rest)
+    if !rest.isEmpty, let problem = fileNameProblem(path, usage: reportUsage) {
+      return .failure(ReportArgumentProblem(message: problem))
+    }
     let chosen = format ?? ReportFormat(fileName: path) ?? .md
     return .success(
       ReportRequest(format: chosen, date: date, path: path.isEmpty ? nil : path, force: force || forceAfter))

@@ -11,12 +11,12 @@ extension Shell {
       force = true
       text = String(text.dropLast("--force".count)).trimmingSpaces
     }
-    return (text, force)
+    return (unquoted(text), force)
   }
 
   func save(_ arguments: String) {
     let (path, force) = Self.pathAndForce(arguments)
-    guard !path.isEmpty else { return fail("Bitte so angeben: speichern <datei> [--force]") }
+    if let problem = Self.fileNameProblem(path, usage: "speichern <datei> [--force]") { return fail(problem) }
     let answers = engine.answers.indices.compactMap { question -> SessionDocument.SavedAnswer? in
       guard let answer = engine.answers[question] else { return nil }
       return SessionDocument.SavedAnswer(
@@ -32,8 +32,8 @@ extension Shell {
   }
 
   func load(_ arguments: String) {
-    let path = arguments.trimmingSpaces
-    guard !path.isEmpty else { return fail("Bitte die Datei angeben: laden <datei>") }
+    let path = Self.unquoted(arguments)
+    if let problem = Self.fileNameProblem(path, usage: "laden <datei>") { return fail(problem) }
     if options.interactive, engine.answers.contains(where: { $0 != nil }), let confirm,
       !confirm("Laden ersetzt alle bisherigen Antworten (auch 'zurück' führt nicht zu ihnen zurück). Fortfahren? [j/N] ")
     {

@@ -1,4 +1,6 @@
 import Foundation
+import KnowledgeBase
+import RuleLanguage
 
 /// What reading a line gave.
 public enum LineInput: Equatable, Sendable {
@@ -36,14 +38,26 @@ public struct StandardInputLineSource: LineSource {
     // `readLine` repairs bytes that are not UTF-8, so no input can stop the shell.
     guard let line = Swift.readLine(strippingNewline: true) else { return .end }
     lineNumber += 1
-    return .line(line)
+    return .line(lineNumber == 1 ? TextLines.withoutByteOrderMark(line) : line)
   }
 }
 
 /// Lines of a script file, with `include FILE` lines replaced by that file's lines (paths
-/// relative to the including file), remembering where each line came from.
+/// relative to the including file), remembering where each line came from. An included file
+/// must lie inside the scope's folder, so that a script handed on cannot read files elsewhere.
 public struct ScriptLineSource: LineSource {
+  /// Where included files may lie.
+  public enum IncludeScope: Sendable {
+    /// The folder of the script itself, or below it.
+    case scriptFolder
+    /// This folder, or below it (the test folder a run was given).
+    case folder(String)
+    /// Anywhere: only when the user asks for it.
+    case anywhere
+  }
+
   public let path: String
+  private let includeFolder: String?
   private enum Entry {
     case line(String, location: String)
     case problem(String, location: String)
@@ -53,8 +67,15 @@ public struct ScriptLineSource: LineSource {
   private var current: String?
 
   /// Reads the script at `path`, following includes.
-  public init(path: String, read: (String) -> String? = ScriptLineSource.readFile) {
+  public init(
+    path: String, includes scope: IncludeScope = .scriptFolder, read: (String) -> String? = ScriptLineSource.readFile
+  ) {
     self.path = path
+    switch scope {
+    case .scriptFolder: includeFolder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    case .folder(let folder): includeFolder = folder
+    case .anywhere: includeFolder = nil
+    }
     expand(path, stack: [], read: read, from: nil)
   }
 
@@ -81,10 +102,7 @@ public struct ScriptLineSource: LineSource {
   }
 
   private mutating func expand(_ path: String, text: String, stack: [String], read: (String) -> String?) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
-    if lines.last == "" { lines.removeLast() }
+    let lines = TextLines.lines(text)
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     for (index, line) in lines.enumerated() {
       let location = "\(path):\(index + 1)"
@@ -96,6 +114,13 @@ public struct ScriptLineSource: LineSource {
         }
         let target = words[1].trimmingSpaces
         let resolved = target.hasPrefix("/") ? target : folder.appendingPathComponent(target).path
+        if let includeFolder, !KnowledgeSources.resolves(resolved, inside: includeFolder) {
+          entries.append(
+            .problem(
+              "„\(target)“ liegt außerhalb des Ordners „\(includeFolder)“; eingebunden werden nur Dateien darin.",
+              location: location))
+          continue
+        }
         expand(resolved, stack: stack, read: read, from: location)
         continue
       }

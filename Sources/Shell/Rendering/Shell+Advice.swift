@@ -16,15 +16,22 @@ extension Shell {
 
   func adviceCommand(_ arguments: String) {
     let argument = arguments.trimmingSpaces.folded
-    if argument.isEmpty { return showAdvice(limit: 10) }
-    if argument == "alle" || argument == "all" { return showAdvice(limit: nil) }
+    if argument.isEmpty {
+      showAdvice(limit: 10)
+      return showOpenPoints(limit: 5)
+    }
+    if argument == "alle" || argument == "all" {
+      showAdvice(limit: nil)
+      return showOpenPoints(limit: nil)
+    }
     guard let limit = Int(argument), limit > 0, limit <= 10_000 else {
       return fail("„\(arguments)“ ist keine Anzahl. Beispiele: empfehlungen, empfehlungen 5, empfehlungen alle")
     }
     showAdvice(limit: limit)
   }
 
-  /// The ranked measures grouped by horizon, each with priority, office, effort and sources.
+  /// The ranked measures, in sections while a situation runs, each with horizon, priority, office,
+  /// effort and sources.
   func showAdvice(limit: Int?) {
     let advice = engine.advice()
     guard !advice.isEmpty else {
@@ -36,10 +43,15 @@ extension Shell {
       : "Empfehlungen: \(shown.count == 1 ? "die erste" : "die ersten \(shown.count)") von \(advice.count) Maßnahmen ('empfehlungen alle' zeigt alle)"
     line(emphasis(heading))
     let ranks = Dictionary(uniqueKeysWithValues: advice.enumerated().map { ($1.measure, $0 + 1) })
-    for horizon in Horizon.allCases {
-      let group = shown.filter { kb.measures[$0.measure].horizon == horizon }
+    // In a running or announced situation the advice comes in sections, otherwise as one list;
+    // either way the numbering runs through.
+    let groups: [(title: String?, items: [Recommendation])] =
+      shown.contains { $0.section != nil }
+      ? AdviceSection.allCases.map { section in (section.title, shown.filter { $0.section == section }) }
+      : [(nil, shown)]
+    for (title, group) in groups {
       guard !group.isEmpty else { continue }
-      line(emphasis(Self.horizonTitles[horizon] ?? horizon.rawValue))
+      if let title { line(emphasis(title)) }
       for recommendation in group {
         let measure = kb.measures[recommendation.measure]
         let rank = ranks[recommendation.measure] ?? 0
@@ -52,7 +64,8 @@ extension Shell {
           say(TextLayout.wrap(title, first: "  ", rest: "     "))
           line("     \(priority)")
         }
-        let details = "\(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "") · \(measure.id)"
+        let horizon = Self.horizonTitles[measure.horizon] ?? measure.horizon.rawValue
+        let details = "\(horizon) · \(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "") · \(measure.id)"
         say(TextLayout.wrap(details, first: "     ", rest: "     "))
         var sources: [String] = []
         for source in measure.sourceIDs.compactMap({ kb.sourceIndex[$0] }).map({ kb.sources[$0] }) {
@@ -61,6 +74,21 @@ extension Shell {
         }
         say(TextLayout.wrap((sources.count == 1 ? "Quelle: " : "Quellen: ") + sources.joined(separator: "; "), first: "     ", rest: "     "))
       }
+    }
+  }
+
+  /// The open points after the advice: what to find out, and from whom.
+  func showOpenPoints(limit: Int?) {
+    let points = consultation.openPoints
+    guard !points.isEmpty else { return }
+    let shown = limit.map { Array(points.prefix($0)) } ?? points
+    let more = points.count - shown.count
+    line(emphasis("Offene Punkte – klären" + (more > 0 ? " (die ersten \(shown.count) von \(points.count))" : "")))
+    for point in shown {
+      let question = kb.questions[point.question]
+      let what = question.clarify.map(text) ?? "Klären: \(text(question.text))"
+      let whom = question.clarifyWith.map { " – \(text($0))" } ?? ""
+      say(TextLayout.wrap(what + whom, first: "  – ", rest: "    "))
     }
   }
 

@@ -9,7 +9,7 @@ extension Shell {
     coverage?.asked(question)
     let item = kb.questions[question]
     let answered = engine.answers.compactMap { $0 }.count
-    let remaining = engine.openQuestions.filter { engine.impact(of: $0).score > .zero }.count
+    let remaining = engine.remainingQuestionBound
     var out = "\n"
     out += emphasis("[\(text(kb.groups[item.group].title)) · Frage \(answered + 1), noch höchstens \(remaining)]") + "\n"
     out += TextLayout.wrap(text(item.text))
@@ -19,7 +19,9 @@ extension Shell {
       if oneLine.count + 2 <= TextLayout.width, item.type == .choice {
         out += "  \(oneLine)\n"
       } else {
-        if item.type == .multi { out += "  mehrere möglich, mit Komma getrennt (z. B. 1, 3):\n" }
+        if item.type == .multi {
+          out += "  mehrere möglich, mit Komma getrennt (z. B. 1, 3; „1, 3, ?“: Rest unbekannt):\n"
+        }
         for option in options { out += TextLayout.wrap(option, first: "  ", rest: "     ") }
         out += "  ? weiß nicht\n"
       }
@@ -58,8 +60,11 @@ extension Shell {
     case .options(let set):
       let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
       return chosen.isEmpty ? "keine" : chosen.joined(separator: ", ")
+    case .partialOptions(let set):
+      let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
+      return (chosen + ["weitere: weiß nicht"]).joined(separator: ", ")
     case .number(let value):
-      return value.germanText + (item.unit.map { " \($0)" } ?? "")
+      return value.germanText + (item.unit(after: value).map { " \($0)" } ?? "")
     }
   }
 
@@ -133,15 +138,21 @@ extension Shell {
 
   func backCommand() {
     do {
-      guard let outcome = try consultation.back() else {
+      guard let step = try consultation.back() else {
         return fail("Es gibt keine Antwort, die sich zurücknehmen ließe.")
+      }
+      shownQuestion = nil
+      let outcome: AnswerOutcome
+      switch step {
+      case .answer(let undone): outcome = undone
+      case .unapplied(let id):
+        return line("Zurückgenommen: die Antwort auf „\(id)“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.")
       }
       tracer?.flush()
       let id = kb.questions[outcome.question].id
       let restored = outcome.answer.map { "wieder „\(describe($0, of: outcome.question))“" } ?? "wieder unbeantwortet"
       let accepted = "Zurückgenommen: \(id) ist \(restored)."
       line(adviceHidden ? accepted : summary(of: outcome.change, accepted: accepted))
-      shownQuestion = nil
     } catch {
       fail(String(describing: error))
     }

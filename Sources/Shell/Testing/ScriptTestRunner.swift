@@ -18,16 +18,19 @@ public struct ScriptTestRunner {
   public var coverage = false
   public var trace = false
   public var format = Format.text
+  /// Whether `include` may name files outside the folder the scripts were found in.
+  public var includeOutside = false
 
   public init(knowledgeBaseDirectory: String, paths: [String]) {
     self.knowledgeBaseDirectory = knowledgeBaseDirectory
     self.paths = paths
   }
 
-  /// The test scripts (`*.test`) and cases (`*.case`) in the given files and folders, sorted;
-  /// folders recursively.
-  public static func discover(_ paths: [String]) -> (scripts: [String], missing: [String]) {
-    var scripts: [String] = []
+  /// The test scripts (`*.test`) and cases (`*.case`) in the given files and folders, sorted,
+  /// folders recursively; each with the folder it was found in (a script given alone: its own),
+  /// which a script's includes must stay inside.
+  public static func discover(_ paths: [String]) -> (scripts: [(script: String, folder: String)], missing: [String]) {
+    var scripts: [(script: String, folder: String)] = []
     var missing: [String] = []
     for path in paths {
       var isDirectory: ObjCBool = false
@@ -36,7 +39,7 @@ public struct ScriptTestRunner {
         continue
       }
       guard isDirectory.boolValue else {
-        scripts.append(path)
+        scripts.append((path, URL(fileURLWithPath: path).deletingLastPathComponent().path))
         continue
       }
       let enumerator = FileManager.default.enumerator(atPath: path)
@@ -44,7 +47,7 @@ public struct ScriptTestRunner {
       while let name = enumerator?.nextObject() as? String {
         if name.hasSuffix(".test") || name.hasSuffix(".case") { found.append(KnowledgeSources.join(path, name)) }
       }
-      scripts += found.sorted()
+      scripts += found.sorted().map { ($0, path) }
     }
     return (scripts, missing)
   }
@@ -59,14 +62,14 @@ public struct ScriptTestRunner {
       return 1
     }
     let (found, missing) = Self.discover(paths)
-    let selected = found.filter { filter.map($0.contains) ?? true }
-    let scripts = selected.filter { !$0.hasSuffix(".case") }
-    let cases = selected.filter { $0.hasSuffix(".case") }
+    let selected = found.filter { filter.map($0.script.contains) ?? true }
+    let scripts = selected.filter { !$0.script.hasSuffix(".case") }
+    let cases = selected.map(\.script).filter { $0.hasSuffix(".case") }
     let recorder = coverage ? CoverageRecorder(knowledgeBase: knowledgeBase) : nil
     var passed = 0
     var failed = missing.count
     for path in missing { output.write("\(path): Datei oder Ordner nicht gefunden\n") }
-    for path in scripts {
+    for (path, folder) in scripts {
       let transcript = BufferOutputSink()
       var options = ShellOptions(interactive: false, color: false)
       options.knowledgeBaseDirectory = knowledgeBaseDirectory
@@ -76,7 +79,7 @@ public struct ScriptTestRunner {
         shell.coverage = recorder
         shell.consultation.listeners.append(recorder)
       }
-      var source = ScriptLineSource(path: path)
+      var source = ScriptLineSource(path: path, includes: includeOutside ? .anywhere : .folder(folder))
       let status = shell.run(&source)
       if verbose, format == .text {
         output.write("== \(path) ==\n\(transcript.text)")

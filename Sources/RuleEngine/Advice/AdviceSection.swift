@@ -1,0 +1,39 @@
+import KnowledgeBase
+
+/// Where a measure stands in the advice while a situation is announced or running: first what
+/// acts on the situation itself, then what keeps the staff working, then what can wait until
+/// after it. Outside those phases the advice is one list.
+public enum AdviceSection: Int, Sendable, Comparable, CaseIterable {
+  /// Situation-specific measures that act within hours or days.
+  case now
+  /// Measures for the staff, the organisation and the people doing the work, alongside.
+  case alongside
+  /// Structure building and after-action: after the situation, and for the next one.
+  case after
+
+  /// The German heading in the shell and the report.
+  public var title: String {
+    switch self {
+    case .now: "Jetzt in der Lage"
+    case .alongside: "Parallel: Stab und Personal"
+    case .after: "Nach der Lage und Vorsorge"
+    }
+  }
+
+  public static func < (lhs: AdviceSection, rhs: AdviceSection) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension Engine {
+  /// The section of the measure in the current phase; nil outside Vorbereitung and Bewältigung.
+  ///
+  /// It depends only on the measure and the phase, so a measure cannot change sections while the
+  /// dialogue goes on, and the bounds of the question strategy compare sections first.
+  public func section(of measure: Int) -> AdviceSection? {
+    guard let phase = currentPhase, phase == .bewaeltigung || phase == .vorbereitung else { return nil }
+    let item = knowledgeBase.measures[measure]
+    if item.horizon == .langfristig || !(item.phases.contains(.bewaeltigung) || item.phases.contains(phase)) {
+      return .after
+    }
+    return item.patternIDs.isEmpty ? .alongside : .now
+  }
+}
