@@ -108,8 +108,16 @@ public enum AnswerParser {
     var spaced = text
     if unit.map(normalized) == "prozent", spaced.hasSuffix("%") { spaced = String(spaced.dropLast()) + " %" }
     var words = spaced.split(separator: " ").map(String.init)
-    if let unit, words.count > 1, Self.namesUnit(words[words.count - 1], unit) {
-      words.removeLast()
+    // A duration may come in another unit of time than the question's: `3 Tage` for weeks.
+    var conversion: (from: Int, to: Int)?
+    if let unit, words.count > 1 {
+      let last = words[words.count - 1]
+      if Self.namesUnit(last, unit) {
+        words.removeLast()
+      } else if let to = timeUnitHours(unit), let from = timeUnitHours(last) {
+        words.removeLast()
+        conversion = (from, to)
+      }
     }
     let joined: String
     if words.count > 1 {
@@ -131,7 +139,22 @@ public enum AnswerParser {
         joined = only
       }
     }
-    return FixedDecimal(parsing: Substring(joined), allowComma: true)
+    guard let value = FixedDecimal(parsing: Substring(joined), allowComma: true) else { return nil }
+    guard let conversion else { return value }
+    // Hundredths of the question's unit, rounded half up.
+    let hundredths = (value.hundredths * conversion.from * 2 + conversion.to) / (conversion.to * 2)
+    return FixedDecimal(hundredths: hundredths)
+  }
+
+  /// Hours in a unit of time named in singular or plural (`Stunde`, `Tage`, `Wochen`, `Monat`,
+  /// `Jahre`); nil for anything that is not a unit of time.
+  public static func timeUnitHours(_ word: String) -> Int? {
+    let units: [(names: [String], hours: Int)] = [
+      (["stunde", "stunden", "std", "h"], 1), (["tag", "tage", "tagen"], 24), (["woche", "wochen"], 168),
+      (["monat", "monate", "monaten"], 730), (["jahr", "jahre", "jahren"], 8_760),
+    ]
+    let typed = normalized(word)
+    return units.first { $0.names.contains(typed) }?.hours
   }
 
   /// A whole number too long for any range (`100000000000000000000000000000000000`), so that it

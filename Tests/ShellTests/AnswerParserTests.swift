@@ -62,7 +62,7 @@ import Testing
     ("lage.dauer_wochen", "521", .error(.outOfRange("521", min: "0", max: "520", unit: "Wochen"))),
     ("lage.dauer_wochen", "1 Woche", .answer("1")),
     ("lage.dauer_wochen", "3 wochen", .answer("3")),
-    ("lage.dauer_wochen", "3 Tage", .error(.notANumber("3 Tage"))),
+    ("lage.dauer_wochen", "3 Kilometer", .error(.notANumber("3 Kilometer"))),
     ("lage.dauer_wochen", "-1", .error(.outOfRange("−1", min: "0", max: "520", unit: "Wochen"))),
     // Too long for any range: out of range, not „keine Zahl“.
     (
@@ -103,6 +103,11 @@ import Testing
     // Several of
     ("lage.bereiche", "1, 3", .answer("gesundheit, ordnung")),
     ("lage.bereiche", "3,1", .answer("gesundheit, ordnung")),
+    // A duration in another unit of time, converted to the question's unit
+    ("lage.dauer_wochen", "3 Tage", .answer("0,43")),
+    ("lage.dauer_wochen", "12 Stunden", .answer("0,07")),
+    ("lage.dauer_wochen", "1 Monat", .answer("4,35")),
+    ("lage.dauer_wochen", "2 Jahre", .answer("104,29")),
     // Ticked, and the rest unknown
     ("lage.bereiche", "1, 3, ?", .answer("gesundheit, ordnung, ?")),
     ("lage.bereiche", "soziales, weiß nicht", .answer("soziales, ?")),

@@ -46,7 +46,10 @@ extension Shell {
       let minimum = item.minimum?.germanText ?? "–"
       let maximum = item.maximum?.germanText ?? "–"
       let kind = item.type == .scale ? "ganze Zahl" : "Zahl"
-      return "\(kind) von \(minimum) bis \(maximum)\(item.unit.map { " \($0)" } ?? "") / ? (weiß nicht)"
+      // A duration may be given in any unit of time; say so, so that nobody counts hours in weeks.
+      let anyTime =
+        item.unit.flatMap(AnswerParser.timeUnitHours) != nil ? " (auch in Stunden, Tagen, Wochen oder Monaten)" : ""
+      return "\(kind) von \(minimum) bis \(maximum)\(item.unit.map { " \($0)" } ?? "")\(anyTime) / ? (weiß nicht)"
     }
   }
 
