@@ -196,6 +196,7 @@ struct EngineSemanticsTests {
     engine.set(kb.q("phase"), to: .option(1))
     advice = engine.advice()
     #expect(advice.map(\.measure) == [kb.measure("pool"), kb.measure("liste")])
+    // Parts: rules, pattern (no pattern named), urgency, phase, weakness, effort.
     #expect(advice[0].parts.map(\.points) == [FixedDecimal(1), .zero, FixedDecimal(4), FixedDecimal(1), .zero, .zero])
     // Equal totals: declaration order decides (pool is declared before liste).
     engine.set(kb.q("phase"), to: nil)
