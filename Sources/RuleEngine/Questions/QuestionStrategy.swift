@@ -39,12 +39,16 @@ extension Engine {
     var copy = self
     copy.listeners = []
     // Trying every answer of every question costs; the questions that reach the most contested
-    // measures are tried, the rest cannot beat them by much.
+    // measures are tried, and always those that can still decide a pattern, since a recognised
+    // situation is what its measures wait for (a factor question reaches many measures, a pattern
+    // question few, yet the latter moves them the most).
+    let deciding = patternDecidingQuestions(possibility)
     let tried = candidates.filter { (reach[$0] ?? 0) > 0 }
       .sorted { (reach[$0] ?? 0, -$0) > (reach[$1] ?? 0, -$1) }
-      .prefix(Self.questionsTried)
+      .prefix(Self.questionsTried) + candidates.filter { deciding.contains($0) && (reach[$0] ?? 0) > 0 }
+    var seen = Set<Int>()
     var best: (score: Double, reach: Int, sameGroup: Bool, question: Int)?
-    for question in tried {
+    for question in tried where seen.insert(question).inserted {
       let reached = reach[question] ?? 0
       let answers = representativeAnswers(of: question, thresholds: thresholds[question] ?? [])
       var total = 0.0
@@ -111,6 +115,24 @@ extension Engine {
       result[question] = found.intersection(targets).count
     }
     return result
+  }
+
+  /// Open questions read by a rule that can still fire and gives evidence to a pattern whose state
+  /// is still open and that some measure names.
+  func patternDecidingQuestions(_ possibility: Possibility) -> Set<Int> {
+    let kb = knowledgeBase
+    let named = Set(kb.measures.flatMap(\.patternIDs).compactMap { kb.patternIndex[$0] })
+    var rules = Set<Int32>()
+    for pattern in named where possibility.patternStates[pattern].low != possibility.patternStates[pattern].high {
+      for rule in kb.dependencies.patternWriters[pattern]
+      where ruleTruth[Int(rule)] == .undetermined && possibility.canFire[Int(rule)] {
+        rules.insert(rule)
+      }
+    }
+    return Set(
+      kb.questions.indices.filter { question in
+        possibility.open[question] && kb.dependencies.questionReaders[question].contains(where: rules.contains)
+      })
   }
 
   /// The constants each number question is compared with, in rules and relevance conditions.
