@@ -27,7 +27,7 @@ extension Engine {
   /// The section of the measure in the current phase; nil outside Vorbereitung and Bewältigung.
   ///
   /// It depends only on the measure and the phase, so a measure cannot change sections while the
-  /// dialogue goes on, and the bounds of the question strategy compare sections first.
+  /// dialogue goes on; sections order the display, priority alone decides the first places.
   public func section(of measure: Int) -> AdviceSection? {
     guard let phase = currentPhase, phase == .bewaeltigung || phase == .vorbereitung else { return nil }
     let item = knowledgeBase.measures[measure]

@@ -90,7 +90,14 @@ extension Engine {
     }
   }
 
-  /// The recommended measures, highest priority first; ties keep declaration order.
+  /// The recommended measures in the order the advice shows them.
+  ///
+  /// Priority alone decides which measures hold the first `Engine.settledPlaces` places, since the
+  /// formula already weighs how directly a measure acts on the situation. While a situation is
+  /// announced or running, those first places and then the rest are each shown in sections (what
+  /// acts on the situation, what keeps the staff working, what can wait), so the numbering runs
+  /// through every section without gaps; within a section, highest priority first; ties keep
+  /// declaration order, then id.
   public func advice() -> [Recommendation] {
     let recommendations = recommendedMeasures.map { measure -> Recommendation in
       let parts = priorityParts(of: measure)
@@ -99,11 +106,23 @@ extension Engine {
         .filter { ruleTruth[$0] == .true }.sorted()
       return Recommendation(measure: measure, priority: total, parts: parts, rules: rules, section: section(of: measure))
     }
-    return recommendations.sorted { a, b in
+    let byPriority = recommendations.sorted { a, b in
+      if a.priority != b.priority { return a.priority > b.priority }
+      return rankedBefore(a.measure, b.measure)
+    }
+    let first = byPriority.prefix(Self.settledPlaces)
+    let rest = byPriority.dropFirst(Self.settledPlaces)
+    let bySection: (Recommendation, Recommendation) -> Bool = { a, b in
       if a.section != b.section { return (a.section?.rawValue ?? 0) < (b.section?.rawValue ?? 0) }
       if a.priority != b.priority { return a.priority > b.priority }
-      if a.measure != b.measure { return a.measure < b.measure }
-      return knowledgeBase.measures[a.measure].id < knowledgeBase.measures[b.measure].id
+      return self.rankedBefore(a.measure, b.measure)
     }
+    return first.sorted(by: bySection) + rest.sorted(by: bySection)
+  }
+
+  /// The order of two measures of equal priority: declaration order, then id.
+  func rankedBefore(_ a: Int, _ b: Int) -> Bool {
+    if a != b { return a < b }
+    return knowledgeBase.measures[a].id < knowledgeBase.measures[b].id
   }
 }

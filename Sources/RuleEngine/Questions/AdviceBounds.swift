@@ -108,8 +108,8 @@ extension Engine {
   /// Whether the first places of the advice can still change, and which measures contest them.
   ///
   /// The top is settled when every measure outside it stays below every measure inside it under
-  /// every completion: it stands in a later section, or in the same section its highest possible
-  /// priority is below the lowest of each member's (or equal and behind it in declaration order). Members are recommended by rules that are already
+  /// every completion: its highest possible priority is below the lowest of each member's (or
+  /// equal and behind it in declaration order). Members are recommended by rules that are already
   /// true, so they cannot drop out of the list; with fewer members than places, any measure that
   /// can still become recommended contests the top.
   public func stability(_ possibility: Possibility, places: Int = Engine.settledPlaces) -> AdviceStability {
@@ -117,7 +117,7 @@ extension Engine {
     let byMeasure = Dictionary(uniqueKeysWithValues: ranges.map { ($0.measure, $0) })
     let top = Array(advice().prefix(places).map(\.measure))
     let inside = Set(top)
-    // Until the phase is given, the sections (and so the order) are open as well.
+    // Until the phase is given, urgency and sections (and so the order) are open as well.
     if let phase = knowledgeBase.priority.phaseQuestion, possibility.open[phase] {
       let outside = ranges.map(\.measure).filter { !inside.contains($0) }
       return AdviceStability(top: top, challengers: outside, contested: outside.isEmpty ? [] : top)
@@ -130,18 +130,9 @@ extension Engine {
         continue
       }
       var beats = false
-      let section = self.section(of: range.measure)?.rawValue ?? 0
       for member in top {
         guard let floor = byMeasure[member] else { continue }
-        let memberSection = self.section(of: member)?.rawValue ?? 0
-        if section != memberSection {
-          if section < memberSection {
-            beats = true
-            contested.insert(member)
-          }
-          continue
-        }
-        if range.high > floor.low || (range.high == floor.low && range.measure < member) {
+        if range.high > floor.low || (range.high == floor.low && rankedBefore(range.measure, member)) {
           beats = true
           contested.insert(member)
         }

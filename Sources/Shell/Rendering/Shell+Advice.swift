@@ -42,19 +42,26 @@ extension Shell {
       ? "Empfehlungen: \(advice.count) \(advice.count == 1 ? "Maßnahme" : "Maßnahmen"), nach Priorität"
       : "Empfehlungen: \(shown.count == 1 ? "die erste" : "die ersten \(shown.count)") von \(advice.count) Maßnahmen ('empfehlungen alle' zeigt alle)"
     line(emphasis(heading))
-    let ranks = Dictionary(uniqueKeysWithValues: advice.enumerated().map { ($1.measure, $0 + 1) })
     // In a running or announced situation the advice comes in sections, otherwise as one list;
-    // either way the numbering runs through.
-    let groups: [(title: String?, items: [Recommendation])] =
-      shown.contains { $0.section != nil }
-      ? AdviceSection.allCases.map { section in (section.title, shown.filter { $0.section == section }) }
-      : [(nil, shown)]
+    // the first places and the rest are each shown section by section, so the numbering runs
+    // through without gaps.
+    var groups: [(title: String?, items: [Recommendation])] = []
+    for (offset, recommendation) in shown.enumerated() {
+      let title: String? = recommendation.section.map { section in
+        offset >= Engine.settledPlaces ? "Weitere: \(section.title)" : section.title
+      }
+      if let last = groups.last, last.title == title {
+        groups[groups.count - 1].items.append(recommendation)
+      } else {
+        groups.append((title, [recommendation]))
+      }
+    }
+    var rank = 0
     for (title, group) in groups {
-      guard !group.isEmpty else { continue }
       if let title { line(emphasis(title)) }
       for recommendation in group {
         let measure = kb.measures[recommendation.measure]
-        let rank = ranks[recommendation.measure] ?? 0
+        rank += 1
         let title = "\(rank). \(text(measure.title))"
         let priority = "Priorität \(recommendation.priority.germanText)"
         let padding = max(1, TextLayout.width - 2 - title.count - priority.count)
