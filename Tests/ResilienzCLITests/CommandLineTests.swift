@@ -95,3 +95,19 @@ struct CommandLineTests {
     #expect(badOutput.contains(":1:20: error: „zehn“ ist keine Zahl."))
   }
 }
+
+/// Command-line mistakes end with a German message and status 2, like every other unusable input.
+struct UsageErrorTests {
+  @Test(arguments: [
+    "report --foo", "evaluate", "report --kb", "check überzählig", "check --format xml",
+  ])
+  func usageMistakeIsGermanWithStatusTwo(arguments: String) throws {
+    let (status, output) = try CommandLineTests.run(arguments.split(separator: " ").map(String.init))
+    #expect(status == 2, "\(output)")
+    let name = "usage-" + arguments.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "") + ".txt"
+    if let problem = Golden.check(output, named: name) { Issue.record(Comment(rawValue: problem)) }
+    for english in ["Error:", "Usage:", "Unknown option", "Missing", "See '", "Please provide"] {
+      #expect(!output.contains(english), "\(english) in \(output)")
+    }
+  }
+}
