@@ -75,10 +75,9 @@ public struct Consultation {
   /// would still decide something, weightiest first.
   public var openPoints: [OpenPoint] { engine.openPoints(skipped: skipped) }
 
-  /// Relevant questions without an answer whose answer cannot change the advice any more.
-  public var optionalQuestions: [Int] {
-    engine.openQuestions.filter { engine.impact(of: $0).score == .zero }
-  }
+  /// Relevant questions without an answer that the dialogue no longer needs, in the order `weiter`
+  /// offers them; see `Engine.optionalQuestions(excluding:)`.
+  public var optionalQuestions: [Int] { engine.optionalQuestions() }
 
   /// Sets or withdraws an answer: journal first, then the engine.
   @discardableResult

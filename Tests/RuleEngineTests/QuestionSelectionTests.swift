@@ -21,7 +21,7 @@ struct QuestionSelectionTests {
       then recommend liste weight 1 because "Kein Stab."
     """
 
-  @Test func asksTheQuestionThatCanDecideTheMost() throws {
+  @Test func optionalQuestionsComeWeightiestFirst() throws {
     let kb = try engineFixture(Self.rules)
     var engine = Engine(knowledgeBase: kb)
     // dauer and reserve can each decide 'pool' (5); stab only 'liste' (1); the others nothing.
@@ -29,14 +29,15 @@ struct QuestionSelectionTests {
     #expect(engine.impact(of: kb.q("reserve")).score == FixedDecimal(5))
     #expect(engine.impact(of: kb.q("stab")).score == FixedDecimal(1))
     #expect(engine.impact(of: kb.q("last")).score == .zero)
-    // Equal scores: the first declared.
-    #expect(engine.nextQuestion() == kb.q("dauer"))
+    // Optional questions come weightiest first; among equals the first declared.
+    let first = engine.optionalQuestions()
+    #expect(Array(first.prefix(3)) == [kb.q("dauer"), kb.q("reserve"), kb.q("stab")])
+    #expect(Set(first) == Set(engine.openQuestions))
     engine.set(kb.q("dauer"), to: .number(FixedDecimal(2)))
     // 'pool' is decided (false) now: reserve cannot change anything any more.
     #expect(engine.impact(of: kb.q("reserve")).score == .zero)
-    #expect(engine.nextQuestion() == kb.q("stab"))
-    engine.set(kb.q("stab"), to: .option(0))
-    #expect(engine.nextQuestion() == nil, "no question can change the advice")
+    #expect(engine.optionalQuestions().first == kb.q("stab"))
+    #expect(!engine.optionalQuestions(excluding: [kb.q("stab")]).contains(kb.q("stab")))
   }
 
   @Test func impactNamesWhatTheQuestionDecides() throws {
@@ -58,27 +59,5 @@ struct QuestionSelectionTests {
     engine.set(kb.q("dauer"), to: .number(FixedDecimal(2)))
     #expect(!engine.isRelevant(kb.q("reserve")))
     #expect(!engine.openQuestions.contains(kb.q("reserve")))
-  }
-
-  @Test func groupIsKeptWhenItCostsNothing() throws {
-    let knowledge = Fixture.baseKnowledge
-      .replacingOccurrences(of: "  - {id: lage, title: Lage}", with: "  - {id: lage, title: Lage}\n  - {id: stab, title: Stab}")
-      .replacingOccurrences(of: "{id: stab, text: Stab?, type: yesno, help: h, group: lage}", with: "{id: stab, text: Stab?, type: yesno, help: h, group: stab}")
-    let rules = """
-      rule a
-        source q1
-        when dauer > 3
-        then recommend pool weight 1 because "a"
-      rule b
-        source q1
-        when stab = ja
-        then recommend liste weight 1 because "b"
-      """
-    let result = Fixture.load([("Knowledge/k.yaml", knowledge), ("Rules/r.rules", rules)])
-    let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
-    let engine = Engine(knowledgeBase: kb)
-    #expect(engine.nextQuestion() == kb.q("dauer"))
-    let stabGroup = kb.questions[kb.q("stab")].group
-    #expect(engine.nextQuestion(preferringGroup: stabGroup) == kb.q("stab"))
   }
 }

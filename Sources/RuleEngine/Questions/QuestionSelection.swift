@@ -94,20 +94,13 @@ extension Engine {
       patterns: patterns.sorted(), factors: factors.sorted())
   }
 
-  /// The question to ask next: the open question whose answer can decide the most; among equals,
-  /// one of the group asked last, then the first declared. Nil when no answer can change the advice.
-  public func nextQuestion(preferringGroup group: Int? = nil, excluding excluded: Set<Int> = []) -> Int? {
-    var best: (impact: FixedDecimal, sameGroup: Bool, question: Int)?
-    for question in openQuestions where !excluded.contains(question) {
-      let score = impact(of: question).score
-      guard score > .zero else { continue }
-      let sameGroup = group == knowledgeBase.questions[question].group
-      if let current = best {
-        if score < current.impact { continue }
-        if score == current.impact, !sameGroup || current.sameGroup { continue }
-      }
-      best = (score, sameGroup, question)
-    }
-    return best?.question
+  /// The open questions the dialogue no longer needs, as `weiter` offers them once the top of the
+  /// advice is settled: first those whose answer can still decide something further down the
+  /// advice or in the profile, weightiest first, then the rest; among equals the first declared.
+  public func optionalQuestions(excluding excluded: Set<Int> = []) -> [Int] {
+    openQuestions.filter { !excluded.contains($0) }
+      .map { (question: $0, score: impact(of: $0).score) }
+      .sorted { ($0.score, -$0.question) > ($1.score, -$1.question) }
+      .map(\.question)
   }
 }

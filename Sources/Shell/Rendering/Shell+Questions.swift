@@ -179,9 +179,11 @@ extension Shell {
       say(renderQuestion(question))
       return
     }
-    // Each 'weiter' offers the next optional question after the one offered before.
+    // Each 'weiter' offers the next optional question after the one offered before, if that one
+    // is still open (passed over); otherwise the weightiest.
     let optionals = consultation.optionalQuestions
-    let after = offeredQuestion.flatMap { offered in optionals.first { $0 > offered } }
+    let after = offeredQuestion.flatMap { offered in optionals.firstIndex(of: offered) }
+      .flatMap { $0 + 1 < optionals.count ? optionals[$0 + 1] : nil }
     guard let optional = after ?? optionals.first else {
       line("Alle passenden Fragen sind beantwortet.")
       return
@@ -189,7 +191,7 @@ extension Shell {
     offeredQuestion = optional
     shownQuestion = nil
     say(renderQuestion(optional))
-    line("(Optional: Ihre Antwort ändert die Empfehlungen nicht mehr, ergänzt aber das Lagebild.)")
+    line("(Optional: Ihre Antwort ändert die ersten zehn Empfehlungen nicht mehr, kann aber die weiteren und das Lagebild ergänzen.)")
   }
 
   func showAnswers() {
