@@ -9,13 +9,7 @@ struct ReportText {
   var kb: KnowledgeBase { engine.knowledgeBase }
 
   /// A text with `{term}` placeholders filled for the current answers.
-  func fill(_ raw: String) -> String {
-    Placeholder.fill(raw) { name in
-      guard let term = kb.terms.first(where: { $0.id == name }) else { return nil }
-      if case .option(let index) = engine.answers[term.question] { return term.text(forOption: index) }
-      return term.defaultText
-    }
-  }
+  func fill(_ raw: String) -> String { engine.filled(raw) }
 
   /// An answer as a person reads it: the option's text, the number with unit, or „weiß nicht“.
   func describe(_ answer: Answer?, of question: Int) -> String {

@@ -95,13 +95,7 @@ public final class Shell {
   }
 
   /// A German text with `{term}` placeholders filled for the current answers.
-  func text(_ raw: String) -> String {
-    Placeholder.fill(raw) { name in
-      guard let term = kb.terms.first(where: { $0.id == name }) else { return nil }
-      if case .option(let index) = engine.answers[term.question] { return term.text(forOption: index) }
-      return term.defaultText
-    }
-  }
+  func text(_ raw: String) -> String { engine.filled(raw) }
 
   // MARK: - The loop
 

@@ -60,4 +60,29 @@ import _ResilienzTestSupport
     let rendered = DiagnosticRenderer().render(wrongValue.diagnostics)
     #expect(rendered.contains("Knowledge/terms.yaml:6:7: error: 'kein' is not a value of question 'reserve'; allowed: keine, gering, ausreichend; did you mean 'keine'?"), "\(rendered)")
   }
+
+  @Test func casesCompileTheirConditions() throws {
+    let withCases = Self.terms + """
+
+            cases:
+              - when: "reserve = keine and stab = nein"
+                text: Krisenstab der Gemeinde
+        """
+    let result = Self.load(withCases)
+    #expect(result.diagnostics.isEmpty, "\(DiagnosticRenderer().render(result.diagnostics))")
+    let term = try #require(result.knowledgeBase?.terms.first)
+    #expect(term.cases.map(\.text) == ["Krisenstab der Gemeinde"])
+  }
+
+  @Test func aCaseConditionThatDoesNotCompileIsReportedWhereItStands() {
+    let withCases = Self.terms + """
+
+            cases:
+              - when: "reserve = kein"
+                text: Krisenstab der Gemeinde
+        """
+    let rendered = DiagnosticRenderer().render(Self.load(withCases).diagnostics)
+    #expect(rendered.contains("Knowledge/terms.yaml:9:26: error:"), "\(rendered)")
+    #expect(rendered.contains("'kein' is not a value of question 'reserve'"), "\(rendered)")
+  }
 }

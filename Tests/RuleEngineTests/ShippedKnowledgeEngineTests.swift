@@ -83,4 +83,16 @@ struct ShippedKnowledgeEngineTests {
     // The reserve answer is what stops at least one of the rules.
     #expect(blocked.contains { $0.blocker.condition.text(in: kb).contains("personal.reserve") })
   }
+
+  /// The Bavarian FüGK is the staff of the disaster-protection authority; a Gemeinde's own staff
+  /// keeps the general name.
+  @Test(arguments: [
+    ("by", "kreis", "Führungsgruppe Katastrophenschutz, FüGK"), ("by", "kreisangehoerige_gemeinde", "Krisenstab"),
+    ("st", "kreisfreie_stadt", "Katastrophenschutzstab"), ("st", "kreisangehoerige_gemeinde", "Krisenstab"),
+    ("bw", "kreisangehoerige_gemeinde", "Verwaltungsstab"),
+  ])
+  func staffNameFollowsLandAndLevel(land: String, type: String, expected: String) throws {
+    let engine = try Self.engine(["kommune.land": land, "kommune.typ": type])
+    #expect(engine.filled("Der Stab ({stab}) tagt.") == "Der Stab (\(expected)) tagt.")
+  }
 }

@@ -194,32 +194,7 @@ struct KnowledgeCompiler {
           at: item.groupSite)
       }
       if let (text, reader, node) = item.relevance {
-        if let verbatim = reader.verbatimRange(of: node) {
-          let (parsed, found) = RuleParser.parseCondition(in: reader.file, range: verbatim)
-          diagnostics += found
-          if let parsed, let compiled = compiler.compile(parsed, in: reader.file) {
-            questionList[index].relevance = compiled
-          }
-        } else {
-          // Folded or escaped: parse the value on its own and move positions back into the file.
-          let value = SourceFile(path: reader.file.path, text: text)
-          var local = compiler
-          local.diagnostics = []
-          let (parsed, found) = RuleParser.parseCondition(in: value, range: SourceRange(start: 0, end: value.bytes.count))
-          let compiled = parsed.flatMap { local.compile($0, in: value) }
-          let offsets = reader.alignedOffsets(of: node)
-          let fallback = reader.range(of: node)
-          for diagnostic in found + local.diagnostics {
-            var moved = diagnostic
-            var range = fallback
-            if let offsets, let old = diagnostic.site.range, old.start < offsets.count, old.end < offsets.count {
-              range = SourceRange(start: offsets[old.start], end: max(offsets[old.start] + 1, offsets[old.end]))
-            }
-            moved.site = DiagnosticSite(file: reader.file, range: range)
-            diagnostics.append(moved)
-          }
-          if let compiled { questionList[index].relevance = compiled }
-        }
+        questionList[index].relevance = compileEmbeddedCondition(text, reader, node, with: compiler)
       }
     }
 
@@ -247,7 +222,7 @@ struct KnowledgeCompiler {
         patternSuspected: raw.patternSuspected, patternEstablished: raw.patternEstablished)
     }
 
-    let terms = compileTerms(questionList)
+    let terms = compileTerms(questionList, with: compiler)
 
     var compiledRules: [CompiledRule] = []
     var declaredFacts: [DerivedFact] = []
@@ -441,7 +416,39 @@ struct KnowledgeCompiler {
     }
   }
 
-  private mutating func compileTerms(_ questionList: [Question]) -> [Term] {
+  /// A condition written as a YAML string (a question's `relevant`, a term case's `when`),
+  /// parsed and compiled with diagnostics at their place in the YAML file.
+  private mutating func compileEmbeddedCondition(
+    _ text: String, _ reader: YAMLReader, _ node: Node, with compiler: ConditionCompiler
+  ) -> CompiledCondition? {
+    var local = compiler
+    local.diagnostics = []
+    defer { diagnostics += local.diagnostics }
+    if let verbatim = reader.verbatimRange(of: node) {
+      let (parsed, found) = RuleParser.parseCondition(in: reader.file, range: verbatim)
+      diagnostics += found
+      return parsed.flatMap { local.compile($0, in: reader.file) }
+    }
+    // Folded or escaped: parse the value on its own and move positions back into the file.
+    let value = SourceFile(path: reader.file.path, text: text)
+    let (parsed, found) = RuleParser.parseCondition(in: value, range: SourceRange(start: 0, end: value.bytes.count))
+    let compiled = parsed.flatMap { local.compile($0, in: value) }
+    let offsets = reader.alignedOffsets(of: node)
+    let fallback = reader.range(of: node)
+    for diagnostic in found + local.diagnostics {
+      var moved = diagnostic
+      var range = fallback
+      if let offsets, let old = diagnostic.site.range, old.start < offsets.count, old.end < offsets.count {
+        range = SourceRange(start: offsets[old.start], end: max(offsets[old.start] + 1, offsets[old.end]))
+      }
+      moved.site = DiagnosticSite(file: reader.file, range: range)
+      diagnostics.append(moved)
+    }
+    local.diagnostics = []
+    return compiled
+  }
+
+  private mutating func compileTerms(_ questionList: [Question], with compiler: ConditionCompiler) -> [Term] {
     var terms: [Term] = []
     for declared in draft.terms {
       let raw = declared.value
@@ -467,7 +474,12 @@ struct KnowledgeCompiler {
         }
         values[optionIndex] = text
       }
-      terms.append(Term(id: raw.id, question: index, defaultText: raw.defaultText, values: values))
+      var term = Term(id: raw.id, question: index, defaultText: raw.defaultText, values: values)
+      term.cases = raw.cases.compactMap { entry in
+        let (text, reader, node) = entry.condition
+        return compileEmbeddedCondition(text, reader, node, with: compiler).map { TermCase(condition: $0, text: entry.text) }
+      }
+      terms.append(term)
     }
     return terms
   }

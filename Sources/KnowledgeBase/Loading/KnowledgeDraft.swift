@@ -47,6 +47,8 @@ struct DraftTerm {
   var question: Reference
   var defaultText: String
   var values: [(option: String, text: String, site: DiagnosticSite)]
+  /// `cases:` entries: the condition as written (with its reader and node, for positions) and the text.
+  var cases: [(condition: (text: String, reader: YAMLReader, node: Node), text: String)] = []
 }
 
 /// A source as read, before its kind is derived from the domain list.

@@ -456,9 +456,22 @@ struct KnowledgeFileReader {
       }
       map.finish()
     }
+    var cases: [(condition: (text: String, reader: YAMLReader, node: Node), text: String)] = []
+    if let node = fields.value("cases", required: false) {
+      readEach(node, "term case") { item in
+        guard let entry = reader.fields(item, what: "a term case") else { return }
+        defer { entry.finish() }
+        guard let whenNode = entry.value("when"), let condition = reader.string(whenNode, what: "a condition"),
+          let textNode = entry.value("text"), let text = reader.string(textNode, what: "the text")
+        else { return }
+        reportPlaceholders(in: text, at: textNode)
+        cases.append(((condition, reader, whenNode), text))
+      }
+    }
     guard let (name, site) = id, let defaultText, let question else { return }
-    draft.terms.append(
-      Declared(value: DraftTerm(id: name, question: question, defaultText: defaultText, values: values), id: name, site: site))
+    var term = DraftTerm(id: name, question: question, defaultText: defaultText, values: values)
+    term.cases = cases
+    draft.terms.append(Declared(value: term, id: name, site: site))
   }
 
   private func reportPlaceholders(in text: String, at node: Node) {

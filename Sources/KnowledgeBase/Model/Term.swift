@@ -1,4 +1,4 @@
-/// A word that depends on an answer, written `{id}` in texts (such as the Land's name for the staff).
+/// A word that depends on the answers, written `{id}` in texts (such as the Land's name for the staff).
 public struct Term: Sendable {
   public var id: String
   /// The `choice` question whose answer selects the text.
@@ -6,10 +6,25 @@ public struct Term: Sendable {
   public var defaultText: String
   /// Texts by option index of the question; options not listed use `defaultText`.
   public var values: [Int: String]
+  /// Texts for situations the question alone does not tell apart (the Land's staff name for a
+  /// municipality that is not the disaster-protection authority); the first whose condition is
+  /// true wins over `values`.
+  public var cases: [TermCase] = []
 
   /// The text for an answer of the question (an option index), or the default.
   public func text(forOption option: Int?) -> String {
     option.flatMap { values[$0] } ?? defaultText
+  }
+}
+
+/// A term's text under a condition on the answers.
+public struct TermCase: Sendable {
+  public var condition: CompiledCondition
+  public var text: String
+
+  public init(condition: CompiledCondition, text: String) {
+    self.condition = condition
+    self.text = text
   }
 }
 

@@ -60,3 +60,21 @@ extension Engine {
     }
   }
 }
+
+extension Engine {
+  /// The term's text for the current answers: the first case whose condition is true, else the
+  /// text for the question's answer, else the default.
+  public func text(of term: Term) -> String {
+    if let match = term.cases.first(where: { evaluate($0.condition) == .true }) { return match.text }
+    if case .option(let index) = answers[term.question] { return term.text(forOption: index) }
+    return term.defaultText
+  }
+
+  /// A German text with every `{term}` placeholder filled for the current answers; unknown names
+  /// stay as written.
+  public func filled(_ raw: String) -> String {
+    Placeholder.fill(raw) { name in
+      knowledgeBase.terms.first { $0.id == name }.map(text(of:))
+    }
+  }
+}
