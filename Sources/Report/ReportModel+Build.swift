@@ -51,7 +51,7 @@ extension ReportModel {
       options.decisions += run.decisions.map { decision in
         DecisionEntry(
           time: run.time(atStage: decision.stage),
-          text: "\(text.fill(kb.measures[decision.measure].title)): \(decision.decision.title)"
+          text: "\(text.fill(consultation.engine.measure(decision.measure).title)): \(decision.decision.title)"
             + (decision.reason.map { " – \($0)" } ?? ""))
       }
       options.notes += run.notes.map { NoteEntry(time: run.time(atStage: $0.stage), text: $0.text) }
@@ -209,7 +209,7 @@ extension ReportModel {
   ) -> [(horizon: Horizon, entry: MeasureEntry)] {
     let kb = engine.knowledgeBase
     return engine.advice().enumerated().map { offset, recommendation -> (horizon: Horizon, entry: MeasureEntry) in
-      let measure = kb.measures[recommendation.measure]
+      let measure = engine.measure(recommendation.measure)
       var reasons: [String] = []
       var sourceIDs = measure.sourceIDs
       for rule in recommendation.rules {
@@ -252,7 +252,7 @@ extension ReportModel {
     return impacts.map { impact -> OpenQuestionEntry in
       var decides: [String] = []
       if !impact.measures.isEmpty {
-        let titles = impact.measures.map { text.fill(kb.measures[$0].title) }
+        let titles = impact.measures.map { text.fill(engine.measure($0).title) }
         decides.append((titles.count == 1 ? "Maßnahme: " : "Maßnahmen: ") + titles.joined(separator: "; "))
       }
       if !impact.patterns.isEmpty {

@@ -421,14 +421,42 @@ struct KnowledgeFileReader {
         examples.append(PracticeExample(place: place, year: year, text: text, sourceID: sourceID))
       }
     }
+    var variants: [Phase: MeasureVariant] = [:]
+    var variantsValid = true
+    if let node = fields.value("by_phase", required: false), let map = reader.fields(node, what: "'by_phase'") {
+      for (key, keyNode, value) in map.pairs {
+        _ = map.value(key)
+        guard let phase = Phase(rawValue: key), phases.contains(phase) || !phasesValid else {
+          let allowed = phases.map(\.rawValue)
+          reader.report(
+            .invalidChoice(key, field: "by_phase", allowed: allowed, suggestion: Suggestion.closest(to: key, in: allowed)),
+            at: keyNode)
+          variantsValid = false
+          continue
+        }
+        guard let variantFields = reader.fields(value, what: "a phase variant") else {
+          variantsValid = false
+          continue
+        }
+        let variant = MeasureVariant(
+          title: variantFields.string("title", required: false),
+          steps: variantFields.strings("steps", required: false),
+          horizon: variantFields.value("horizon", required: false) == nil
+            ? nil : enumValue(variantFields, "horizon", Horizon.self))
+        variantFields.finish()
+        variants[phase] = variant
+      }
+      map.finish()
+    }
     guard let (name, site) = id, let title, let description, let prevents, let steps, let office,
-      let horizon, let effort, phasesValid, let reviewed
+      let horizon, let effort, phasesValid, variantsValid, let reviewed
     else { return }
     var measure = Measure(
       id: name, title: title, description: description, prevents: prevents, steps: steps,
       office: office, horizon: horizon, effort: effort, phases: phases, factorIDs: factors,
       sourceIDs: sources, examples: examples, reviewed: reviewed)
     measure.patternIDs = patterns
+    measure.variants = variants
     draft.measures.append(Declared(value: measure, id: name, site: site))
   }
 

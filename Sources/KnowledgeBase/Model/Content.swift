@@ -90,6 +90,33 @@ public struct Measure: Sendable {
   public var examples: [PracticeExample]
   /// When the measure was last reviewed against its sources, as `YYYY-MM-DD`.
   public var reviewed: String
+  /// What the measure says in a phase where it differs: prepared in Vorsorge, ordered and
+  /// carried out in Bewältigung, evaluated in Nachbereitung.
+  public var variants: [Phase: MeasureVariant] = [:]
+
+  /// The measure as it reads in the phase: the variant's title, steps and horizon where it has
+  /// them, the measure's own otherwise.
+  public func inPhase(_ phase: Phase?) -> Measure {
+    guard let phase, let variant = variants[phase] else { return self }
+    var result = self
+    result.title = variant.title ?? title
+    result.steps = variant.steps ?? steps
+    result.horizon = variant.horizon ?? horizon
+    return result
+  }
+}
+
+/// A measure's wording and horizon in one phase; a missing field keeps the measure's own.
+public struct MeasureVariant: Sendable {
+  public var title: String?
+  public var steps: [String]?
+  public var horizon: Horizon?
+
+  public init(title: String? = nil, steps: [String]? = nil, horizon: Horizon? = nil) {
+    self.title = title
+    self.steps = steps
+    self.horizon = horizon
+  }
 }
 
 /// What kind of publisher a source comes from; a staff weighs an authority's guidance

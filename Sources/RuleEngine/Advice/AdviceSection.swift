@@ -30,7 +30,7 @@ extension Engine {
   /// dialogue goes on; sections order the display, priority alone decides the first places.
   public func section(of measure: Int) -> AdviceSection? {
     guard let phase = currentPhase, phase == .bewaeltigung || phase == .vorbereitung else { return nil }
-    let item = knowledgeBase.measures[measure]
+    let item = knowledgeBase.measures[measure].inPhase(phase)
     if item.horizon == .langfristig || !(item.phases.contains(.bewaeltigung) || item.phases.contains(phase)) {
       return .after
     }

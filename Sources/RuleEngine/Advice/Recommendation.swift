@@ -46,6 +46,11 @@ public struct Recommendation: Sendable, Equatable {
 }
 
 extension Engine {
+  /// The measure as it reads in the current phase (its phase variant, if it has one).
+  public func measure(_ index: Int) -> Measure {
+    knowledgeBase.measures[index].inPhase(currentPhase)
+  }
+
   /// The current phase, when the knowledge base names a phase question and it is answered.
   public var currentPhase: Phase? {
     guard let question = knowledgeBase.priority.phaseQuestion,
@@ -57,8 +62,8 @@ extension Engine {
   /// The priority of a measure as the formula declares it, part by part.
   public func priorityParts(of measure: Int) -> [(kind: PriorityPartKind, points: FixedDecimal)] {
     let formula = knowledgeBase.priority
-    let item = knowledgeBase.measures[measure]
     let phase = currentPhase
+    let item = knowledgeBase.measures[measure].inPhase(phase)
     let urgencyTable = phase.flatMap { formula.urgency[$0] } ?? formula.defaultUrgency
     let phasePoints = phase.map { item.phases.contains($0) } == true ? formula.phaseMatch : .zero
     var weakness = FixedDecimal.zero

@@ -57,7 +57,8 @@ extension Engine {
       var phaseHigh: FixedDecimal?
       for phase in phases {
         let table = phase.flatMap { formula.urgency[$0] } ?? formula.defaultUrgency
-        let points = (table[item.horizon] ?? .zero) + (phase.map { item.phases.contains($0) } == true ? formula.phaseMatch : .zero)
+        let horizon = item.inPhase(phase).horizon
+        let points = (table[horizon] ?? .zero) + (phase.map { item.phases.contains($0) } == true ? formula.phaseMatch : .zero)
         phaseLow = min(phaseLow ?? points, points)
         phaseHigh = max(phaseHigh ?? points, points)
       }

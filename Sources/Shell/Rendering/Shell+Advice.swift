@@ -60,7 +60,7 @@ extension Shell {
     for (title, group) in groups {
       if let title { line(emphasis(title)) }
       for recommendation in group {
-        let measure = kb.measures[recommendation.measure]
+        let measure = engine.measure(recommendation.measure)
         rank += 1
         let title = "\(rank). \(text(measure.title))"
         let priority = "Priorität \(recommendation.priority.germanText)"
@@ -133,7 +133,7 @@ extension Shell {
   func renderChange(_ change: AdviceChange, after: Engine) {
     guard !change.isEmpty else { return line("Die Empfehlungen bleiben unverändert.") }
     for measure in change.added {
-      say(TextLayout.wrap("neu: \(text(kb.measures[measure].title)) (\(kb.measures[measure].id))", first: "  "))
+      say(TextLayout.wrap("neu: \(text(engine.measure(measure).title)) (\(kb.measures[measure].id))", first: "  "))
       for rule in after.firingRules(for: .measure(measure)) {
         for case let conclusion in kb.rules[rule].conclusions {
           if case .recommend(measure, _) = conclusion.kind, let reason = conclusion.reason {
@@ -143,18 +143,18 @@ extension Shell {
       }
     }
     for measure in change.dropped {
-      say(TextLayout.wrap("entfällt: \(text(kb.measures[measure].title)) (\(kb.measures[measure].id))", first: "  "))
+      say(TextLayout.wrap("entfällt: \(text(engine.measure(measure).title)) (\(kb.measures[measure].id))", first: "  "))
     }
     for move in change.movedUp {
-      say(TextLayout.wrap("höher: \(text(kb.measures[move.measure].title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+      say(TextLayout.wrap("höher: \(text(engine.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
     }
     for move in change.movedDown {
-      say(TextLayout.wrap("tiefer: \(text(kb.measures[move.measure].title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+      say(TextLayout.wrap("tiefer: \(text(engine.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
     }
     for (measure, from, to) in change.reprioritized {
       say(
         TextLayout.wrap(
-          "Priorität: \(text(kb.measures[measure].title)) von \(from.germanText) auf \(to.germanText), Rang unverändert",
+          "Priorität: \(text(engine.measure(measure).title)) von \(from.germanText) auf \(to.germanText), Rang unverändert",
           first: "  "))
     }
     for (pattern, from, to) in change.patterns {

@@ -21,7 +21,7 @@ extension Shell {
   }
 
   func showMeasure(_ index: Int) {
-    let item = kb.measures[index]
+    let item = engine.measure(index)
     line(emphasis("Maßnahme: \(text(item.title)) (\(item.id))"))
     paragraph("Was", item.description)
     paragraph("Wirkung", item.prevents)

@@ -131,7 +131,7 @@ extension Shell {
         }
         return (weight(a), b) > (weight(b), a)
       }
-      let names = ranked.map { "\(text(kb.measures[$0].title)) (\(kb.measures[$0].id))" }
+      let names = ranked.map { "\(text(engine.measure($0).title)) (\(kb.measures[$0].id))" }
       say(TextLayout.wrap("Die Antwort entscheidet mit über: " + shortList(names, limit: 6), first: "  ", rest: "    "))
     }
     if !impact.patterns.isEmpty {
@@ -168,7 +168,7 @@ extension Shell {
   }
 
   func howMeasure(_ measure: Int) {
-    let item = kb.measures[measure]
+    let item = engine.measure(measure)
     guard let recommendation = engine.advice().enumerated().first(where: { $0.element.measure == measure }) else {
       line(emphasis("\(text(item.title)) (\(item.id))"))
       return line("  Wird nicht empfohlen. 'warumnicht \(item.id)' zeigt, was fehlt.")
@@ -247,7 +247,7 @@ extension Shell {
       let suggestion = Suggestion.closest(to: id, in: kb.measures.map(\.id))
       return fail("„\(id)“ ist keine Maßnahme." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
     }
-    let item = kb.measures[measure]
+    let item = engine.measure(measure)
     if engine.isRecommended(measure) {
       return line("\(text(item.title)) (\(item.id)) wird empfohlen; 'wie \(item.id)' zeigt, warum.")
     }

@@ -71,8 +71,10 @@ public struct CaseRunner {
   }
 
   func top10(_ consultation: Consultation) -> [CaseScoring.Ranked] {
+    // The horizon is the one the advice shows in the consultation's phase.
     consultation.engine.advice().prefix(10).map {
-      CaseScoring.Ranked(knowledgeBase.measures[$0.measure].id, knowledgeBase.measures[$0.measure].horizon)
+      let measure = consultation.engine.measure($0.measure)
+      return CaseScoring.Ranked(measure.id, measure.horizon)
     }
   }
 
