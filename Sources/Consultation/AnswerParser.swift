@@ -177,10 +177,13 @@ public enum AnswerParser {
       || typed.hasPrefix(expected) && typed.count - expected.count <= 2
   }
 
-  /// An option by id, by its text, or by its 1-based number; case and umlaut spelling are ignored.
+  /// An option by id, by its text, by one of its aliases, or by its 1-based number; case and
+  /// umlaut spelling are ignored.
   static func option(_ text: String, of question: Question) -> Int? {
     let wanted = normalized(text)
-    if let index = question.options.firstIndex(where: { normalized($0.id) == wanted || normalized($0.text) == wanted }) {
+    if let index = question.options.firstIndex(where: {
+      normalized($0.id) == wanted || normalized($0.text) == wanted || $0.aliases.contains { normalized($0) == wanted }
+    }) {
       return index
     }
     if let number = Int(text), number >= 1, number <= question.options.count { return number - 1 }

@@ -297,9 +297,10 @@ struct KnowledgeFileReader {
         guard let fields = reader.fields(item, what: "a value") else { continue }
         let id = fields.string("id")
         let text = fields.string("text")
+        let aliases = fields.strings("aliases", required: false) ?? []
         fields.finish()
         guard let id, let text else { continue }
-        option = AnswerOption(id: id, text: text)
+        option = AnswerOption(id: id, text: text, aliases: aliases)
       }
       guard IdentifierSyntax.isValid(option.id) else {
         reader.report(.invalidID(option.id), at: item)

@@ -9,6 +9,14 @@ public enum QuestionType: String, Sendable, CaseIterable {
 public struct AnswerOption: Sendable, Hashable {
   public var id: String
   public var text: String
+  /// Further words a user may type for the option, such as `nrw` for Nordrhein-Westfalen.
+  public var aliases: [String] = []
+
+  public init(id: String, text: String, aliases: [String] = []) {
+    self.id = id
+    self.text = text
+    self.aliases = aliases
+  }
 }
 
 /// A question the consultation may ask.

@@ -78,3 +78,26 @@ extension Engine {
     }
   }
 }
+
+extension Engine {
+  /// An answer as a person reads it: the option's text, several options separated by semicolons
+  /// (option texts contain commas), the number in German notation with its unit, or „weiß nicht“.
+  public func describe(_ answer: Answer?, of question: Int) -> String {
+    let item = knowledgeBase.questions[question]
+    guard let answer else { return "unbeantwortet" }
+    let texts: (UInt64) -> [String] = { set in
+      item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { self.filled(item.options[$0].text) }
+    }
+    switch answer {
+    case .unknown: return "weiß nicht"
+    case .option(let index): return item.options.indices.contains(index) ? filled(item.options[index].text) : "?"
+    case .options(let set):
+      let chosen = texts(set)
+      return chosen.isEmpty ? "keine" : chosen.joined(separator: "; ")
+    case .partialOptions(let set):
+      return (texts(set) + ["weitere: weiß nicht"]).joined(separator: "; ")
+    case .number(let value):
+      return value.germanText + (item.unit(after: value).map { " \($0)" } ?? "")
+    }
+  }
+}

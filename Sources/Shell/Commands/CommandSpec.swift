@@ -93,7 +93,7 @@ struct CommandSpec: Sendable {
     CommandSpec(
       kind: .answers, aliases: ["antworten"], usage: "antworten", arity: .none,
       summary: "alle bisherigen Antworten",
-      help: "Listet alle Antworten nach Themen; „weiß nicht“ ist als Wissenslücke markiert."),
+      help: "Listet alle Antworten nach Themen; „weiß nicht“ ist als Informationslücke markiert."),
     CommandSpec(
       kind: .set, aliases: ["setze"], usage: "setze <frage> = <antwort>", arity: .text,
       summary: "beantwortet eine beliebige Frage, auch außer der Reihe",

@@ -143,9 +143,6 @@ extension Shell {
       let names = impact.factors.map { "\(kb.factors[$0].id.uppercased()) \(text(kb.factors[$0].title))" }
       say(TextLayout.wrap("Sie fließt in die Bewertung ein von: " + names.joined(separator: "; "), first: "  ", rest: "    "))
     }
-    let rules = impact.rules.map { kb.rules[$0].id }
-    let ruleList = rules.count > 8 ? rules.prefix(8).joined(separator: ", ") + " und \(rules.count - 8) weitere" : rules.joined(separator: ", ")
-    say(TextLayout.wrap("Regeln, die auf die Antwort warten: " + ruleList, first: "  ", rest: "    "))
   }
 
   // MARK: - how

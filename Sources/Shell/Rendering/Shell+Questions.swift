@@ -53,23 +53,8 @@ extension Shell {
     }
   }
 
-  /// An answer as a person reads it: the option's text, the number with unit, or „weiß nicht“.
-  func describe(_ answer: Answer?, of question: Int) -> String {
-    let item = kb.questions[question]
-    guard let answer else { return "unbeantwortet" }
-    switch answer {
-    case .unknown: return "weiß nicht"
-    case .option(let index): return item.options.indices.contains(index) ? text(item.options[index].text) : "?"
-    case .options(let set):
-      let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
-      return chosen.isEmpty ? "keine" : chosen.joined(separator: ", ")
-    case .partialOptions(let set):
-      let chosen = item.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { text(item.options[$0].text) }
-      return (chosen + ["weitere: weiß nicht"]).joined(separator: ", ")
-    case .number(let value):
-      return value.germanText + (item.unit(after: value).map { " \($0)" } ?? "")
-    }
-  }
+  /// An answer as a person reads it; see `Engine.describe(_:of:)`.
+  func describe(_ answer: Answer?, of question: Int) -> String { engine.describe(answer, of: question) }
 
   /// One line after an answer: what changed in the advice, or that nothing did.
   func summary(of change: AdviceChange, accepted: String) -> String {
@@ -152,9 +137,9 @@ extension Shell {
         return line("Zurückgenommen: die Antwort auf „\(id)“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.")
       }
       tracer?.flush()
-      let id = kb.questions[outcome.question].id
-      let restored = outcome.answer.map { "wieder „\(describe($0, of: outcome.question))“" } ?? "wieder unbeantwortet"
-      let accepted = "Zurückgenommen: \(id) ist \(restored)."
+      let question = text(kb.questions[outcome.question].text)
+      let restored = outcome.answer.map { "gilt wieder „\(describe($0, of: outcome.question))“" } ?? "ist wieder offen"
+      let accepted = "Zurückgenommen: „\(question)“ \(restored)."
       line(adviceHidden ? accepted : summary(of: outcome.change, accepted: accepted))
     } catch {
       fail(String(describing: error))
@@ -203,7 +188,7 @@ extension Shell {
       line(emphasis(text(group.title)))
       for question in inGroup {
         let answer = engine.answers[question]
-        let gap = answer == .unknown ? "  (Wissenslücke)" : ""
+        let gap = answer == .unknown ? "  (Informationslücke)" : ""
         say(TextLayout.wrap("\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)", first: "  ", rest: "      "))
       }
     }
