@@ -66,7 +66,7 @@ extension Shell {
     for (index, part) in parts.enumerated() {
       let label = index == 0 ? "wenn: " : "      "
       let note = annotation(part.condition)
-      let line = "\(Self.marker(part.truth)) \(part.condition.text(in: kb))" + (note.isEmpty ? "" : "  (\(note))")
+      let line = "\(Self.marker(part.truth)) \(engine.reading(part.condition))" + (note.isEmpty ? "" : "  (\(note))")
       out += TextLayout.wrap(line, first: indent + "  " + label, rest: indent + "          ")
     }
     if depth < 6 {
@@ -257,13 +257,17 @@ extension Shell {
       let state = blocked.blocker.truth == .false ? "nicht erfüllt" : "noch offen"
       say(
         TextLayout.wrap(
-          "\(state): \(condition.text(in: kb))" + (note.isEmpty ? "" : "  (\(note))"), first: "    ", rest: "      "))
+          "\(state): \(engine.reading(condition))" + (note.isEmpty ? "" : "  (\(note))"), first: "    ", rest: "      "))
       let questions = Set(ConditionTestQuestions.questions(in: condition)).sorted()
       let open = questions.filter { engine.answers[$0] == nil }
+      // The questions by their text, with the id a user can type after 'angenommen'.
+      let named: ([Int]) -> String = { list in
+        list.map { "„\(self.text(self.kb.questions[$0].text))“ (\(self.kb.questions[$0].id))" }.joined(separator: ", ")
+      }
       if !open.isEmpty {
-        say(TextLayout.wrap("Eine Antwort auf " + open.map { kb.questions[$0].id }.joined(separator: ", ") + " kann das entscheiden.", first: "    ", rest: "      "))
+        say(TextLayout.wrap((open.count == 1 ? "Die Antwort auf " : "Die Antworten auf ") + named(open) + " kann das entscheiden.", first: "    ", rest: "      "))
       } else if !questions.isEmpty {
-        say(TextLayout.wrap("Eine andere Antwort auf " + questions.map { kb.questions[$0].id }.joined(separator: ", ") + " würde das ändern.", first: "    ", rest: "      "))
+        say(TextLayout.wrap("Eine andere Antwort auf " + named(questions) + " würde das ändern.", first: "    ", rest: "      "))
       }
     }
   }
