@@ -22,7 +22,9 @@ extension Engine {
   ///    by one on a copy of the engine, move the most measures into or out of the top and leave
   ///    the fewest challengers on average; among equals one of the group asked last, then the
   ///    first declared.
-  /// 3. Nil when no completion of all open answers can change the top.
+  /// 3. Once no completion can change the top: the question that can best confirm a situation
+  ///    that is suspected but not yet established (`confirmingQuestion`), so the staff learns
+  ///    whether what it named is confirmed; nil when there is none.
   public func chooseQuestion(preferringGroup group: Int? = nil, excluding excluded: Set<Int> = []) -> QuestionChoice {
     let possibility = possibility
     let stability = stability(possibility)
@@ -32,7 +34,9 @@ extension Engine {
     if let first = candidates.first(where: { knowledgeBase.questions[$0].asksFirst }) {
       return QuestionChoice(question: first, stability: stability)
     }
-    guard !stability.isStable else { return QuestionChoice(question: nil, stability: stability) }
+    guard !stability.isStable else {
+      return QuestionChoice(question: confirmingQuestion(possibility, among: candidates), stability: stability)
+    }
     let targets = Set(stability.challengers + stability.contested)
     let reach = questionsReaching(targets, possibility)
     let thresholds = numberThresholds()
@@ -73,6 +77,30 @@ extension Engine {
       best = (score, reached, sameGroup, question)
     }
     return QuestionChoice(question: best?.question, stability: stability)
+  }
+
+  /// The open question whose answer can give the most evidence to a pattern that is suspected
+  /// and can still become established; among equals the first declared. A named situation is
+  /// confirmed before the dialogue stops, even where the top of the advice no longer depends on it.
+  func confirmingQuestion(_ possibility: Possibility, among candidates: [Int]) -> Int? {
+    let kb = knowledgeBase
+    var gains: [Int: FixedDecimal] = [:]
+    for pattern in kb.patterns.indices
+    where patternState[pattern] == .suspected && possibility.patternStates[pattern].high == .established {
+      for rule in kb.dependencies.patternWriters[pattern].map({ Int($0) })
+      where ruleTruth[rule] == .undetermined && possibility.canFire[rule] {
+        for conclusion in kb.rules[rule].conclusions {
+          if case .evidence(pattern, let value) = conclusion.kind, value > .zero { gains[rule, default: .zero] += value }
+        }
+      }
+    }
+    guard !gains.isEmpty else { return nil }
+    let points: (Int) -> FixedDecimal = { question in
+      Set(kb.dependencies.questionReaders[question].map { Int($0) }).reduce(FixedDecimal.zero) { $0 + (gains[$1] ?? .zero) }
+    }
+    return candidates.map { (question: $0, points: points($0)) }
+      .filter { $0.points > .zero }
+      .max { ($0.points, -$0.question) < ($1.points, -$1.question) }?.question
   }
 
   /// Per open question, how many of the target measures an answer to it can still reach, through
