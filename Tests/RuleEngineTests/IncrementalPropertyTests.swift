@@ -46,6 +46,17 @@ enum RandomRules {
       }
       text += "rule r\(rule)\n  source q1\n  when \(condition)\n  then \(conclusions.joined(separator: "\n       "))\n"
     }
+    // Rules that read the pattern's state or the factor's level: the engine decides them on the
+    // state as it stands, so they can change while other answers move it.
+    for rule in 0..<8 {
+      let situation =
+        Bool.random(using: &rng)
+        ? "pattern dauerkrise \(Bool.random(using: &rng) ? "suspected" : "established")"
+        : "factor rf3 in [\(["kritisch", "schwach", "ausreichend", "stark"].shuffled(using: &rng).prefix(2).joined(separator: ", "))]"
+      let condition = Bool.random(using: &rng) ? situation : "\(situation) \(Bool.random(using: &rng) ? "and" : "or") \(atom(&rng))"
+      let measure = Bool.random(using: &rng) ? "pool" : "liste"
+      text += "rule s\(rule)\n  source q1\n  when \(condition)\n  then recommend \(measure) weight \(Int.random(in: 1...3, using: &rng)) because \"r\"\n"
+    }
     return text
   }
 

@@ -102,4 +102,46 @@ struct QuestionStrategyTests {
       bound = next
     }
   }
+
+  /// A named situation that is only suspected is confirmed before the stop, even when the top of
+  /// the advice no longer depends on it; a pattern nobody suspects is not chased.
+  @Test func aSuspectedSituationIsConfirmedBeforeTheStop() throws {
+    let rules = """
+      rule benannt
+        source q1
+        when aufgaben includes test
+        then evidence dauerkrise +3
+      rule zeichen-stab
+        source q1
+        when stab = nein
+        then evidence dauerkrise +1
+      rule zeichen-dauer
+        source q1
+        when dauer >= 8
+        then evidence dauerkrise +3
+      rule pool-in-der-lage
+        source q1
+        when pattern dauerkrise suspected
+        then recommend pool weight 2 because "r"
+      """
+    let kb = try Self.knowledgeBase(rules, firstQuestions: ["phase", "aufgaben"])
+    var engine = Engine(knowledgeBase: kb)
+    engine.set(kb.q("phase"), to: .option(1))
+    engine.set(kb.q("aufgaben"), to: .options(1))
+    let pattern = try #require(kb.patternIndex["dauerkrise"])
+    #expect(engine.patternState[pattern] == .suspected)
+    let choice = engine.chooseQuestion()
+    #expect(choice.stability.isStable, "the only measure is recommended; nothing can challenge it")
+    // dauer can give 3 points, stab only 1: the stronger sign is asked first.
+    #expect(choice.question == kb.q("dauer"))
+    engine.set(kb.q("dauer"), to: .number(FixedDecimal(10)))
+    #expect(engine.patternState[pattern] == .established)
+    #expect(engine.chooseQuestion().question == nil, "confirmed: the dialogue stops")
+
+    var unsuspected = Engine(knowledgeBase: kb)
+    unsuspected.set(kb.q("phase"), to: .option(1))
+    unsuspected.set(kb.q("aufgaben"), to: .options(2))
+    let open = unsuspected.chooseQuestion()
+    #expect(open.question != nil, "the sign questions can still make the pattern suspected and recommend pool")
+  }
 }

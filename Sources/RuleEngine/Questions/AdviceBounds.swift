@@ -20,9 +20,12 @@ public struct AdviceStability: Sendable, Equatable {
   public var challengers: [Int]
   /// Measures in the top that some completion can push out of it.
   public var contested: [Int]
+  /// Measures in the top whose recommendation itself can still lapse (it rests on a pattern or
+  /// factor that can still move).
+  public var droppable: [Int] = []
 
   /// No completion of all open answers together can change which measures hold the top places.
-  public var isStable: Bool { challengers.isEmpty }
+  public var isStable: Bool { challengers.isEmpty && droppable.isEmpty }
 }
 
 extension Engine {
@@ -39,12 +42,19 @@ extension Engine {
       var extra = FixedDecimal.zero
       var lowExtra = FixedDecimal.zero
       var possibly = isRecommended(measure)
-      for rule in kb.dependencies.measureWriters[measure].map({ Int($0) })
-      where ruleTruth[rule] == .undetermined && possibility.canFire[rule] {
+      var surely = false
+      for rule in kb.dependencies.measureWriters[measure].map({ Int($0) }) {
+        // A rule that can still fire adds its weight; a volatile one that holds now can lapse and
+        // take its weight (and, if it is the last, the recommendation) away.
+        let adds = ruleTruth[rule] != .true && possibility.canFire[rule]
+        let removes = ruleTruth[rule] == .true && possibility.canFail[rule]
+        if ruleTruth[rule] == .true && !possibility.canFail[rule] { surely = true }
+        guard adds || removes else { continue }
         for conclusion in kb.rules[rule].conclusions {
           guard case .recommend(measure, let weight) = conclusion.kind else { continue }
-          possibly = true
-          if weight > .zero { extra += weight } else { lowExtra += weight }
+          if adds { possibly = true }
+          let change = adds ? weight : FixedDecimal.zero - weight
+          if change > .zero { extra += change } else { lowExtra += change }
         }
       }
       guard possibly else { continue }
@@ -71,7 +81,7 @@ extension Engine {
           measure: measure,
           low: fixedLow + effort + (phaseLow ?? .zero) + weakness.low + patternLow,
           high: fixedHigh + effort + (phaseHigh ?? .zero) + weakness.high + patternHigh,
-          surely: isRecommended(measure), possibly: true))
+          surely: surely, possibly: true))
     }
     return result
   }
@@ -140,6 +150,9 @@ extension Engine {
       }
       if beats { challengers.append(range.measure) }
     }
-    return AdviceStability(top: top, challengers: challengers, contested: top.filter(contested.contains))
+    let droppable = top.filter { byMeasure[$0]?.surely == false }
+    return AdviceStability(
+      top: top, challengers: challengers, contested: top.filter { contested.contains($0) || droppable.contains($0) },
+      droppable: droppable)
   }
 }

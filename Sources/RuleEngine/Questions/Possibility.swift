@@ -9,6 +9,11 @@ import RuleLanguage
 /// undetermined for good and never lets a rule fire. The analysis over-approximates: it treats
 /// the parts of a condition as independent, so what it calls impossible is impossible, while
 /// some of what it calls possible may not be. That is what makes a stop on it sound.
+///
+/// The engine decides a rule that reads a pattern state or a factor level on the state and level
+/// as they stand, so such a rule — and every rule reading a fact one of them derives — is
+/// *volatile*: its truth can still change while any answer moves the pattern or the factor. The
+/// analysis re-evaluates volatile rules like undecided ones, in both directions.
 public struct Possibility: Sendable {
   /// Per rule: some completion makes it true.
   public private(set) var canFire: [Bool]
@@ -22,14 +27,21 @@ public struct Possibility: Sendable {
   var factorLevels: [UInt64]
   /// Per question: open, i.e. its answer can still come.
   public let open: [Bool]
+  /// Per rule: decided by the engine on a pattern state or factor level that may still move.
+  public let volatile: [Bool]
+  /// Per fact: derived by a volatile rule.
+  let volatileFact: [Bool]
 
   init(_ engine: Engine) {
     let kb = engine.knowledgeBase
     open = kb.questions.indices.map { engine.answers[$0] == nil && engine.isRelevant($0) }
-    canFire = engine.ruleTruth.map { $0 != .false }
-    canFail = engine.ruleTruth.map { $0 != .true }
-    factCanHold = engine.factTruth.map { $0 != .false }
-    factCanFail = engine.factTruth.map { $0 != .true }
+    (volatile, volatileFact) = Self.volatility(kb)
+    let volatile = volatile
+    let volatileFact = volatileFact
+    canFire = engine.ruleTruth.indices.map { engine.ruleTruth[$0] != .false || volatile[$0] }
+    canFail = engine.ruleTruth.indices.map { engine.ruleTruth[$0] != .true || volatile[$0] }
+    factCanHold = engine.factTruth.indices.map { engine.factTruth[$0] != .false || volatileFact[$0] }
+    factCanFail = engine.factTruth.indices.map { engine.factTruth[$0] != .true || volatileFact[$0] }
     patternStates = engine.patternState.map { ($0, $0) }
     factorLevels = Array(repeating: 0, count: kb.factors.count)
     // Start from "everything undetermined can go either way" and narrow until nothing changes:
@@ -39,7 +51,7 @@ public struct Possibility: Sendable {
     while passes < 32 {
       passes += 1
       var changed = false
-      for rule in kb.rules.indices where engine.ruleTruth[rule] == .undetermined {
+      for rule in kb.rules.indices where engine.ruleTruth[rule] == .undetermined || volatile[rule] {
         let (fire, fail) = value(of: kb.rules[rule].condition, engine)
         if fire != canFire[rule] || fail != canFail[rule] {
           canFire[rule] = fire
@@ -62,7 +74,7 @@ public struct Possibility: Sendable {
   private mutating func widenConclusions(_ engine: Engine) {
     let kb = engine.knowledgeBase
     let deps = kb.dependencies
-    for fact in kb.facts.indices where engine.factTruth[fact] == .undetermined {
+    for fact in kb.facts.indices where engine.factTruth[fact] == .undetermined || volatileFact[fact] {
       let writers = deps.factWriters[fact].map { Int($0) }
       factCanHold[fact] = writers.contains { canFire[$0] }
       factCanFail[fact] = writers.allSatisfy { canFail[$0] }
@@ -70,11 +82,15 @@ public struct Possibility: Sendable {
     for pattern in kb.patterns.indices {
       var low = engine.patternScore[pattern]
       var high = low
-      for rule in deps.patternWriters[pattern].map({ Int($0) })
-      where engine.ruleTruth[rule] == .undetermined && canFire[rule] {
+      for rule in deps.patternWriters[pattern].map({ Int($0) }) {
+        // Points a rule can still add, or (a volatile rule that holds now) take away again.
+        let adds = engine.ruleTruth[rule] != .true && canFire[rule]
+        let removes = engine.ruleTruth[rule] == .true && volatile[rule] && canFail[rule]
+        guard adds || removes else { continue }
         for conclusion in kb.rules[rule].conclusions {
           guard case .evidence(pattern, let points) = conclusion.kind else { continue }
-          if points > .zero { high += points } else { low += points }
+          let change = adds ? points : FixedDecimal.zero - points
+          if change > .zero { high += change } else { low += change }
         }
       }
       patternStates[pattern] = (
@@ -85,17 +101,46 @@ public struct Possibility: Sendable {
       let current = engine.factorLevel[factor]
       var levels: UInt64 = current.map { 1 << UInt64($0) } ?? 0
       var canStayNone = current == nil
-      for rule in deps.factorWriters[factor].map({ Int($0) })
-      where engine.ruleTruth[rule] == .undetermined && canFire[rule] {
+      let writers = deps.factorWriters[factor].map { Int($0) }
+      // A volatile assessment that holds now may lapse; then any level a rule can still give, or
+      // none, is possible.
+      let currentMayLapse = writers.contains { engine.ruleTruth[$0] == .true && volatile[$0] && canFail[$0] }
+      if currentMayLapse {
+        levels = 0
+        canStayNone = true
+      }
+      for rule in writers where engine.ruleTruth[rule] != .true || currentMayLapse {
+        guard canFire[rule] else { continue }
         for conclusion in kb.rules[rule].conclusions {
           guard case .assess(factor, let level) = conclusion.kind else { continue }
           // Levels run from worst to best; the worst firing assessment decides.
-          if current.map({ level < $0 }) ?? true { levels |= 1 << UInt64(level) }
+          if currentMayLapse || (current.map({ level < $0 }) ?? true) { levels |= 1 << UInt64(level) }
         }
       }
       if levels == 0 { canStayNone = true }
       factorLevels[factor] = levels | (canStayNone ? Self.noLevel : 0)
     }
+  }
+
+  /// Rules that read a pattern or a factor, and, through the facts they derive, the rules that
+  /// read those facts.
+  static func volatility(_ kb: KnowledgeBase) -> (rules: [Bool], facts: [Bool]) {
+    let deps = kb.dependencies
+    var rules = Array(repeating: false, count: kb.rules.count)
+    for readers in deps.patternReaders + deps.factorReaders {
+      for rule in readers { rules[Int(rule)] = true }
+    }
+    var facts = Array(repeating: false, count: kb.facts.count)
+    var changed = true
+    while changed {
+      changed = false
+      for fact in kb.facts.indices where !facts[fact] && deps.factWriters[fact].contains(where: { rules[Int($0)] }) {
+        facts[fact] = true
+        changed = true
+        for rule in deps.factReaders[fact] { rules[Int(rule)] = true }
+      }
+    }
+    return (rules, facts)
   }
 
   /// The bit that stands for "no assessment".

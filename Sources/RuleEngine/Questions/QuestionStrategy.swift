@@ -117,7 +117,7 @@ extension Engine {
       var seenRules = Set<Int>()
       var work = deps.questionReaders[question].map { Int($0) }
       while let rule = work.popLast() {
-        guard ruleTruth[rule] == .undetermined, seenRules.insert(rule).inserted else { continue }
+        guard ruleTruth[rule] == .undetermined || possibility.volatile[rule], seenRules.insert(rule).inserted else { continue }
         guard possibility.canFire[rule] || possibility.canFail[rule] else { continue }
         for conclusion in kb.rules[rule].conclusions {
           switch conclusion.kind {
