@@ -14,10 +14,43 @@ public struct QuestionImpact: Sendable, Equatable {
 }
 
 extension Engine {
-  /// Whether the question should be asked: its relevance condition is true or undetermined.
+  /// Whether the question should be asked: its relevance condition is true, or undetermined while
+  /// a question it reads can still be answered. A question presupposes only what can still be
+  /// established: once its presupposition was answered *weiß nicht* (or is itself never asked),
+  /// the follow-up is not asked either.
   public func isRelevant(_ question: Int) -> Bool {
+    isRelevant(question, depth: 0)
+  }
+
+  private func isRelevant(_ question: Int, depth: Int) -> Bool {
     guard let relevance = knowledgeBase.questions[question].relevance else { return true }
-    return evaluate(relevance) != .false
+    switch evaluate(relevance) {
+    case .true: return true
+    case .false: return false
+    case .undetermined:
+      guard depth < 16, let inputs = Self.questionsOnly(in: relevance) else { return true }
+      return inputs.contains { $0 != question && answers[$0] == nil && isRelevant($0, depth: depth + 1) }
+    }
+  }
+
+  /// The questions a condition reads, or nil when it also reads facts, patterns or factors.
+  static func questionsOnly(in condition: CompiledCondition) -> [Int]? {
+    switch condition {
+    case .number(let question, _, _), .option(let question, _, _), .includes(let question, _, _),
+      .answered(let question, _):
+      return [question]
+    case .fact, .pattern, .factor:
+      return nil
+    case .not(let inner):
+      return questionsOnly(in: inner)
+    case .and(let parts), .or(let parts):
+      var result: [Int] = []
+      for part in parts {
+        guard let found = questionsOnly(in: part) else { return nil }
+        result += found
+      }
+      return result
+    }
   }
 
   /// Relevant questions without an answer, in declaration order.
