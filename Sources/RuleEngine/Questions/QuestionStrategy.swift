@@ -17,14 +17,14 @@ extension Engine {
 
   /// The next question of the dialogue; see `QuestionChoice`.
   ///
-  /// 1. Open situation questions (`ask_first`) in declaration order.
+  /// 1. Open situation questions (`ask_first`) in declaration order, then the question that can
+  ///    best confirm a situation that is suspected but not yet established (`confirmingQuestion`).
   /// 2. While some measure can still enter the top, the open question whose answers, tried one
   ///    by one on a copy of the engine, move the most measures into or out of the top and leave
   ///    the fewest challengers on average; among equals one of the group asked last, then the
   ///    first declared.
-  /// 3. Once no completion can change the top: the question that can best confirm a situation
-  ///    that is suspected but not yet established (`confirmingQuestion`), so the staff learns
-  ///    whether what it named is confirmed; nil when there is none.
+  /// 3. Nil when no completion of all open answers can change the top and nothing named is left
+  ///    to confirm.
   public func chooseQuestion(preferringGroup group: Int? = nil, excluding excluded: Set<Int> = []) -> QuestionChoice {
     let possibility = possibility
     let stability = stability(possibility)
@@ -34,9 +34,12 @@ extension Engine {
     if let first = candidates.first(where: { knowledgeBase.questions[$0].asksFirst }) {
       return QuestionChoice(question: first, stability: stability)
     }
-    guard !stability.isStable else {
-      return QuestionChoice(question: confirmingQuestion(possibility, among: candidates), stability: stability)
+    // The situation comes first: a named situation is confirmed (or not) before side topics, and
+    // also when the top no longer depends on it.
+    if let confirming = confirmingQuestion(possibility, among: candidates) {
+      return QuestionChoice(question: confirming, stability: stability)
     }
+    guard !stability.isStable else { return QuestionChoice(question: nil, stability: stability) }
     let targets = Set(stability.challengers + stability.contested)
     let reach = questionsReaching(targets, possibility)
     let thresholds = numberThresholds()
