@@ -95,4 +95,28 @@ struct ShippedKnowledgeEngineTests {
     let engine = try Self.engine(["kommune.land": land, "kommune.typ": type])
     #expect(engine.filled("Der Stab ({stab}) tagt.") == "Der Stab (\(expected)) tagt.")
   }
+
+  /// The countdown the shell shows never rises, also when an answer recognises a pattern and
+  /// wakes the rules that read it: a flood consultation played to its stop, anything not given
+  /// answered "weiß nicht".
+  @Test func theCountdownNeverRisesOnTheShippedKnowledge() throws {
+    let given = [
+      "lage.art": "hochwasser", "lage.phase": "bewaeltigung", "lage.ausfall_kritis": "verkehr",
+      "kommune.land": "by", "kommune.typ": "kreis", "hochwasser.anzeichen": "dwd_extrem, pegel_steigend, ?",
+    ]
+    var engine = try Self.engine([:])
+    let kb = engine.knowledgeBase
+    var bound = engine.remainingQuestionBound
+    var asked = 0
+    while let question = engine.chooseQuestion().question, asked < 60 {
+      let item = kb.questions[question]
+      let answer = try given[item.id].map { try AnswerParser.parse($0, for: item).get() } ?? .unknown
+      engine.set(question, to: answer)
+      asked += 1
+      let next = engine.remainingQuestionBound
+      #expect(next <= bound, "after \(item.id): \(bound) → \(next)")
+      bound = next
+    }
+    #expect(asked < 60, "the dialogue stops")
+  }
 }

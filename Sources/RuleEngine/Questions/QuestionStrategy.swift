@@ -213,14 +213,17 @@ extension Engine {
 
 extension Engine {
   /// An upper bound on the questions the dialogue can still ask: the open questions that an
-  /// undecided rule reads, or on which the relevance of another open question depends. Answers
-  /// only decide rules and settle relevance, so the bound never rises while answers are added.
+  /// undecided or volatile rule reads (a rule on a pattern or factor can be undecided again when
+  /// the pattern moves), or on which the relevance of another open question depends. Answers only
+  /// decide rules and settle relevance, so the bound never rises while answers are added.
   public var remainingQuestionBound: Int {
     let deps = knowledgeBase.dependencies
     let possibility = possibility
     return knowledgeBase.questions.indices.filter { question in
       guard possibility.open[question] else { return false }
-      if deps.questionReaders[question].contains(where: { ruleTruth[Int($0)] == .undetermined }) { return true }
+      if deps.questionReaders[question].contains(where: {
+        ruleTruth[Int($0)] == .undetermined || possibility.volatile[Int($0)]
+      }) { return true }
       return deps.relevanceReaders[question].contains { dependent in
         let dependent = Int(dependent)
         return dependent != question && possibility.open[dependent]
