@@ -37,7 +37,7 @@ extension Engine {
     // The situation comes first: a named situation is confirmed (or not) before side topics, and
     // also when the top no longer depends on it.
     if let confirming = confirmingQuestion(possibility, among: candidates) {
-      return QuestionChoice(question: confirming, stability: stability)
+      return QuestionChoice(question: presupposition(of: confirming, among: candidates), stability: stability)
     }
     guard !stability.isStable else { return QuestionChoice(question: nil, stability: stability) }
     let targets = Set(stability.challengers + stability.contested)
@@ -79,7 +79,22 @@ extension Engine {
       }
       best = (score, reached, sameGroup, question)
     }
-    return QuestionChoice(question: best?.question, stability: stability)
+    return QuestionChoice(question: best.map { presupposition(of: $0.question, among: candidates) }, stability: stability)
+  }
+
+  /// The question itself, or — while its relevance is still open — the open question its relevance
+  /// reads, so that a follow-up is asked only once what it presupposes is established ("Ist der
+  /// Stab einberufen?" before "Seit wie vielen Monaten tagt er?").
+  func presupposition(of question: Int, among candidates: [Int]) -> Int {
+    var current = question
+    for _ in 0..<8 {
+      guard let relevance = knowledgeBase.questions[current].relevance, evaluate(relevance) == .undetermined,
+        let inputs = Self.questionsOnly(in: relevance),
+        let input = inputs.first(where: { $0 != current && candidates.contains($0) })
+      else { return current }
+      current = input
+    }
+    return current
   }
 
   /// The open question whose answer can give the most evidence to a pattern that is suspected
