@@ -59,6 +59,10 @@ public struct CheckReport: Sendable {
       }
       out += "  ungeprüft: \(statistics.unverifiedSources)\n"
       out += "tests: \(statistics.tests)\n"
+      out += "situation kinds: \(statistics.situationKinds.count)\n"
+      for kind in statistics.situationKinds {
+        out += "  \(kind.id): \(kind.acuteMeasures) acute measures\n"
+      }
     }
     return out
   }

@@ -89,3 +89,31 @@ public struct FactCycle: Sendable {
   public var facts: [Int32]
   public var rules: [Int32]
 }
+
+extension KnowledgeBase {
+  /// The fewest acute measures a situation kind must have.
+  public static let minimumAcuteMeasures = 5
+
+  /// The patterns that are situation kinds of the catalogue: those some measure names as the
+  /// situation it acts on (a pattern no measure names only colours the assessment).
+  public var situationKinds: [Int] {
+    let named = Set(measures.flatMap(\.patternIDs))
+    return patterns.indices.filter { named.contains(patterns[$0].id) }
+  }
+
+  /// The measures that act on the pattern in a running situation: they name it, their horizon in
+  /// Bewältigung is `sofort` or `kurzfristig`, and a verified source of kind amtlich, Forschung or
+  /// Fachverband backs them.
+  public func acuteMeasures(of pattern: Int) -> [Int] {
+    let id = patterns[pattern].id
+    return measures.indices.filter { index in
+      let measure = measures[index]
+      guard measure.patternIDs.contains(id), measure.phases.contains(.bewaeltigung),
+        measure.inPhase(.bewaeltigung).horizon != .langfristig
+      else { return false }
+      return measure.sourceIDs.contains { source in
+        sourceIndex[source].map { sources[$0].verified && sources[$0].kind.isAuthoritative } ?? false
+      }
+    }
+  }
+}

@@ -24,6 +24,18 @@ import _ResilienzTestSupport
     Self.expectGolden(report.text(withStatistics: true), "check-clean-statistics.txt")
   }
 
+  /// A pattern a measure names is a situation kind of the catalogue; it needs five acute measures.
+  @Test func aSituationKindNeedsFiveAcuteMeasures() {
+    let knowledge = Fixture.baseKnowledge.replacingOccurrences(
+      of: "phases: [bewaeltigung], factors: [rf3], sources: [q1]",
+      with: "phases: [bewaeltigung], factors: [rf3], patterns: [dauerkrise], sources: [q1]")
+    let result = Fixture.load([("Knowledge/base.yaml", knowledge), ("Rules/base.rules", Fixtures.cleanRules)])
+    let rendered = DiagnosticRenderer().render(result.diagnostics)
+    #expect(rendered.contains("warning: situation kind 'dauerkrise' has 1 acute measure ("), "\(rendered)")
+    #expect(result.statistics?.situationKinds.map { "\($0.id) \($0.acuteMeasures)" } == ["dauerkrise 1"])
+    #expect(CheckReport(result: result, strict: true).exitCode == 1)
+  }
+
   @Test func warningsAloneExitWithZero() throws {
     let result = try Self.load("rule-never-fires-underived-fact")
     #expect(result.knowledgeBase != nil)

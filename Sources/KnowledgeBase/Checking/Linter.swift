@@ -78,6 +78,12 @@ struct Linter {
       }
       if !backed { warn(.measureWithoutBacking(measure.id), .measure, index) }
     }
+    for index in kb.situationKinds {
+      let count = kb.acuteMeasures(of: index).count
+      if count < KnowledgeBase.minimumAcuteMeasures {
+        warn(.tooFewAcuteMeasures(kb.patterns[index].id, count: count, minimum: KnowledgeBase.minimumAcuteMeasures), .pattern, index)
+      }
+    }
     for (index, source) in kb.sources.enumerated() where !citedSources.contains(source.id) {
       warn(.uncitedSource(source.id), .source, index)
     }

@@ -30,6 +30,7 @@ enum KnowledgeMessage {
   case invalidUTF8
   case linkOutside(String)
   case measureWithoutBacking(String)
+  case tooFewAcuteMeasures(String, count: Int, minimum: Int)
   case missingDirectory(String)
   case missingField(String, in: String)
   case missingSection(String)
@@ -138,6 +139,10 @@ enum KnowledgeMessage {
     case .linkOutside(let path):
       DiagnosticMessage(
         "link-outside", .error, "'\(path)' is a link to a file outside the knowledge base folder; it is not read")
+    case .tooFewAcuteMeasures(let id, let count, let minimum):
+      DiagnosticMessage(
+        "too-few-acute-measures", .warning,
+        "situation kind '\(id)' has \(count) acute measure\(count == 1 ? "" : "s") (naming it, horizon sofort or kurzfristig in Bewältigung, with a verified amtlich, forschung or fachverband source); at least \(minimum) are needed")
     case .measureWithoutBacking(let id):
       DiagnosticMessage(
         "measure-without-backing", .warning,

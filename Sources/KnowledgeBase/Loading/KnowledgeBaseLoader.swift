@@ -13,6 +13,8 @@ public struct KnowledgeStatistics: Sendable, Equatable {
   /// Sources marked `ungeprüft`, of any kind.
   public var unverifiedSources: Int
   public var tests: Int
+  /// Per situation kind (crisis pattern), in declaration order: its acute measures.
+  public var situationKinds: [SituationKindCount] = []
 
   init(
     factors: Int, patterns: Int, measures: Int, questions: Int, rules: Int, sources: Int,
@@ -28,6 +30,12 @@ public struct KnowledgeStatistics: Sendable, Equatable {
     self.unverifiedSources = unverifiedSources
     self.tests = tests
   }
+}
+
+/// How many acute measures one situation kind has.
+public struct SituationKindCount: Sendable, Equatable {
+  public var id: String
+  public var acuteMeasures: Int
 }
 
 /// How many verified sources of one kind a knowledge base holds.

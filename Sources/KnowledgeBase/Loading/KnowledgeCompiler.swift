@@ -80,6 +80,9 @@ struct KnowledgeCompiler {
         },
         unverifiedSources: knowledgeBase.sources.filter { !$0.verified }.count,
         tests: sources.testFiles.count)
+      statistics?.situationKinds = knowledgeBase.situationKinds.map {
+        SituationKindCount(id: knowledgeBase.patterns[$0].id, acuteMeasures: knowledgeBase.acuteMeasures(of: $0).count)
+      }
     }
     if let knowledgeBase, lint {
       var linter = Linter(
