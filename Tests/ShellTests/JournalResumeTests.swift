@@ -12,9 +12,9 @@ import _ResilienzTestSupport
     ("setze personal.reserve = keine", "personal.reserve = Keine Reserve"),
     ("setze lage.dauer_wochen = 8", "lage.dauer_wochen = 8 Wochen"),
     ("setze lage.art = pandemie", "lage.art = Pandemie"),
-    ("setze lage.bereiche = 1, 2", "lage.bereiche = Gesundheitsamt, Soziales und Unterbringung"),
+    ("setze lage.bereiche = 1, 2", "lage.bereiche = Gesundheitsamt; Soziales und Unterbringung"),
     ("setze personal.anteil_krisendienst = 12,5", "personal.anteil_krisendienst = 12,5 Prozent"),
-    ("setze stab.vorhanden = ?", "stab.vorhanden = weiß nicht (Wissenslücke)"),
+    ("setze stab.vorhanden = ?", "stab.vorhanden = weiß nicht (Informationslücke)"),
     ("setze kommune.land = by", "kommune.land = Bayern"),
   ]
 
