@@ -39,11 +39,13 @@ struct ShippedKnowledgeEngineTests {
     #expect(level <= kb.levelIndex["schwach"] ?? -1, "RF3 must be weak or critical")
 
     let advice = engine.advice()
-    let top = advice.prefix(5).map { kb.measures[$0.measure].id }
-    // In the middle of the crisis, relief that works now ranks first; the structural staff
-    // reserve is recommended too, but as a long-term measure further down.
-    #expect(top.contains("belastungssteuerung"), "top five: \(top)")
-    #expect(top.contains("aufgabenkritik"), "top five: \(top)")
+    let top = advice.prefix(Engine.settledPlaces).map { kb.measures[$0.measure].id }
+    // In the middle of the crisis, relief that works now is among the first ten, beside the
+    // outbreak's own measures; the structural staff reserve is recommended too, but as a
+    // long-term measure further down.
+    #expect(Array(top.prefix(3)).contains("belastungssteuerung"), "first ten: \(top)")
+    #expect(top.contains("aufgabenkritik"), "first ten: \(top)")
+    #expect(!top.contains("reservepool"), "first ten: \(top)")
     let ranked = advice.map { kb.measures[$0.measure].id }
     #expect(ranked.contains("reservepool"), "advice: \(ranked)")
     for recommendation in advice {
