@@ -1,13 +1,16 @@
 /// What a compiled condition reads, and whether it reads it under negation.
-struct ConditionReads {
-  var questions: [Int] = []
-  var facts: [(index: Int, negated: Bool)] = []
-  var patterns: [Int] = []
-  var factors: [Int] = []
+public struct ConditionReads {
+  public private(set) var questions: [Int] = []
+  public private(set) var facts: [(index: Int, negated: Bool)] = []
+  public private(set) var patterns: [Int] = []
+  public private(set) var factors: [Int] = []
 
-  init(_ condition: CompiledCondition) {
+  public init(_ condition: CompiledCondition) {
     collect(condition, negated: false)
   }
+
+  /// Whether the condition reads nothing but answers to questions.
+  public var readsOnlyQuestions: Bool { facts.isEmpty && patterns.isEmpty && factors.isEmpty }
 
   private mutating func collect(_ condition: CompiledCondition, negated: Bool) {
     switch condition {

@@ -28,28 +28,9 @@ extension Engine {
     case .true: return true
     case .false: return false
     case .undetermined:
-      guard depth < 16, let inputs = Self.questionsOnly(in: relevance) else { return true }
-      return inputs.contains { $0 != question && answers[$0] == nil && isRelevant($0, depth: depth + 1) }
-    }
-  }
-
-  /// The questions a condition reads, or nil when it also reads facts, patterns or factors.
-  static func questionsOnly(in condition: CompiledCondition) -> [Int]? {
-    switch condition {
-    case .number(let question, _, _), .option(let question, _, _), .includes(let question, _, _),
-      .answered(let question, _):
-      return [question]
-    case .fact, .pattern, .factor:
-      return nil
-    case .not(let inner):
-      return questionsOnly(in: inner)
-    case .and(let parts), .or(let parts):
-      var result: [Int] = []
-      for part in parts {
-        guard let found = questionsOnly(in: part) else { return nil }
-        result += found
-      }
-      return result
+      let reads = ConditionReads(relevance)
+      guard depth < 16, reads.readsOnlyQuestions else { return true }
+      return reads.questions.contains { $0 != question && answers[$0] == nil && isRelevant($0, depth: depth + 1) }
     }
   }
 

@@ -89,8 +89,8 @@ extension Engine {
     var current = question
     for _ in 0..<8 {
       guard let relevance = knowledgeBase.questions[current].relevance, evaluate(relevance) == .undetermined,
-        let inputs = Self.questionsOnly(in: relevance),
-        let input = inputs.first(where: { $0 != current && candidates.contains($0) })
+        case let reads = ConditionReads(relevance), reads.readsOnlyQuestions,
+        let input = reads.questions.first(where: { $0 != current && candidates.contains($0) })
       else { return current }
       current = input
     }

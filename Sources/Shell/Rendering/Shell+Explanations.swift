@@ -26,7 +26,7 @@ extension Shell {
       return "bewertet: \(engine.factorLevel[factor].map { kb.factorLevels[$0].title } ?? "nicht bewertet")"
     case .not, .and, .or:
       var seen = Set<Int>()
-      let questions = ConditionTestQuestions.questions(in: condition).filter { seen.insert($0).inserted }
+      let questions = ConditionReads(condition).questions.filter { seen.insert($0).inserted }
       guard !questions.isEmpty else { return "" }
       return "Antworten: " + questions.map { "\(kb.questions[$0].id) = \(describe(engine.answers[$0], of: $0))" }
         .joined(separator: ", ")
@@ -258,7 +258,7 @@ extension Shell {
       say(
         TextLayout.wrap(
           "\(state): \(engine.reading(condition))" + (note.isEmpty ? "" : "  (\(note))"), first: "    ", rest: "      "))
-      let questions = Set(ConditionTestQuestions.questions(in: condition)).sorted()
+      let questions = Set(ConditionReads(condition).questions).sorted()
       let open = questions.filter { engine.answers[$0] == nil }
       // The questions by their text, with the id a user can type after 'angenommen'.
       let named: ([Int]) -> String = { list in
@@ -282,19 +282,5 @@ extension Shell {
     hypothetical.listeners = []
     hypothetical.set(question, to: answer)
     renderChange(AdviceChange(before: engine, after: hypothetical), after: hypothetical)
-  }
-}
-
-/// The questions a condition reads.
-enum ConditionTestQuestions {
-  static func questions(in condition: CompiledCondition) -> [Int] {
-    switch condition {
-    case .number(let question, _, _), .option(let question, _, _), .includes(let question, _, _),
-      .answered(let question, _):
-      return [question]
-    case .not(let inner): return questions(in: inner)
-    case .and(let parts), .or(let parts): return parts.flatMap(questions(in:))
-    case .fact, .pattern, .factor: return []
-    }
   }
 }

@@ -29,7 +29,7 @@ final class TraceListener: EngineListener {
     let text: String
     switch event {
     case .ruleFired(let rule):
-      let reads = ConditionTestQuestions.questions(in: kb.rules[rule].condition)
+      let reads = ConditionReads(kb.rules[rule].condition).questions
       var seen = Set<Int>()
       let answers = reads.filter { seen.insert($0).inserted }.map {
         "\(kb.questions[$0].id) = \(shell.describe(shell.engine.answers[$0], of: $0))"
