@@ -18,7 +18,7 @@ enum RandomRules {
     }
   }
 
-  static func ruleSet(seed: UInt64) -> String {
+  static func ruleSet(seed: UInt64, measures: [String] = ["pool", "liste"]) -> String {
     var rng = SplitMix64(seed: seed)
     let levels = 4
     var text = (0..<levels * 3).map { "fact f\($0) \"f\($0)\"" }.joined(separator: "\n") + "\n"
@@ -41,7 +41,7 @@ enum RandomRules {
       switch Int.random(in: 0..<4, using: &rng) {
       case 0: conclusions.append("evidence dauerkrise \(Bool.random(using: &rng) ? "+" : "-")\(Int.random(in: 1...4, using: &rng))")
       case 1: conclusions.append("assess rf3 \(["kritisch", "schwach", "ausreichend", "stark"].randomElement(using: &rng)!)")
-      case 2: conclusions.append("recommend \(Bool.random(using: &rng) ? "pool" : "liste") weight \(Int.random(in: 1...3, using: &rng)) because \"r\"")
+      case 2: conclusions.append("recommend \(measures.randomElement(using: &rng)!) weight \(Int.random(in: 1...3, using: &rng)) because \"r\"")
       default: break
       }
       text += "rule r\(rule)\n  source q1\n  when \(condition)\n  then \(conclusions.joined(separator: "\n       "))\n"
@@ -54,7 +54,7 @@ enum RandomRules {
         ? "pattern dauerkrise \(Bool.random(using: &rng) ? "suspected" : "established")"
         : "factor rf3 in [\(["kritisch", "schwach", "ausreichend", "stark"].shuffled(using: &rng).prefix(2).joined(separator: ", "))]"
       let condition = Bool.random(using: &rng) ? situation : "\(situation) \(Bool.random(using: &rng) ? "and" : "or") \(atom(&rng))"
-      let measure = Bool.random(using: &rng) ? "pool" : "liste"
+      let measure = measures.randomElement(using: &rng)!
       text += "rule s\(rule)\n  source q1\n  when \(condition)\n  then recommend \(measure) weight \(Int.random(in: 1...3, using: &rng)) because \"r\"\n"
     }
     return text

@@ -20,6 +20,11 @@ public enum AdviceSection: Int, Sendable, Comparable, CaseIterable {
     }
   }
 
+  /// The sections whose best measure always holds a place in the top of the advice: a staff in a
+  /// running situation also needs the one thing that keeps its people working and the one lesson
+  /// to start recording now, not ten measures of the same kind.
+  public static let reserved: [AdviceSection] = [.after]
+
   public static func < (lhs: AdviceSection, rhs: AdviceSection) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -27,7 +32,7 @@ extension Engine {
   /// The section of the measure in the current phase; nil outside Vorbereitung and Bewältigung.
   ///
   /// It depends only on the measure and the phase, so a measure cannot change sections while the
-  /// dialogue goes on; sections order the display, priority alone decides the first places.
+  /// dialogue goes on; sections order the display and reserve places in the top of the advice.
   public func section(of measure: Int) -> AdviceSection? {
     guard let phase = currentPhase, phase == .bewaeltigung || phase == .vorbereitung else { return nil }
     let item = knowledgeBase.measures[measure].inPhase(phase)

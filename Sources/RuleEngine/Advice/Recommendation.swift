@@ -97,13 +97,15 @@ extension Engine {
 
   /// The recommended measures in the order the advice shows them.
   ///
-  /// Priority alone decides which measures hold the first `Engine.settledPlaces` places, since the
-  /// formula already weighs how directly a measure acts on the situation. While a situation is
-  /// announced or running, those first places and then the rest are each shown in sections (what
-  /// acts on the situation, what keeps the staff working, what can wait), so the numbering runs
-  /// through every section without gaps; within a section, highest priority first; ties keep
-  /// declaration order, then id.
-  public func advice() -> [Recommendation] {
+  /// While a situation is announced or running, the first `places` places hold the
+  /// best measure of each reserved section (`AdviceSection.reserved`: the staff, and what comes
+  /// after the situation) and, for the other places, the highest priorities of the rest, since the
+  /// formula already weighs how directly a measure acts on the situation; outside those phases
+  /// priority alone decides. Those first places and then the rest are each shown in sections
+  /// (what acts on the situation, what keeps the staff working, what can wait), so the numbering
+  /// runs through every section without gaps; within a section, highest priority first; ties
+  /// keep declaration order, then id.
+  public func advice(places: Int = Engine.settledPlaces) -> [Recommendation] {
     let recommendations = recommendedMeasures.map { measure -> Recommendation in
       let parts = priorityParts(of: measure)
       let total = parts.reduce(FixedDecimal.zero) { $0 + $1.points }
@@ -115,8 +117,16 @@ extension Engine {
       if a.priority != b.priority { return a.priority > b.priority }
       return rankedBefore(a.measure, b.measure)
     }
-    let first = byPriority.prefix(Self.settledPlaces)
-    let rest = byPriority.dropFirst(Self.settledPlaces)
+    var reserved = Set<Int>()
+    if places > AdviceSection.reserved.count {
+      for section in AdviceSection.reserved {
+        if let best = byPriority.firstIndex(where: { $0.section == section }) { reserved.insert(best) }
+      }
+    }
+    let general = byPriority.indices.filter { !reserved.contains($0) }.prefix(places - reserved.count)
+    let chosen = reserved.union(general)
+    let first = byPriority.indices.filter { chosen.contains($0) }.map { byPriority[$0] }
+    let rest = byPriority.indices.filter { !chosen.contains($0) }.map { byPriority[$0] }
     let bySection: (Recommendation, Recommendation) -> Bool = { a, b in
       if a.section != b.section { return (a.section?.rawValue ?? 0) < (b.section?.rawValue ?? 0) }
       if a.priority != b.priority { return a.priority > b.priority }

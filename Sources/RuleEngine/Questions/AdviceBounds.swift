@@ -118,21 +118,51 @@ extension Engine {
 
   /// Whether the first places of the advice can still change, and which measures contest them.
   ///
-  /// The top is settled when every measure outside it stays below every measure inside it under
-  /// every completion: its highest possible priority is below the lowest of each member's (or
-  /// equal and behind it in declaration order). Members are recommended by rules that are already
-  /// true, so they cannot drop out of the list; with fewer members than places, any measure that
-  /// can still become recommended contests the top.
+  /// The top is settled when no measure outside it can displace one inside under any completion.
+  /// An outsider displaces a member when its highest possible priority exceeds the member's lowest
+  /// (or equals it and comes first in declaration order). The members that hold the place of a
+  /// reserved section (`AdviceSection.reserved`) are contested only by outsiders of their own
+  /// section, or an outsider of a section that holds no place yet; the other members by every
+  /// outsider. A reserved member that another member of its section can overtake must then hold
+  /// its place by priority alone, against every outsider. Members recommended by rules that are
+  /// already true and cannot lapse cannot drop out of the list; with fewer members than places,
+  /// any measure that can still become recommended contests the top.
   public func stability(_ possibility: Possibility, places: Int = Engine.settledPlaces) -> AdviceStability {
     let ranges = priorityRanges(possibility)
     let byMeasure = Dictionary(uniqueKeysWithValues: ranges.map { ($0.measure, $0) })
-    let top = Array(advice().prefix(places).map(\.measure))
+    let advice = advice(places: places)
+    let top = Array(advice.prefix(places).map(\.measure))
     let inside = Set(top)
     // Until the phase is given, urgency and sections (and so the order) are open as well.
     if let phase = knowledgeBase.priority.phaseQuestion, possibility.open[phase] {
       let outside = ranges.map(\.measure).filter { !inside.contains($0) }
       return AdviceStability(top: top, challengers: outside, contested: outside.isEmpty ? [] : top)
     }
+    // The reserved members: the best of each reserved section in the top (the advice lists a
+    // section's members by priority). Sections exist only in the phases that have them.
+    var reserved: [AdviceSection: Int] = [:]
+    if places > AdviceSection.reserved.count {
+      for recommendation in advice.prefix(places) {
+        guard let section = recommendation.section, AdviceSection.reserved.contains(section),
+          reserved[section] == nil
+        else { continue }
+        reserved[section] = recommendation.measure
+      }
+    }
+    func displaces(_ range: PriorityRange, _ member: Int) -> Bool {
+      guard let floor = byMeasure[member] else { return false }
+      return range.high > floor.low || (range.high == floor.low && rankedBefore(range.measure, member))
+    }
+    // A reserved member holds its place by priority alone where a member of its own section can
+    // overtake it.
+    var byPriorityAlone = Set<Int>()
+    for (section, member) in reserved {
+      let rivals = top.filter { $0 != member && self.section(of: $0) == section }
+      if rivals.contains(where: { rival in byMeasure[rival].map { displaces($0, member) } ?? false }) {
+        byPriorityAlone.insert(member)
+      }
+    }
+    let general = top.filter { !reserved.values.contains($0) || byPriorityAlone.contains($0) }
     var challengers: [Int] = []
     var contested = Set<Int>()
     for range in ranges where !inside.contains(range.measure) {
@@ -141,12 +171,22 @@ extension Engine {
         continue
       }
       var beats = false
-      for member in top {
-        guard let floor = byMeasure[member] else { continue }
-        if range.high > floor.low || (range.high == floor.low && rankedBefore(range.measure, member)) {
+      if places > AdviceSection.reserved.count, let section = section(of: range.measure),
+        AdviceSection.reserved.contains(section)
+      {
+        if let member = reserved[section] {
+          if displaces(range, member) {
+            beats = true
+            contested.insert(member)
+          }
+        } else {
+          // It would take the place its section holds once it has a member.
           beats = true
-          contested.insert(member)
         }
+      }
+      for member in general where displaces(range, member) {
+        beats = true
+        contested.insert(member)
       }
       if beats { challengers.append(range.measure) }
     }

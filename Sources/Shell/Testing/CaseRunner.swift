@@ -19,6 +19,8 @@ public struct CaseResult: Sendable {
   /// Whether the tool said it has nothing more to ask (else the cap ended the dialogue).
   public var stable: Bool
   public var top: [CaseScoring.Ranked]
+  /// Every recommended measure's id in the order of the advice, the top 10 first.
+  public var ranking: [String] = []
   public var figures: CaseScoring.AdviceFigures
   public var flags: [Int]
   public var pandemicOnly: [Int]
@@ -128,6 +130,7 @@ public struct CaseRunner {
       mainPatternRight: CaseScoring.mainPatternRight(file.mainPattern, patterns),
       recallAfter: Self.checkpoints.map { ($0, snapshots[$0] ?? figures.recall) },
       unasked: unasked, failures: failures)
+    result.ranking = consultation.engine.advice().map { knowledgeBase.measures[$0.measure].id }
     for floor in file.floors {
       let value = result.value(of: floor.metric)
       // Compare in hundredths so that a floor written as 0.42 holds for a figure of 0.4285….
@@ -140,6 +143,18 @@ public struct CaseRunner {
       }
     }
     return result
+  }
+
+  /// Where the measures that would meet an item stand in the whole advice, for an item the top 10
+  /// meets only partly or not at all: "; voll: waermeraeume Rang 14, leuchttuerme nicht empfohlen".
+  static func standing(of item: CaseFile.ExpectedMeasure, in ranking: [String]) -> String {
+    func place(_ id: String) -> String {
+      ranking.firstIndex(of: id).map { "\(id) Rang \($0 + 1)" } ?? "\(id) nicht empfohlen"
+    }
+    var parts: [String] = []
+    if !item.full.isEmpty { parts.append("voll: " + item.full.map(place).joined(separator: ", ")) }
+    if !item.partial.isEmpty { parts.append("teilweise: " + item.partial.map(place).joined(separator: ", ")) }
+    return parts.isEmpty ? "" : "; " + parts.joined(separator: "; ")
   }
 
   /// A figure with two decimals where it is fractional, as a count otherwise.
@@ -196,6 +211,9 @@ public struct CaseRunner {
         line += "\(match.kind == .full ? "voll" : "teilweise"), Rang \(match.rank + 1)"
       } else {
         line += item.full.isEmpty && item.partial.isEmpty ? "fehlt (keine passende Maßnahme in der Wissensbasis)" : "fehlt"
+      }
+      if verbose, result.figures.assignment.matches[index]?.kind != .full {
+        line += Self.standing(of: item, in: result.ranking)
       }
       out += TextLayout.wrap(line, first: "    ", rest: "       ")
     }
