@@ -1,3 +1,4 @@
+import KnowledgeBase
 import RuleEngine
 
 /// The last question choice with the state it was computed for; choosing is the costly part of

@@ -8,7 +8,7 @@ public enum StaffDecision: String, Sendable, CaseIterable {
 
   /// Accepts English and German words: accept/annehmen, reject/ablehnen, defer/zurückstellen.
   public init?(word: String) {
-    switch AnswerParser.normalized(word) {
+    switch word.folded {
     case "accept", "annehmen", "angenommen", "ja": self = .accept
     case "reject", "ablehnen", "abgelehnt", "nein": self = .reject
     case "defer", "zurueckstellen", "zurueckgestellt", "spaeter": self = .deferred
@@ -106,10 +106,8 @@ extension Consultation {
   public mutating func startExercise(_ exercise: Exercise, blind: Bool) throws {
     try journal?.append(JournalRecord(op: "exercise", question: exercise.id, answer: blind ? "blind" : "open"))
     try clearAnswers()
-    for (question, text) in exercise.answers {
-      if case .success(let answer) = AnswerParser.parse(text, for: knowledgeBase.questions[question]) {
-        _ = try apply(question, answer, record: false)
-      }
+    for (question, answer) in exercise.answers {
+      _ = try apply(question, answer, record: false)
     }
     var run = ExerciseRun(exercise: exercise, blind: blind)
     run.snapshot(engine)
@@ -124,10 +122,8 @@ extension Consultation {
     guard let inject = run.nextInject else { throw ExerciseError.noMoreInjects }
     try journal?.append(JournalRecord(op: "inject", question: exercise?.exercise.id))
     let before = engine
-    for (question, text) in inject.answers {
-      if case .success(let answer) = AnswerParser.parse(text, for: knowledgeBase.questions[question]) {
-        _ = try apply(question, answer, record: false)
-      }
+    for (question, answer) in inject.answers {
+      _ = try apply(question, answer, record: false)
     }
     run.stage += 1
     run.snapshot(engine)

@@ -20,7 +20,7 @@ enum KnowledgeMessage {
   case factAsQuestion(String)
   case factorNeverAssessed(String)
   case fieldNotAllowed(String, type: String)
-  case invalidAnswer(String, question: String, expected: String)
+  case invalidAnswer(String, question: String, problem: String)
   case invalidChoice(String, field: String, allowed: [String], suggestion: String?)
   case invalidDomain(String)
   case invalidID(String)
@@ -109,9 +109,9 @@ enum KnowledgeMessage {
     case .fieldNotAllowed(let field, let type):
       DiagnosticMessage(
         "field-not-allowed", .error, "a question of type '\(type)' has no '\(field)'")
-    case .invalidAnswer(let text, let question, let expected):
+    case .invalidAnswer(let text, let question, let problem):
       DiagnosticMessage(
-        "invalid-answer", .error, "'\(text)' is not an answer to question '\(question)'; expected \(expected)")
+        "invalid-answer", .error, "'\(text)' is not an answer to question '\(question)': \(problem)")
     case .invalidChoice(let text, let field, let allowed, let suggestion):
       DiagnosticMessage(
         "invalid-value", .error,

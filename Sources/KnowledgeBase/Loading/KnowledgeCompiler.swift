@@ -405,17 +405,19 @@ struct KnowledgeCompiler {
 
   private mutating func resolveAnswers(
     _ answers: [(question: String, answer: String, site: DiagnosticSite)], _ questionList: [Question]
-  ) -> [(question: Int, answer: String)] {
+  ) -> [(question: Int, answer: Answer)] {
     answers.compactMap { name, text, site in
       guard let index = questions[name] else {
         report(.unknownReference(kind: "question", name, suggestion: questions.suggestion(for: name)), at: site)
         return nil
       }
-      if let expected = AnswerText.problem(text, for: questionList[index]) {
-        report(.invalidAnswer(text, question: name, expected: expected), at: site)
+      // The shell's own grammar: a preset is refused here exactly when the shell would refuse it.
+      switch AnswerParser.parse(text, for: questionList[index]) {
+      case .success(let answer): return (index, answer)
+      case .failure(let problem):
+        report(.invalidAnswer(text, question: name, problem: problem.description), at: site)
         return nil
       }
-      return (index, text)
     }
   }
 

@@ -8,8 +8,8 @@ public struct Exercise: Sendable {
   public var objectives: [String]
   public var municipality: String
   public var situation: String
-  /// Answers set at the start, by question index, as typed (`ja`, an option id, `12`).
-  public var answers: [(question: Int, answer: String)]
+  /// Answers set at the start, by question index; `check` refuses any the shell would refuse.
+  public var answers: [(question: Int, answer: Answer)]
   public var injects: [Inject]
   public var sourceIDs: [String]
 }
@@ -20,7 +20,7 @@ public struct Inject: Sendable {
   public var time: String
   public var title: String
   public var text: String
-  public var answers: [(question: Int, answer: String)]
+  public var answers: [(question: Int, answer: Answer)]
   /// Measures the exercise designers expect the staff to have taken by this inject.
   public var expected: [Int]
 }

@@ -78,8 +78,8 @@ extension Shell {
       line()
       line(emphasis("[Einlage \(stage) · \(inject.time)] \(text(inject.title))"))
       say(TextLayout.wrap(text(inject.text), first: "  ", rest: "  "))
-      for (question, value) in inject.answers {
-        line("  gesetzt: \(kb.questions[question].id) = \(value)")
+      for (question, answer) in inject.answers {
+        line("  gesetzt: \(kb.questions[question].id) = \(AnswerParser.format(answer, for: kb.questions[question]))")
       }
       if !adviceHidden {
         line(summary(of: change, accepted: "Lage aktualisiert."))

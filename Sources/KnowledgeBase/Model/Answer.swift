@@ -1,4 +1,3 @@
-import KnowledgeBase
 import RuleLanguage
 
 /// An answer to a question: a value, or *weiß nicht*.

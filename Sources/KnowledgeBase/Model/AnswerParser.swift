@@ -1,5 +1,3 @@
-import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 /// Why a typed answer does not fit its question; the description is German, for users.
