@@ -65,7 +65,7 @@ struct AdviceBoundsPropertyTests {
         switch index % 3 {
         case 0: ("sofort", "[bewaeltigung]", "[dauerkrise]")
         case 1: ("kurzfristig", "[bewaeltigung]", "[]")
-        default: ("langfristig", "[vorsorge]", "[]")
+        default: ("langfristig", "[vorsorge]", index % 2 == 0 ? "[dauerkrise]" : "[]")
         }
       return "  - {id: \(id), title: T\(index), description: d, prevents: p, steps: [a, b, c], office: Krisenstab, "
         + "horizon: \(horizon), effort: mittel, phases: \(phases), patterns: \(patterns), factors: [rf3], sources: [q1], "

@@ -20,9 +20,9 @@ public enum AdviceSection: Int, Sendable, Comparable, CaseIterable {
     }
   }
 
-  /// The sections whose best measure always holds a place in the top of the advice: a staff in a
-  /// running situation also needs the one thing that keeps its people working and the one lesson
-  /// to start recording now, not ten measures of the same kind.
+  /// The sections whose best measure of a recognised situation always holds a place in the top
+  /// of the advice: a staff in a running situation also needs the one lesson of this situation to
+  /// start recording now, not ten measures of the same kind.
   public static let reserved: [AdviceSection] = [.after]
 
   public static func < (lhs: AdviceSection, rhs: AdviceSection) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -97,9 +97,10 @@ extension Engine {
 
   /// The recommended measures in the order the advice shows them.
   ///
-  /// While a situation is announced or running, the first `places` places hold the
-  /// best measure of each reserved section (`AdviceSection.reserved`: the staff, and what comes
-  /// after the situation) and, for the other places, the highest priorities of the rest, since the
+  /// While a situation is announced or running, the first `places` places hold the best measure
+  /// of each reserved section (`AdviceSection.reserved`) that belongs to a recognised situation
+  /// (one of its patterns is suspected or established) and, for the other places, the highest
+  /// priorities of the rest, since the
   /// formula already weighs how directly a measure acts on the situation; outside those phases
   /// priority alone decides. Those first places and then the rest are each shown in sections
   /// (what acts on the situation, what keeps the staff working, what can wait), so the numbering
@@ -120,7 +121,9 @@ extension Engine {
     var reserved = Set<Int>()
     if places > AdviceSection.reserved.count {
       for section in AdviceSection.reserved {
-        if let best = byPriority.firstIndex(where: { $0.section == section }) { reserved.insert(best) }
+        if let best = byPriority.firstIndex(where: { $0.section == section && holdsReservedPlace($0.measure) }) {
+          reserved.insert(best)
+        }
       }
     }
     let general = byPriority.indices.filter { !reserved.contains($0) }.prefix(places - reserved.count)
@@ -133,6 +136,14 @@ extension Engine {
       return self.rankedBefore(a.measure, b.measure)
     }
     return first.sorted(by: bySection) + rest.sorted(by: bySection)
+  }
+
+  /// Whether the measure can hold its section's reserved place: one of its patterns is suspected
+  /// or established, so it is the lesson of this situation, not a general one.
+  func holdsReservedPlace(_ measure: Int) -> Bool {
+    knowledgeBase.measures[measure].patternIDs.contains { id in
+      knowledgeBase.patternIndex[id].map { patternState[$0] >= .suspected } ?? false
+    }
   }
 
   /// The order of two measures of equal priority: declaration order, then id.

@@ -122,9 +122,10 @@ extension Engine {
   /// An outsider displaces a member when its highest possible priority exceeds the member's lowest
   /// (or equals it and comes first in declaration order). The members that hold the place of a
   /// reserved section (`AdviceSection.reserved`) are contested only by outsiders of their own
-  /// section, or an outsider of a section that holds no place yet; the other members by every
-  /// outsider. A reserved member that another member of its section can overtake must then hold
-  /// its place by priority alone, against every outsider. Members recommended by rules that are
+  /// section that can belong to a recognised situation, or by such an outsider of a section that
+  /// holds no place yet; the other members by every outsider. A reserved member that another
+  /// member of its section can overtake, or whose situation can still be dismissed, must hold its
+  /// place by priority alone, against every outsider. Members recommended by rules that are
   /// already true and cannot lapse cannot drop out of the list; with fewer members than places,
   /// any measure that can still become recommended contests the top.
   public func stability(_ possibility: Possibility, places: Int = Engine.settledPlaces) -> AdviceStability {
@@ -153,12 +154,21 @@ extension Engine {
       guard let floor = byMeasure[member] else { return false }
       return range.high > floor.low || (range.high == floor.low && rankedBefore(range.measure, member))
     }
+    // Whether one of the measure's patterns is, or can become, at least suspected; and whether
+    // one stays so under every completion.
+    func situation(of measure: Int) -> (possibly: Bool, surely: Bool) {
+      let states = knowledgeBase.measures[measure].patternIDs.compactMap { knowledgeBase.patternIndex[$0] }
+        .map { possibility.patternStates[$0] }
+      return (states.contains { $0.high >= .suspected }, states.contains { $0.low >= .suspected })
+    }
     // A reserved member holds its place by priority alone where a member of its own section can
     // overtake it.
     var byPriorityAlone = Set<Int>()
     for (section, member) in reserved {
-      let rivals = top.filter { $0 != member && self.section(of: $0) == section }
-      if rivals.contains(where: { rival in byMeasure[rival].map { displaces($0, member) } ?? false }) {
+      let rivals = top.filter { $0 != member && self.section(of: $0) == section && situation(of: $0).possibly }
+      if !situation(of: member).surely
+        || rivals.contains(where: { rival in byMeasure[rival].map { displaces($0, member) } ?? false })
+      {
         byPriorityAlone.insert(member)
       }
     }
@@ -172,7 +182,7 @@ extension Engine {
       }
       var beats = false
       if places > AdviceSection.reserved.count, let section = section(of: range.measure),
-        AdviceSection.reserved.contains(section)
+        AdviceSection.reserved.contains(section), situation(of: range.measure).possibly
       {
         if let member = reserved[section] {
           if displaces(range, member) {
