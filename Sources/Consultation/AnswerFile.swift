@@ -29,7 +29,11 @@ public enum AnswerFile {
       }
       let name = String(String(content[..<equals]).trimmingWhitespace)
       let value = String(content[content.index(after: equals)...])
-      let nameOffset = lineStart + (line.utf8.firstIndex { $0 != UInt8(ascii: " ") }.map { line.utf8.distance(from: line.utf8.startIndex, to: $0) } ?? 0)
+      let nameOffset =
+        lineStart
+        + (line.utf8.firstIndex { $0 != UInt8(ascii: " ") }.map {
+          line.utf8.distance(from: line.utf8.startIndex, to: $0)
+        } ?? 0)
       guard let question = knowledgeBase.questionIndex[name] else {
         let suggestion = Suggestion.closest(to: name, in: knowledgeBase.questions.map(\.id))
         report(

@@ -5,7 +5,8 @@ public enum AtomicFile {
   /// Writes `data` to a temporary file beside `path`, flushes it to disk and renames it over `path`.
   public static func write(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+      .path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw AtomicFileError(errno: errno) }
     let written = data.withUnsafeBytes { buffer -> Bool in

@@ -20,7 +20,8 @@ extension Consultation {
 
   /// The consultation a journal's records make, without writing anything (for reports and for
   /// following a consultation another shell leads), and the problems met on the way.
-  public static func replay(knowledgeBase: KnowledgeBase, contents: JournalContents) throws -> (Consultation, [String]) {
+  public static func replay(knowledgeBase: KnowledgeBase, contents: JournalContents) throws -> (Consultation, [String])
+  {
     var problems = contents.problems
     var consultation = Consultation(knowledgeBase: knowledgeBase)
     var injectsPlayed = 0
@@ -48,7 +49,9 @@ extension Consultation {
         switch AnswerParser.parse(record.answer ?? "", for: knowledgeBase.questions[question]) {
         case .success(let answer): try consultation.set(question, to: answer)
         case .failure(let error):
-          problems.append("\(id) = \(record.answer ?? ""): \(error.description.hasSuffix(".") ? error.description : error.description + ".") Die Antwort wird übergangen.")
+          problems.append(
+            "\(id) = \(record.answer ?? ""): \(error.description.hasSuffix(".") ? error.description : error.description + ".") Die Antwort wird übergangen."
+          )
           consultation.recordUnapplied(id)
         }
       case "reset":

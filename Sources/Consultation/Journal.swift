@@ -152,7 +152,9 @@ public final class Journal {
       throw JournalError.cannotOpen(path: path, reason: AtomicFileError.german(errno))
     }
     let file = DescriptorJournalFile(descriptor: descriptor)
-    guard Self.isRegularFile(descriptor: descriptor) else { throw JournalError.cannotOpen(path: path, reason: "keine gewöhnliche Datei") }
+    guard Self.isRegularFile(descriptor: descriptor) else {
+      throw JournalError.cannotOpen(path: path, reason: "keine gewöhnliche Datei")
+    }
     let holderPath = JournalHolder.path(forJournal: path)
     let previous = JournalHolder.read(holderPath)
     if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -280,7 +282,10 @@ public final class Journal {
   public static func isJournal(_ bytes: [UInt8]) -> Bool {
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    guard body.contains(where: { ![UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains($0) })
+    guard
+      body.contains(where: {
+        ![UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains($0)
+      })
     else { return true }
     let lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     let complete = lines.dropLast().filter { line in line.contains { $0 > 0x20 } }
@@ -288,7 +293,9 @@ public final class Journal {
       return body.starts(with: Array(#"{""#.utf8))
     }
     let decoder = JSONDecoder()
-    func isRecord(_ line: ArraySlice<UInt8>) -> Bool { (try? decoder.decode(JournalRecord.self, from: Data(line))) != nil }
+    func isRecord(_ line: ArraySlice<UInt8>) -> Bool {
+      (try? decoder.decode(JournalRecord.self, from: Data(line))) != nil
+    }
     if isRecord(first) { return true }
     return complete.filter(isRecord).count * 2 > complete.count
   }
@@ -333,7 +340,8 @@ public final class Journal {
         continue
       }
       guard complete else {
-        problems.append("Zeile \(lineNumber) des Journals ist unvollständig (abgebrochener Schreibvorgang) und wird übergangen.")
+        problems.append(
+          "Zeile \(lineNumber) des Journals ist unvollständig (abgebrochener Schreibvorgang) und wird übergangen.")
         break
       }
       intact = start

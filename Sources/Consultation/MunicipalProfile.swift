@@ -40,7 +40,9 @@ public struct MunicipalProfile: Codable, Equatable, Sendable {
   public func save(path: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(self) else { throw ProfileError.unwritable(path: path, reason: "nicht kodierbar") }
+    guard let data = try? encoder.encode(self) else {
+      throw ProfileError.unwritable(path: path, reason: "nicht kodierbar")
+    }
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
     do {

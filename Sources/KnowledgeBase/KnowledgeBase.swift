@@ -31,7 +31,8 @@ public final class KnowledgeBase: Sendable {
   init(
     info: KnowledgeBaseInfo, groups: [QuestionGroup], questions: [Question], facts: [DerivedFact],
     factorLevels: [FactorLevel], factors: [Factor], patterns: [Pattern], measures: [Measure],
-    sources: [Source], terms: [Term], exercises: [Exercise] = [], priority: PriorityFormula, rules: [CompiledRule], dependencies: DependencyIndex
+    sources: [Source], terms: [Term], exercises: [Exercise] = [], priority: PriorityFormula, rules: [CompiledRule],
+    dependencies: DependencyIndex
   ) {
     self.info = info
     self.groups = groups

@@ -72,7 +72,9 @@ extension ProfileChart {
       let middle = barY + Self.barHeight / 2
       let lines = Self.wrap(factor.label, columns: Self.labelColumns, maxLines: 3)
       let firstLine = middle + 5 - (lines.count - 1) * Self.lineHeight / 2
-      let label = lines.enumerated().map { ChartText(x: 0, y: firstLine + $0.offset * Self.lineHeight, text: $0.element) }
+      let label = lines.enumerated().map {
+        ChartText(x: 0, y: firstLine + $0.offset * Self.lineHeight, text: $0.element)
+      }
       if let level = factor.level {
         let width = (level + 1) * bandWidth
         rows.append(

@@ -70,7 +70,9 @@ extension ReportModel {
       id: kb.info.id, title: text.fill(kb.info.title), version: kb.info.version,
       description: kb.info.description.map(text.fill))
     municipality = options.municipalityQuestions.compactMap { labelled in
-      guard let question = kb.questionIndex[labelled.question], let answer = engine.answers[question] else { return nil }
+      guard let question = kb.questionIndex[labelled.question], let answer = engine.answers[question] else {
+        return nil
+      }
       return LabelledValue(label: labelled.label, value: text.describe(answer, of: question))
     }
     situation = Self.situation(engine, text)
@@ -114,7 +116,8 @@ extension ReportModel {
   }
 
   /// The reasons a rule gives for conclusions about one target, each once.
-  static func reasons(of rule: Int, about target: ConclusionTarget, _ kb: KnowledgeBase, _ text: ReportText) -> [String] {
+  static func reasons(of rule: Int, about target: ConclusionTarget, _ kb: KnowledgeBase, _ text: ReportText) -> [String]
+  {
     var reasons: [String] = []
     for conclusion in kb.rules[rule].conclusions {
       let concerns: Bool
@@ -256,7 +259,8 @@ extension ReportModel {
         decides.append((titles.count == 1 ? "Maßnahme: " : "Maßnahmen: ") + titles.joined(separator: "; "))
       }
       if !impact.patterns.isEmpty {
-        decides.append("Krisenmuster: " + impact.patterns.map { text.fill(kb.patterns[$0].title) }.joined(separator: "; "))
+        decides.append(
+          "Krisenmuster: " + impact.patterns.map { text.fill(kb.patterns[$0].title) }.joined(separator: "; "))
       }
       if !impact.factors.isEmpty {
         let names = impact.factors.map { "\(ReportText.code(kb.factors[$0])) \(text.fill(kb.factors[$0].title))" }

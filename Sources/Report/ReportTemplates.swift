@@ -54,7 +54,8 @@ public struct ReportTemplates: Sendable {
       let path = KnowledgeSources.join(folder, name)
       // A link out of the templates folder would put another file's text into the report.
       guard KnowledgeSources.resolves(path, inside: folder) else {
-        throw ReportError.unreadableTemplate(path: path, reason: "sie verweist auf eine Datei außerhalb des Ordners „\(folder)“")
+        throw ReportError.unreadableTemplate(
+          path: path, reason: "sie verweist auf eine Datei außerhalb des Ordners „\(folder)“")
       }
       guard let data = FileManager.default.contents(atPath: path) else {
         throw ReportError.unreadableTemplate(path: path, reason: "keine Leserechte oder ein Ordner")

@@ -16,7 +16,8 @@ public enum ConsultationFollower {
       return 1
     }
     guard FileManager.default.fileExists(atPath: sessionPath) else {
-      output.write("Fehler: Die Beratung „\(sessionPath)“ gibt es nicht; mitlesen lässt sich nur ein bestehendes Journal.\n")
+      output.write(
+        "Fehler: Die Beratung „\(sessionPath)“ gibt es nicht; mitlesen lässt sich nur ein bestehendes Journal.\n")
       return 2
     }
     var shown: (identity: FileIdentity?, length: Int)?

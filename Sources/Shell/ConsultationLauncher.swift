@@ -18,7 +18,8 @@ public enum ConsultationLauncher {
     let result = KnowledgeBaseLoader.load(directory: directory, lint: false)
     guard let knowledgeBase = result.knowledgeBase else {
       errors.write("Die Wissensbasis in „\(directory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
-      errors.write(DiagnosticRenderer().render(result.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
+      errors.write(
+        DiagnosticRenderer().render(result.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
       return nil
     }
     return knowledgeBase
@@ -77,7 +78,9 @@ public enum ConsultationLauncher {
       let defaultPath = state + "/beratung.journal"
       // A journal another window holds is neither offered nor set aside: opening it says who has it.
       if !Journal.isHeld(path: defaultPath), let count = Consultation.answerCount(inJournal: defaultPath) {
-        let resume = askDefaultYes("Eine gespeicherte Beratung mit \(count) \(count == 1 ? "Antwort" : "Antworten") liegt vor. Fortsetzen? [J/n] ")
+        let resume = askDefaultYes(
+          "Eine gespeicherte Beratung mit \(count) \(count == 1 ? "Antwort" : "Antworten") liegt vor. Fortsetzen? [J/n] "
+        )
         if !resume {
           try? FileManager.default.removeItem(atPath: defaultPath + ".vorher")
           try? FileManager.default.moveItem(atPath: defaultPath, toPath: defaultPath + ".vorher")
@@ -100,7 +103,8 @@ public enum ConsultationLauncher {
 
     var options = ShellOptions(interactive: interactive, color: color)
     options.knowledgeBaseDirectory = knowledgeBaseDirectory
-    options.profilePath = profilePath ?? (interactive ? dataDirectory(environment: environment) + "/kommunenprofil.json" : nil)
+    options.profilePath =
+      profilePath ?? (interactive ? dataDirectory(environment: environment) + "/kommunenprofil.json" : nil)
     options.today = today(environment: environment)
     let shell = Shell(consultation: consultation, output: output, options: options)
     reference.shell = shell

@@ -189,7 +189,8 @@ public final class Shell {
     showOpenPoints(limit: 5)
     let optional = consultation.optionalQuestions.count
     if optional > 0 {
-      say(TextLayout.wrap("\(optional) weitere Fragen sind optional; 'weiter' stellt sie. 'ende' beendet die Beratung."))
+      say(
+        TextLayout.wrap("\(optional) weitere Fragen sind optional; 'weiter' stellt sie. 'ende' beendet die Beratung."))
     }
   }
 
@@ -252,7 +253,8 @@ public final class Shell {
       commit(question, answer)
     case .failure(let error):
       var message = error.description
-      if word.count > 1, word.allSatisfy(\.isLetter), item.type == .number || item.type == .scale || item.type == .yesno {
+      if word.count > 1, word.allSatisfy(\.isLetter), item.type == .number || item.type == .scale || item.type == .yesno
+      {
         message = "„\(word)“ ist kein Befehl und keine Antwort auf die Frage \(item.id). " + message
       }
       // Only a near miss of a command name is worth mentioning next to the answer's problem.
@@ -286,7 +288,9 @@ public final class Shell {
       return
     }
     if adviceHidden, Self.hiddenInBlindExercise.contains(spec.kind) {
-      say(TextLayout.wrap("Übungsmodus: Empfehlungen, Muster und Bewertungen bleiben bis zur Auswertung verborgen ('auswertung')."))
+      say(
+        TextLayout.wrap(
+          "Übungsmodus: Empfehlungen, Muster und Bewertungen bleiben bis zur Auswertung verborgen ('auswertung')."))
       return
     }
     switch spec.kind {

@@ -89,7 +89,8 @@ public enum Mutation: CustomStringConvertible, Sendable {
   }
 
   /// One to three random changes to `bytes`, with what they were, for the failure message.
-  public static func damage(_ bytes: [UInt8], using generator: inout SplitMix64) -> (bytes: [UInt8], applied: [String]) {
+  public static func damage(_ bytes: [UInt8], using generator: inout SplitMix64) -> (bytes: [UInt8], applied: [String])
+  {
     var result = bytes
     var applied: [String] = []
     for _ in 0..<Int.random(in: 1...3, using: &generator) {

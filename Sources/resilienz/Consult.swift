@@ -22,7 +22,9 @@ struct Consult: ParsableCommand {
 
   @Flag(
     name: [.customLong("folgen"), .customLong("follow")],
-    help: "Die Beratung in --session nur mitlesen (etwa am Beamer): zeigt den Stand, sobald sich das Journal ändert; schreibt nichts.")
+    help:
+      "Die Beratung in --session nur mitlesen (etwa am Beamer): zeigt den Stand, sobald sich das Journal ändert; schreibt nichts."
+  )
   var follow = false
 
   @Flag(
@@ -38,7 +40,9 @@ struct Consult: ParsableCommand {
   var profile: String?
 
   func validate() throws {
-    if follow, session == nil { throw ValidationError("--folgen braucht --session DATEI: die Beratung, die mitgelesen wird.") }
+    if follow, session == nil {
+      throw ValidationError("--folgen braucht --session DATEI: die Beratung, die mitgelesen wird.")
+    }
     if follow, takeOver { throw ValidationError("--folgen liest nur mit; --uebernehmen passt nicht dazu.") }
   }
 

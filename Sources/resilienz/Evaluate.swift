@@ -22,7 +22,9 @@ struct Evaluate: ParsableCommand {
   @Option(help: ArgumentHelp("Datei mit Antworten, je Zeile 'frage = antwort'.", valueName: "file"))
   var answers: String
 
-  @Option(help: ArgumentHelp("Nach der Auswertung eine Antwort ändern ('frage = antwort'); mehrfach möglich.", valueName: "änderung"))
+  @Option(
+    help: ArgumentHelp(
+      "Nach der Auswertung eine Antwort ändern ('frage = antwort'); mehrfach möglich.", valueName: "änderung"))
   var change: [String] = []
 
   @Flag(help: "Zeiten für Laden, Auswertung und Änderungen auf stderr ausgeben.")
@@ -88,7 +90,8 @@ struct Evaluate: ParsableCommand {
       if firing { patternLines.append("pattern \(pattern.id) \(engine.patternScore[index].twoDecimals)") }
     }
     lines += patternLines.sorted()
-    lines += engine.recommendedMeasures.map { "measure \(kb.measures[$0].id) \(engine.measureWeight[$0].twoDecimals)" }.sorted()
+    lines += engine.recommendedMeasures.map { "measure \(kb.measures[$0].id) \(engine.measureWeight[$0].twoDecimals)" }
+      .sorted()
     return lines.map { $0 + "\n" }.joined()
   }
 }

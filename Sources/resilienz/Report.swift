@@ -60,7 +60,8 @@ struct Report: ParsableCommand {
       FileHandle.standardError.write(Data("Fehler: \(problem)\n".utf8))
       throw ExitCode(2)
     }
-    let chosen = format.flatMap { ReportFormat(rawValue: $0.lowercased()) } ?? output.flatMap(ReportFormat.init(fileName:))
+    let chosen =
+      format.flatMap { ReportFormat(rawValue: $0.lowercased()) } ?? output.flatMap(ReportFormat.init(fileName:))
     let status = ReportWriter.report(
       session: session ?? "", knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen ?? .md,
       date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output, force: force,

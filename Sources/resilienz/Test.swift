@@ -16,7 +16,8 @@ struct Test: ParsableCommand {
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOption
 
-  @Argument(help: ArgumentHelp("Skripte, Fälle oder Ordner (Standard: Rules/tests und Rules/cases).", valueName: "pfad"))
+  @Argument(
+    help: ArgumentHelp("Skripte, Fälle oder Ordner (Standard: Rules/tests und Rules/cases).", valueName: "pfad"))
   var paths: [String] = []
 
   @Option(help: "Nur Skripte und Fälle, deren Pfad diesen Text enthält.")

@@ -22,7 +22,10 @@ enum UsageMessage {
     (#"The value '([^']*)' is invalid for '([^']*)'"#, "Der Wert „$1“ passt nicht zu „$2“"),
     (#"Please provide one of '([^']*)' and '([^']*)'\."#, "Erlaubt sind „$1“ und „$2“."),
     (#"Please provide one of (.*)\.$"#, "Erlaubt sind: $1."),
-    (#"Value to be set with flag '([^']*)' had already been set with flag '([^']*)'"#, "„$1“ widerspricht dem schon gesetzten „$2“"),
+    (
+      #"Value to be set with flag '([^']*)' had already been set with flag '([^']*)'"#,
+      "„$1“ widerspricht dem schon gesetzten „$2“"
+    ),
     (#"(?m)^Help: "#, "Hilfe: "),
     (#"(?m)^Usage: "#, "Aufruf: "),
     (#"(?m)^  See '([^']*)' for more information\."#, "  Mehr dazu: '$1'"),

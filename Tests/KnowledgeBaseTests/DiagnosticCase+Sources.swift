@@ -6,7 +6,11 @@ extension DiagnosticCase {
   ) -> DiagnosticCase {
     var text = Fixtures.baseKnowledge(replacing: old, with: new)
     if let (old, new) = more {
-      if let range = text.range(of: old) { text.replaceSubrange(range, with: new) } else { text += "\n# missing: \(old)" }
+      if let range = text.range(of: old) {
+        text.replaceSubrange(range, with: new)
+      } else {
+        text += "\n# missing: \(old)"
+      }
     }
     return .files(name, id, [("Knowledge/base.yaml", text), ("Rules/base.rules", Fixtures.cleanRules)])
   }
@@ -47,7 +51,8 @@ extension DiagnosticCase {
       with: "sources: [q1], reviewed: 2026-02-30}\n  - {id: liste"),
     base(
       "invalid-review-date-format", "invalid-review-date",
-      replacing: "sources: [q1], reviewed: 2026-12-04}\nsources:", with: "sources: [q1], reviewed: 4.12.2026}\nsources:"),
+      replacing: "sources: [q1], reviewed: 2026-12-04}\nsources:", with: "sources: [q1], reviewed: 4.12.2026}\nsources:"
+    ),
     base(
       "missing-review-date", "missing-field",
       replacing: "sources: [q1], reviewed: 2026-12-04}\nsources:", with: "sources: [q1]}\nsources:"),

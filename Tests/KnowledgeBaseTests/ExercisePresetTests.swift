@@ -10,7 +10,9 @@ struct ExercisePresetTests {
   /// The base knowledge with a several-of question that has a "none" option.
   static let knowledge = Fixtures.baseKnowledge(
     replacing: "  - {id: last,",
-    with: "  - {id: hilfe, text: Hilfe?, type: multi, values: [keine, thw, bundeswehr], help: h, group: lage}\n  - {id: last,")
+    with:
+      "  - {id: hilfe, text: Hilfe?, type: multi, values: [keine, thw, bundeswehr], help: h, group: lage}\n  - {id: last,"
+  )
 
   static func load(answers: String) -> LoadResult {
     let exercise = """

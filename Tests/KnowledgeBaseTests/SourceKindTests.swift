@@ -15,9 +15,13 @@ import _ResilienzTestSupport
           - {id: s3, title: Gross, publisher: Difu, url: "https://WWW.Example.ORG./x"}
           - {id: s4, title: Verband, publisher: Verband, url: "https://verband.example.org/y", ungeprüft: true}
         """
-    ).replacingOccurrences(of: "sources: [q1], reviewed: 2026-12-04}\n  - {id: liste", with: "sources: [q1, s1, s2, s3, s4], reviewed: 2026-12-04}\n  - {id: liste")
-      .replacingOccurrences(
-        of: "amtlich: [bund.de]", with: "amtlich: [bund.de]\n  presse: [zeitung.bund.de]\n  fachverband: [verband.example.org]")
+    ).replacingOccurrences(
+      of: "sources: [q1], reviewed: 2026-12-04}\n  - {id: liste",
+      with: "sources: [q1, s1, s2, s3, s4], reviewed: 2026-12-04}\n  - {id: liste"
+    )
+    .replacingOccurrences(
+      of: "amtlich: [bund.de]",
+      with: "amtlich: [bund.de]\n  presse: [zeitung.bund.de]\n  fachverband: [verband.example.org]")
     let loaded = Fixture.load([("Knowledge/base.yaml", text), ("Rules/base.rules", Fixtures.cleanRules)])
     #expect(loaded.diagnostics.isEmpty, "\(DiagnosticRenderer().render(loaded.diagnostics))")
     let kb = try #require(loaded.knowledgeBase)
@@ -57,7 +61,11 @@ import _ResilienzTestSupport
   ])
   func reviewDates(_ text: String, _ valid: Bool) {
     let loaded = Fixture.load([
-      ("Knowledge/base.yaml", Fixtures.baseKnowledge(replacing: "reviewed: 2026-12-04}\n  - {id: liste", with: "reviewed: \"\(text)\"}\n  - {id: liste")),
+      (
+        "Knowledge/base.yaml",
+        Fixtures.baseKnowledge(
+          replacing: "reviewed: 2026-12-04}\n  - {id: liste", with: "reviewed: \"\(text)\"}\n  - {id: liste")
+      ),
       ("Rules/base.rules", Fixtures.cleanRules),
     ])
     #expect(loaded.diagnostics.contains { $0.id.rawValue == "invalid-review-date" } == !valid, "\(text)")

@@ -56,13 +56,18 @@ import _ResilienzTestSupport
   @Test func termNeedsAChoiceQuestionAndItsValues() {
     let wrongType = Self.load(Self.terms.replacingOccurrences(of: "question: reserve", with: "question: dauer"))
     #expect(wrongType.diagnostics.map(\.id.rawValue).contains("invalid-term-question"))
-    let wrongValue = Self.load(Self.terms.replacingOccurrences(of: "keine: Verwaltungsstab", with: "kein: Verwaltungsstab"))
+    let wrongValue = Self.load(
+      Self.terms.replacingOccurrences(of: "keine: Verwaltungsstab", with: "kein: Verwaltungsstab"))
     let rendered = DiagnosticRenderer().render(wrongValue.diagnostics)
-    #expect(rendered.contains("Knowledge/terms.yaml:6:7: error: 'kein' is not a value of question 'reserve'; allowed: keine, gering, ausreichend; did you mean 'keine'?"), "\(rendered)")
+    #expect(
+      rendered.contains(
+        "Knowledge/terms.yaml:6:7: error: 'kein' is not a value of question 'reserve'; allowed: keine, gering, ausreichend; did you mean 'keine'?"
+      ), "\(rendered)")
   }
 
   @Test func casesCompileTheirConditions() throws {
-    let withCases = Self.terms + """
+    let withCases =
+      Self.terms + """
 
             cases:
               - when: "reserve = keine and stab = nein"
@@ -75,7 +80,8 @@ import _ResilienzTestSupport
   }
 
   @Test func aCaseConditionThatDoesNotCompileIsReportedWhereItStands() {
-    let withCases = Self.terms + """
+    let withCases =
+      Self.terms + """
 
             cases:
               - when: "reserve = kein"

@@ -55,7 +55,10 @@ enum Chromium {
 }
 
 /// The HTML report rendered by a real browser: it must come out as a page with content.
-@Suite(.enabled(if: Chromium.path != nil, "Chromium fehlt und ließ sich nicht installieren ('apt-get install -y chromium'); .ci/run installiert es."))
+@Suite(
+  .enabled(
+    if: Chromium.path != nil,
+    "Chromium fehlt und ließ sich nicht installieren ('apt-get install -y chromium'); .ci/run installiert es."))
 struct ChromiumRenderTests {
   @Test func htmlReportRendersToAFilledPage() throws {
     let folder = try ReportFixture.temporaryDirectory("chromium")

@@ -55,7 +55,10 @@ struct ReportCommandTests {
     #expect(status == 0, "\(errors)")
     #expect(try String(contentsOfFile: out, encoding: .utf8) == (try golden("bericht.html")))
     // Nothing is left behind beside it.
-    #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted() == ["beratung.journal", "kb", "lage.html"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted() == [
+        "beratung.journal", "kb", "lage.html",
+      ])
   }
 
   @Test func missingJournalIsAnError() throws {
@@ -178,7 +181,8 @@ struct ReportCommandTests {
     var consultation = Consultation(knowledgeBase: try ReportFixture.load(kb))
     for (id, text) in ReportFixture.scenario {
       let question = try #require(consultation.knowledgeBase.questionIndex[id])
-      try consultation.set(question, to: AnswerParser.parse(text, for: consultation.knowledgeBase.questions[question]).get())
+      try consultation.set(
+        question, to: AnswerParser.parse(text, for: consultation.knowledgeBase.questions[question]).get())
     }
     var options = ShellOptions(interactive: false, color: false)
     options.knowledgeBaseDirectory = kb
@@ -208,9 +212,18 @@ struct ReportCommandTests {
 
   @Test(arguments: [
     ("bericht --format pdf", "Fehler: „pdf“ ist kein Berichtsformat; möglich sind md und html.\n"),
-    ("bericht --datum 14.03.2026", "Fehler: „14.03.2026“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14).\n"),
-    ("bericht --format", "Fehler: Bei --format fehlt der Wert. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]\n"),
-    ("bericht --farbe an", "Fehler: Unbekannte Angabe „--farbe“. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]\n"),
+    (
+      "bericht --datum 14.03.2026",
+      "Fehler: „14.03.2026“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14).\n"
+    ),
+    (
+      "bericht --format",
+      "Fehler: Bei --format fehlt der Wert. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]\n"
+    ),
+    (
+      "bericht --farbe an",
+      "Fehler: Unbekannte Angabe „--farbe“. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]\n"
+    ),
   ])
   func berichtRejectsBadArguments(line: String, message: String) throws {
     let (shell, output) = try shell(ReportFixture.knowledgeBaseDirectory)
@@ -229,7 +242,8 @@ struct ReportCommandTests {
     #expect(shell.failures == 1)
     #expect(
       unwrapped(output.text).hasPrefix(
-        "Fehler: \(kb.path)/Knowledge/templates/bericht.md.mustache:2:1: Die Berichtsvorlage ist fehlerhaft: Ein Abschnitt"),
+        "Fehler: \(kb.path)/Knowledge/templates/bericht.md.mustache:2:1: Die Berichtsvorlage ist fehlerhaft: Ein Abschnitt"
+      ),
       "\(output.text)")
   }
 
@@ -239,7 +253,10 @@ struct ReportCommandTests {
     ("--format html", ReportRequest(format: .html, date: nil, path: nil)),
     ("--format md lage.html", ReportRequest(format: .md, date: nil, path: "lage.html")),
     ("--format=HTML  mein  bericht", ReportRequest(format: .html, date: nil, path: "mein  bericht")),
-    ("--datum 2026-03-14 x.md", ReportRequest(format: .md, date: ReportDate(year: 2026, month: 3, day: 14), path: "x.md")),
+    (
+      "--datum 2026-03-14 x.md",
+      ReportRequest(format: .md, date: ReportDate(year: 2026, month: 3, day: 14), path: "x.md")
+    ),
   ])
   func berichtArguments(arguments: String, request: ReportRequest) throws {
     #expect(try Shell.reportRequest(arguments).get() == request)

@@ -12,7 +12,9 @@ struct ReportDateTests {
     #expect(date.iso == iso)
   }
 
-  @Test(arguments: ["2026-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "14.03.2026", "", "2026-03-14x", "２０２６-03-14"])
+  @Test(arguments: [
+    "2026-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "14.03.2026", "", "2026-03-14x", "２０２６-03-14",
+  ])
   func invalidDates(text: String) {
     #expect(ReportDate(iso: text) == nil)
   }

@@ -134,7 +134,9 @@ struct ReportEscapingTests {
     // Every `&` of the report starts an entity.
     let ampersands = html.components(separatedBy: "&").dropFirst()
     for rest in ampersands {
-      #expect(rest.range(of: #"^(#[0-9]+|[a-zA-Z]+);"#, options: .regularExpression) != nil, "bare & before \(rest.prefix(20))")
+      #expect(
+        rest.range(of: #"^(#[0-9]+|[a-zA-Z]+);"#, options: .regularExpression) != nil,
+        "bare & before \(rest.prefix(20))")
     }
   }
 

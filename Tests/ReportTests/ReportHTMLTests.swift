@@ -17,7 +17,9 @@ struct ReportHTMLTests {
 
   @Test func noScriptsAndNoExternalRequests() throws {
     let html = try html().lowercased()
-    for forbidden in ["<script", "<link", "<iframe", "<object", "<embed", "<img", " src=", "@import", "javascript:", "<meta http-equiv"] {
+    for forbidden in [
+      "<script", "<link", "<iframe", "<object", "<embed", "<img", " src=", "@import", "javascript:", "<meta http-equiv",
+    ] {
       #expect(!html.contains(forbidden), "contains \(forbidden)")
     }
     // CSS and SVG only refer to patterns inside the file.
@@ -65,8 +67,9 @@ struct ReportHTMLTests {
     #expect(svg.contains(">nicht bewertet</text>"))
     #expect(svg.contains("<desc id=\"profil-text\">RF3 Aufgabenpriorisierung und Personal: schwach;"))
     // Black and white only: no colour in the chart.
-    #expect(svg.range(of: #"#[0-9a-fA-F]{3,6}"#, options: .regularExpression).map { svg[$0] }.map {
-      ["#fff", "#000", "#444", "#999", "#333"].contains(String($0))
-    } ?? true)
+    #expect(
+      svg.range(of: #"#[0-9a-fA-F]{3,6}"#, options: .regularExpression).map { svg[$0] }.map {
+        ["#fff", "#000", "#444", "#999", "#333"].contains(String($0))
+      } ?? true)
   }
 }

@@ -11,16 +11,18 @@ import Testing
 struct ReportModelTests {
   func model(_ answers: [(question: String, answer: String)] = ReportFixture.scenario) throws -> ReportModel {
     let kb = try ReportFixture.load(ReportFixture.knowledgeBaseDirectory)
-    return ReportModel(consultation: try ReportFixture.consultation(kb, answers: answers), date: try ReportFixture.date())
+    return ReportModel(
+      consultation: try ReportFixture.consultation(kb, answers: answers), date: try ReportFixture.date())
   }
 
   @Test func titlePageHasTheMunicipalityAsAnswered() throws {
     let model = try model()
     #expect(model.date == "14. März 2026")
     #expect(model.isoDate == "2026-03-14")
-    #expect(model.municipality.map { "\($0.label): \($0.value)" } == [
-      "Land: Hessen", "Art: Kreisfreie Stadt", "Größe: 48.000 Einwohnende",
-    ])
+    #expect(
+      model.municipality.map { "\($0.label): \($0.value)" } == [
+        "Land: Hessen", "Art: Kreisfreie Stadt", "Größe: 48.000 Einwohnende",
+      ])
     #expect(model.knowledgeBase.id == "berichtstest")
     #expect(model.knowledgeBase.version == "1.2")
   }
@@ -84,7 +86,8 @@ struct ReportModelTests {
     #expect(first.priority == "11")
     #expect(
       first.breakdown
-        == "2 Gewicht der Regeln + 4 Dringlichkeit des Horizonts + 1 passt zur Phase + 3 Schwäche der gestärkten Faktoren + 1 Aufwand")
+        == "2 Gewicht der Regeln + 4 Dringlichkeit des Horizonts + 1 passt zur Phase + 3 Schwäche der gestärkten Faktoren + 1 Aufwand"
+    )
     #expect(first.steps.map(\.number) == [1, 2, 3])
     #expect(first.reasons == ["Ohne Ablösung erschöpft sich der Stab (Verwaltungsstab)."])
     #expect(measures.last?.breakdown == "3 Gewicht der Regeln + 2 Schwäche der gestärkten Faktoren − 1 Aufwand")
@@ -94,7 +97,8 @@ struct ReportModelTests {
   @Test func openQuestionsAreThoseThatCanStillChangeTheAdvice() throws {
     let model = try model()
     #expect(model.openQuestions.map(\.id) == ["personal.uebung"])
-    #expect(model.openQuestions.first?.decides == ["Maßnahme: Stabsübung ansetzen", "Faktor: RF7 Nachbereitung und Lernen"])
+    #expect(
+      model.openQuestions.first?.decides == ["Maßnahme: Stabsübung ansetzen", "Faktor: RF7 Nachbereitung und Lernen"])
     #expect(model.moreOpenQuestions == 0)
   }
 
@@ -132,7 +136,8 @@ struct ReportModelTests {
     var options = ReportOptions()
     options.decisions = [DecisionEntry(time: "10:15", text: "Reservepool aktiviert")]
     options.notes = [NoteEntry(time: "10:20", text: "Personalrat informiert")]
-    let model = ReportModel(consultation: try ReportFixture.consultation(kb), date: try ReportFixture.date(), options: options)
+    let model = ReportModel(
+      consultation: try ReportFixture.consultation(kb), date: try ReportFixture.date(), options: options)
     let markdown = try ReportTemplates(folder: ReportFixture.shippedTemplates).render(model, as: .md)
     #expect(markdown.contains("## Entscheidungen\n\n- 10:15: Reservepool aktiviert\n"))
     #expect(markdown.contains("## Notizen\n\n- 10:20: Personalrat informiert\n"))

@@ -21,7 +21,8 @@ struct ReportTemplateTests {
     let directory = workspace.appendingPathComponent("kb").path
     let consultation = try ReportFixture.consultation(ReportFixture.load(directory))
     do {
-      _ = try ReportWriter.render(consultation, as: .html, date: ReportFixture.date(), knowledgeBaseDirectory: directory)
+      _ = try ReportWriter.render(
+        consultation, as: .html, date: ReportFixture.date(), knowledgeBaseDirectory: directory)
       return nil
     } catch let error as ReportError {
       return error
@@ -68,7 +69,8 @@ struct ReportTemplateTests {
 
   @Test func brokenTemplateMessage() throws {
     let error = try #require(try renderError(html: "<h1>Bericht</h1>\n<p>{{#patterns}}{{title}}{{/horizons}}</p>\n"))
-    let description = error.description.replacingOccurrences(of: #"^.*/kb/"#, with: "…/kb/", options: .regularExpression)
+    let description = error.description.replacingOccurrences(
+      of: #"^.*/kb/"#, with: "…/kb/", options: .regularExpression)
     #expect(
       description == """
         …/kb/Knowledge/templates/bericht.html.mustache:2:29: Fehler: Die Berichtsvorlage ist fehlerhaft: Das schließende Tag {{/…}} passt nicht zum zuletzt geöffneten Abschnitt.
@@ -102,7 +104,8 @@ struct ReportTemplateTests {
       "<div class=\"briefkopf\">Stadt Musterstadt – {{knowledgeBase.id}}</div>\n",
       to: workspace.appendingPathComponent("kb/Knowledge/templates/briefkopf.html.mustache"))
     let consultation = try ReportFixture.consultation(ReportFixture.load(directory))
-    let html = try ReportWriter.render(consultation, as: .html, date: ReportFixture.date(), knowledgeBaseDirectory: directory)
+    let html = try ReportWriter.render(
+      consultation, as: .html, date: ReportFixture.date(), knowledgeBaseDirectory: directory)
     #expect(html.contains("<div class=\"briefkopf\">Stadt Musterstadt – berichtstest</div>"))
   }
 
@@ -124,7 +127,10 @@ struct ReportTemplateTests {
     let folder = try ReportFixture.temporaryDirectory("utf8")
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data([0x3C, 0x68, 0x31, 0xFF, 0xFE]).write(to: folder.appendingPathComponent("bericht.html.mustache"))
-    #expect(throws: ReportError.unreadableTemplate(path: folder.path + "/bericht.html.mustache", reason: "kein gültiges UTF-8")) {
+    #expect(
+      throws: ReportError.unreadableTemplate(
+        path: folder.path + "/bericht.html.mustache", reason: "kein gültiges UTF-8")
+    ) {
       try ReportTemplates(folder: folder.path)
     }
   }
@@ -146,7 +152,8 @@ struct ReportTemplateTests {
 
   /// Damaged copies of the shipped template either load or give a `ReportError`; none crashes.
   @Test func damagedTemplatesNeverCrash() throws {
-    let original = try String(contentsOfFile: ReportFixture.shippedTemplates + "/bericht.html.mustache", encoding: .utf8)
+    let original = try String(
+      contentsOfFile: ReportFixture.shippedTemplates + "/bericht.html.mustache", encoding: .utf8)
     let characters = Array(original)
     let damage: [String] = ["{", "}", "{{", "}}", "#", "/", "^", "{{/", "{{#", "%", "=", ">", "!", "{{{", "&", ""]
     let kb = try ReportFixture.load(ReportFixture.knowledgeBaseDirectory)

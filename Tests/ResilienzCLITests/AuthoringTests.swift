@@ -5,7 +5,8 @@ import _ResilienzTestSupport
 
 /// `resilienz test`, include, coverage, record, trace and reload, on a fixture knowledge base.
 struct AuthoringTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    .path
   static let kb = fixtures + "/kb"
   static let scripts = fixtures + "/scripts"
 
@@ -51,7 +52,9 @@ struct AuthoringTests {
   @Test func includeCycleAndMissingIncludeAreReported() {
     let (status, output) = Self.runTests([Self.scripts + "/zyklus.test", Self.scripts + "/fehlendes-include.test"])
     #expect(status == 1)
-    #expect(output.contains("scripts/zyklus-b.inc:1: Zyklus beim Einbinden: zyklus.test → zyklus-a.inc → zyklus-b.inc → zyklus-a.inc\n"))
+    #expect(
+      output.contains(
+        "scripts/zyklus-b.inc:1: Zyklus beim Einbinden: zyklus.test → zyklus-a.inc → zyklus-b.inc → zyklus-a.inc\n"))
     #expect(output.contains("gibt-es-nicht.inc“ kann nicht gelesen werden"))
     #expect(output.hasSuffix("0 passed, 2 failed\n"))
   }

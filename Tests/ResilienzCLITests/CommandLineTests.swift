@@ -50,14 +50,18 @@ struct CommandLineTests {
   func helpText(arguments: String) throws {
     let (status, output) = try Self.run(arguments.split(separator: " ").map(String.init))
     #expect(status == 0)
-    let name = "help-" + arguments.replacingOccurrences(of: " --help", with: "").replacingOccurrences(of: "--help", with: "main") + ".txt"
+    let name =
+      "help-" + arguments.replacingOccurrences(of: " --help", with: "").replacingOccurrences(of: "--help", with: "main")
+      + ".txt"
     if let problem = Golden.check(output, named: name) { Issue.record(Comment(rawValue: problem)) }
   }
 
   @Test func checkReportsErrorsWithExitStatusOne() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("resilienz-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Knowledge"), withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Rules"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("Knowledge"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("Rules"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data(Fixture.baseKnowledge.utf8).write(to: folder.appendingPathComponent("Knowledge/k.yaml"))
     try Data(
@@ -104,7 +108,8 @@ struct UsageErrorTests {
   func usageMistakeIsGermanWithStatusTwo(arguments: String) throws {
     let (status, output) = try CommandLineTests.run(arguments.split(separator: " ").map(String.init))
     #expect(status == 2, "\(output)")
-    let name = "usage-" + arguments.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "") + ".txt"
+    let name =
+      "usage-" + arguments.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "") + ".txt"
     if let problem = Golden.check(output, named: name) { Issue.record(Comment(rawValue: problem)) }
     for english in ["Error:", "Usage:", "Unknown option", "Missing", "See '", "Please provide"] {
       #expect(!output.contains(english), "\(english) in \(output)")

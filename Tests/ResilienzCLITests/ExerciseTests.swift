@@ -103,7 +103,9 @@ struct ExerciseTests {
     ]
     for (command, acknowledgement) in steps {
       input.fileHandleForWriting.write(Data((command + "\n").utf8))
-      #expect(Self.waitFor(acknowledgement, in: output.fileHandleForReading, collected: &collected), "no '\(acknowledgement)' in: \(collected)")
+      #expect(
+        Self.waitFor(acknowledgement, in: output.fileHandleForReading, collected: &collected),
+        "no '\(acknowledgement)' in: \(collected)")
     }
     // Killed without warning, right after the last acknowledgement.
     kill(process.processIdentifier, SIGKILL)

@@ -40,7 +40,8 @@ struct InputRobustnessTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let journal = folder.appendingPathComponent("uebung.journal")
     try Self.write(Self.journalWithAnInjectTooMany, to: journal)
-    let (status, text) = try CommandLineTests.run(["--kb", Self.kb, "--session", journal.path], input: "übung status\n")
+    let (status, text) = try CommandLineTests.run(
+      ["--kb", Self.kb, "--session", journal.path], input: "übung status\n")
     #expect(status == 0, "\(text)")
     #expect(text.contains("Die Übung „lange-lage“ hat nur noch 3 Einlagen; gespielt waren 4."), "\(text)")
     #expect(text.contains("bei Einlage 3 von 3"), "\(text)")
@@ -53,10 +54,14 @@ struct InputRobustnessTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let journal = folder.appendingPathComponent("uebung.journal")
     try Self.write(Self.journalWithAnInjectTooMany, to: journal)
-    let (status, output) = try CommandLineTests.run(["report", "--kb", Self.kb, "--session", journal.path, "--date", "2026-03-14"])
+    let (status, output) = try CommandLineTests.run([
+      "report", "--kb", Self.kb, "--session", journal.path, "--date", "2026-03-14",
+    ])
     #expect(status == 0, "\(output)")
     #expect(output.contains("Hinweis: Die Übung „lange-lage“ hat nur noch 3 Einlagen"), "\(output)")
-    #expect(output.contains("## Entscheidungen\n\n- T+0: Reservepool aufbauen: angenommen – Reserve ist überfällig\n"), "\(output)")
+    #expect(
+      output.contains("## Entscheidungen\n\n- T+0: Reservepool aufbauen: angenommen – Reserve ist überfällig\n"),
+      "\(output)")
     #expect(output.contains("## Notizen\n\n- Tag 5: Lagebesprechung verschoben\n"), "\(output)")
     #expect(!output.contains("\u{202E}"))
   }
@@ -66,9 +71,12 @@ struct InputRobustnessTests {
     let folder = try Self.workspace("crlf")
     defer { try? FileManager.default.removeItem(at: folder) }
     let tests = folder.appendingPathComponent("kb/Rules/tests")
-    let script = "\u{FEFF}# Windows\r\ninclude gemeinsam/lange-lage.inc\r\nset personal.reserve = keine\r\nexpect recommend reservepool\r\n"
+    let script =
+      "\u{FEFF}# Windows\r\ninclude gemeinsam/lange-lage.inc\r\nset personal.reserve = keine\r\nexpect recommend reservepool\r\n"
     try Self.write(script, to: tests.appendingPathComponent("windows.test"))
-    let (status, output) = try CommandLineTests.run(["test", "--kb", folder.appendingPathComponent("kb").path, "--filter", "windows"])
+    let (status, output) = try CommandLineTests.run([
+      "test", "--kb", folder.appendingPathComponent("kb").path, "--filter", "windows",
+    ])
     #expect(status == 0, "\(output)")
     #expect(output.hasSuffix("1 passed, 0 failed\n"), "\(output)")
   }

@@ -28,8 +28,11 @@ struct MunicipalProfileTests {
 
         """)
     #expect(first.status == 0, "\(first.output)")
-    #expect(first.output.contains("Kommunenprofil gespeichert: 3 Antworten, davon 3 neu oder geändert."), "\(first.output)")
-    #expect(first.output.collapsingWhitespace.contains("In welchem Land liegt Ihre Kommune? – Nordrhein-Westfalen (Stand 2026-12-04)"))
+    #expect(
+      first.output.contains("Kommunenprofil gespeichert: 3 Antworten, davon 3 neu oder geändert."), "\(first.output)")
+    #expect(
+      first.output.collapsingWhitespace.contains(
+        "In welchem Land liegt Ihre Kommune? – Nordrhein-Westfalen (Stand 2026-12-04)"))
     let saved = try String(contentsOfFile: profile, encoding: .utf8)
     #expect(saved.contains("\"org.stabsstelle\""))
     #expect(!saved.contains("stab.einberufen"), "a situational answer stays out of the profile")
@@ -49,15 +52,18 @@ struct MunicipalProfileTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let profile = folder.appendingPathComponent("profil.json")
     try """
-      {"answers":{"kommune.land":{"answer":"by","date":"2026-11-01"},"org.stabsstelle":{"answer":"nein","date":"2024-06-30"}},"format":"resilienz-kommunenprofil","version":1}
-      """.write(to: profile, atomically: true, encoding: .utf8)
+    {"answers":{"kommune.land":{"answer":"by","date":"2026-11-01"},"org.stabsstelle":{"answer":"nein","date":"2024-06-30"}},"format":"resilienz-kommunenprofil","version":1}
+    """.write(to: profile, atomically: true, encoding: .utf8)
     let run = try CommandLineTests.run(
-      ["--kb", ".", "--profil", profile.path], environment: ["RESILIENZ_HEUTE": "2026-12-04"], input: "kommunenprofil\n")
+      ["--kb", ".", "--profil", profile.path], environment: ["RESILIENZ_HEUTE": "2026-12-04"], input: "kommunenprofil\n"
+    )
     #expect(run.status == 0, "\(run.output)")
     #expect(
-      run.output.collapsingWhitespace.contains("Aus dem Kommunenprofil übernommen: 1 Antwort. 1 Antwort ist älter als ein Jahr und wird neu gefragt."),
+      run.output.collapsingWhitespace.contains(
+        "Aus dem Kommunenprofil übernommen: 1 Antwort. 1 Antwort ist älter als ein Jahr und wird neu gefragt."),
       "\(run.output)")
-    #expect(run.output.collapsingWhitespace.contains("(Stand 2024-06-30 – veraltet, wird neu gefragt)"), "\(run.output)")
+    #expect(
+      run.output.collapsingWhitespace.contains("(Stand 2024-06-30 – veraltet, wird neu gefragt)"), "\(run.output)")
   }
 
   @Test func aFileThatIsNotAProfileIsLeftAlone() throws {
@@ -69,7 +75,9 @@ struct MunicipalProfileTests {
       ["--kb", ".", "--profil", other.path], environment: ["RESILIENZ_HEUTE": "2026-12-04"],
       input: "kommunenprofil speichern\n")
     #expect(run.status == 1)
-    #expect(run.output.collapsingWhitespace.contains("ist kein Kommunenprofil von resilienz; es bleibt unverändert."), "\(run.output)")
+    #expect(
+      run.output.collapsingWhitespace.contains("ist kein Kommunenprofil von resilienz; es bleibt unverändert."),
+      "\(run.output)")
     #expect(try String(contentsOf: other, encoding: .utf8) == "{\"answers\": 3}")
   }
 }

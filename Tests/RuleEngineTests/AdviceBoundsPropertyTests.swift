@@ -9,18 +9,23 @@ import _ResilienzTestSupport
 struct AdviceBoundsPropertyTests {
   /// A random partial consultation and random completions of it.
   static func completions(
-    seed: Int, sections: Bool = false, phase: String? = nil, openOneIn: Int = 2, _ check: (Engine, Possibility, Engine) -> Void
+    seed: Int, sections: Bool = false, phase: String? = nil, openOneIn: Int = 2,
+    _ check: (Engine, Possibility, Engine) -> Void
   ) throws {
     let knowledge = sections ? Self.sectionedKnowledge : Fixture.baseKnowledge
-    let rules = RandomRules.ruleSet(seed: UInt64(seed), measures: sections ? Self.sectionedMeasures : ["pool", "liste"])
+    let rules = RandomRules.ruleSet(
+      seed: UInt64(seed), measures: sections ? Self.sectionedMeasures : ["pool", "liste"])
     let result = Fixture.load([("Knowledge/k.yaml", knowledge), ("Rules/r.rules", rules)])
     let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
     var rng = SplitMix64(seed: UInt64(seed) &* 104_729)
     var answers: [Int: Answer] = [:]
-    if let phase, let question = kb.questionIndex["phase"], let option = kb.questions[question].options.firstIndex(where: { $0.id == phase }) {
+    if let phase, let question = kb.questionIndex["phase"],
+      let option = kb.questions[question].options.firstIndex(where: { $0.id == phase })
+    {
       answers[question] = .option(option)
     }
-    for question in kb.questions.indices where answers[question] == nil && Int.random(in: 0..<openOneIn, using: &rng) != 0 {
+    for question in kb.questions.indices
+    where answers[question] == nil && Int.random(in: 0..<openOneIn, using: &rng) != 0 {
       answers[question] = RandomRules.answer(for: kb.questions[question], &rng)
     }
     let partial = Engine(knowledgeBase: kb, answers: answers.compactMapValues { $0 })
@@ -80,7 +85,8 @@ struct AdviceBoundsPropertyTests {
   @Test(arguments: 1...60)
   func aSettledTopWithReservedPlacesStaysSettled(seed: Int) throws {
     let places = 3
-    try Self.completions(seed: seed, sections: true, phase: "bewaeltigung", openOneIn: 6) { partial, possibility, complete in
+    try Self.completions(seed: seed, sections: true, phase: "bewaeltigung", openOneIn: 6) {
+      partial, possibility, complete in
       let stability = partial.stability(possibility, places: places)
       guard stability.isStable else { return }
       #expect(Set(complete.advice(places: places).prefix(places).map(\.measure)) == Set(stability.top), "seed \(seed)")

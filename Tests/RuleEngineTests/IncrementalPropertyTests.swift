@@ -9,11 +9,15 @@ enum RandomRules {
   static func atom(_ rng: inout SplitMix64) -> String {
     switch Int.random(in: 0..<7, using: &rng) {
     case 0: return "dauer \([">=", "<", "=", "!="].randomElement(using: &rng)!) \(Int.random(in: 0...100, using: &rng))"
-    case 1: return "reserve in [\(["keine", "gering", "ausreichend"].shuffled(using: &rng).prefix(2).joined(separator: ", "))]"
+    case 1:
+      return
+        "reserve in [\(["keine", "gering", "ausreichend"].shuffled(using: &rng).prefix(2).joined(separator: ", "))]"
     case 2: return "stab = \(Bool.random(using: &rng) ? "ja" : "nein")"
     case 3: return "aufgaben includes \(["test", "impf", "hotline"].randomElement(using: &rng)!)"
     case 4: return "last >= \(Int.random(in: 1...5, using: &rng))"
-    case 5: return "\(["dauer", "reserve", "stab", "last"].randomElement(using: &rng)!) is \(Bool.random(using: &rng) ? "known" : "unknown")"
+    case 5:
+      return
+        "\(["dauer", "reserve", "stab", "last"].randomElement(using: &rng)!) is \(Bool.random(using: &rng) ? "known" : "unknown")"
     default: return "phase = \(["vorsorge", "bewaeltigung", "nachbereitung"].randomElement(using: &rng)!)"
     }
   }
@@ -39,9 +43,15 @@ enum RandomRules {
       }
       var conclusions = ["derive f\(target)"]
       switch Int.random(in: 0..<4, using: &rng) {
-      case 0: conclusions.append("evidence dauerkrise \(Bool.random(using: &rng) ? "+" : "-")\(Int.random(in: 1...4, using: &rng))")
-      case 1: conclusions.append("assess rf3 \(["kritisch", "schwach", "ausreichend", "stark"].randomElement(using: &rng)!)")
-      case 2: conclusions.append("recommend \(measures.randomElement(using: &rng)!) weight \(Int.random(in: 1...3, using: &rng)) because \"r\"")
+      case 0:
+        conclusions.append(
+          "evidence dauerkrise \(Bool.random(using: &rng) ? "+" : "-")\(Int.random(in: 1...4, using: &rng))")
+      case 1:
+        conclusions.append("assess rf3 \(["kritisch", "schwach", "ausreichend", "stark"].randomElement(using: &rng)!)")
+      case 2:
+        conclusions.append(
+          "recommend \(measures.randomElement(using: &rng)!) weight \(Int.random(in: 1...3, using: &rng)) because \"r\""
+        )
       default: break
       }
       text += "rule r\(rule)\n  source q1\n  when \(condition)\n  then \(conclusions.joined(separator: "\n       "))\n"
@@ -53,9 +63,11 @@ enum RandomRules {
         Bool.random(using: &rng)
         ? "pattern dauerkrise \(Bool.random(using: &rng) ? "suspected" : "established")"
         : "factor rf3 in [\(["kritisch", "schwach", "ausreichend", "stark"].shuffled(using: &rng).prefix(2).joined(separator: ", "))]"
-      let condition = Bool.random(using: &rng) ? situation : "\(situation) \(Bool.random(using: &rng) ? "and" : "or") \(atom(&rng))"
+      let condition =
+        Bool.random(using: &rng) ? situation : "\(situation) \(Bool.random(using: &rng) ? "and" : "or") \(atom(&rng))"
       let measure = measures.randomElement(using: &rng)!
-      text += "rule s\(rule)\n  source q1\n  when \(condition)\n  then recommend \(measure) weight \(Int.random(in: 1...3, using: &rng)) because \"r\"\n"
+      text +=
+        "rule s\(rule)\n  source q1\n  when \(condition)\n  then recommend \(measure) weight \(Int.random(in: 1...3, using: &rng)) because \"r\"\n"
     }
     return text
   }
@@ -90,7 +102,9 @@ struct IncrementalPropertyTests {
 
   @Test(arguments: 1...40)
   func changesEqualAFreshEvaluation(seed: Int) throws {
-    let result = Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", RandomRules.ruleSet(seed: UInt64(seed)))])
+    let result = Fixture.load([
+      ("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", RandomRules.ruleSet(seed: UInt64(seed))),
+    ])
     let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
     var rng = SplitMix64(seed: UInt64(seed) &* 7919)
     var engine = Engine(knowledgeBase: kb)
@@ -113,8 +127,10 @@ struct IncrementalPropertyTests {
     let facts = declarations[0]
     var rng = SplitMix64(seed: UInt64(seed))
     let shuffled = facts + "\nrule " + declarations.dropFirst().shuffled(using: &rng).joined(separator: "\nrule ")
-    let a = try #require(Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", rules)]).knowledgeBase)
-    let b = try #require(Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", shuffled)]).knowledgeBase)
+    let a = try #require(
+      Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", rules)]).knowledgeBase)
+    let b = try #require(
+      Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", shuffled)]).knowledgeBase)
     var answers: [Int: Answer] = [:]
     for question in a.questions.indices {
       answers[question] = RandomRules.answer(for: a.questions[question], &rng)

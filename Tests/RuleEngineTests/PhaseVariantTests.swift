@@ -55,7 +55,10 @@ struct PhaseVariantTests {
     let wrong = Self.knowledge.replacingOccurrences(of: "by_phase: {bewaeltigung:", with: "by_phase: {nachbereitung:")
     let rendered = DiagnosticRenderer().render(Self.load(wrong).diagnostics)
     #expect(rendered.contains("'nachbereitung'"), "\(rendered)")
-    #expect(rendered.contains("k.yaml:35:19: error: 'nachbereitung' is not allowed for 'by_phase'; expected 'vorsorge' or 'bewaeltigung'"), "\(rendered)")
+    #expect(
+      rendered.contains(
+        "k.yaml:35:19: error: 'nachbereitung' is not allowed for 'by_phase'; expected 'vorsorge' or 'bewaeltigung'"),
+      "\(rendered)")
   }
 
   @Test func aVariantFieldThatIsNotKnownIsReported() {

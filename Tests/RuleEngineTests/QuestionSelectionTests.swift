@@ -51,7 +51,9 @@ struct QuestionSelectionTests {
   @Test func irrelevantQuestionsAreNotAsked() throws {
     let knowledge = Fixture.baseKnowledge.replacingOccurrences(
       of: "{id: reserve, text: Reserve?, type: choice, values: [keine, gering, ausreichend], help: h, group: lage}",
-      with: "{id: reserve, text: Reserve?, type: choice, values: [keine, gering, ausreichend], help: h, group: lage, relevant: \"dauer > 3\"}")
+      with:
+        "{id: reserve, text: Reserve?, type: choice, values: [keine, gering, ausreichend], help: h, group: lage, relevant: \"dauer > 3\"}"
+    )
     let result = Fixture.load([("Knowledge/k.yaml", knowledge), ("Rules/r.rules", Self.rules)])
     let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
     var engine = Engine(knowledgeBase: kb)

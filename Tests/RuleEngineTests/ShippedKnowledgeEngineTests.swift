@@ -65,7 +65,8 @@ struct ShippedKnowledgeEngineTests {
       for (a, b) in zip(block, block.dropFirst()) {
         let sa = a.section?.rawValue ?? 0
         let sb = b.section?.rawValue ?? 0
-        #expect(sa < sb || (sa == sb && (a.priority > b.priority || (a.priority == b.priority && a.measure < b.measure))))
+        #expect(
+          sa < sb || (sa == sb && (a.priority > b.priority || (a.priority == b.priority && a.measure < b.measure))))
       }
     }
   }

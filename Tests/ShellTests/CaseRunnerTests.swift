@@ -78,7 +78,8 @@ import _ResilienzTestSupport
 
   @Test func pandemicListRejectsUnknownAndDuplicateMeasures() throws {
     let parsed = CaseFileParser.parseMeasureList(
-      path: "liste.list", text: "# Kommentar\nschichtmodell\nquarantaene\nschichtmodell\n", knowledgeBase: try Self.shipped())
+      path: "liste.list", text: "# Kommentar\nschichtmodell\nquarantaene\nschichtmodell\n",
+      knowledgeBase: try Self.shipped())
     #expect(parsed.ids == ["schichtmodell"])
     #expect(
       DiagnosticRenderer().render(parsed.diagnostics).split(separator: "\n").filter { $0.hasPrefix("liste.list") } == [
@@ -124,7 +125,8 @@ import _ResilienzTestSupport
     let original = try Self.caseText(name)
     // Raise the case's own floors beyond reach, whatever today's figures are.
     let raised = original.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      line.hasPrefix("minimum recall ") ? "minimum recall 0.99"
+      line.hasPrefix("minimum recall ")
+        ? "minimum recall 0.99"
         : line.hasPrefix("maximum questions ") ? "maximum questions 1" : String(line)
     }.joined(separator: "\n")
     #expect(raised != original)
@@ -166,7 +168,8 @@ import _ResilienzTestSupport
     let name = "D07-hetzles-trinkwasser-2018.case"
     let text = try Self.caseText(name)
     let unix = try #require(CaseFileParser.parse(path: name, text: text, knowledgeBase: kb).file)
-    let parsed = CaseFileParser.parse(path: name, text: text.replacingOccurrences(of: "\n", with: "\r\n"), knowledgeBase: kb)
+    let parsed = CaseFileParser.parse(
+      path: name, text: text.replacingOccurrences(of: "\n", with: "\r\n"), knowledgeBase: kb)
     #expect(parsed.diagnostics.isEmpty, "\(DiagnosticRenderer().render(parsed.diagnostics))")
     #expect(parsed.file?.answers.count == unix.answers.count)
     #expect(parsed.file?.floors.count == unix.floors.count)
@@ -176,7 +179,9 @@ import _ResilienzTestSupport
   @Test func mutatedCaseFilesNeverCrashTheParser() throws {
     let kb = try Self.shipped()
     let original = Array(try Self.caseText("D01-muensterland-stromausfall-2005.case").unicodeScalars)
-    let inserts: [Unicode.Scalar] = ["[", "]", "=", ",", ":", "#", "\n", "\r", " ", "\t", "/", "F", "ä", "\u{301}", "\0"]
+    let inserts: [Unicode.Scalar] = [
+      "[", "]", "=", ",", ":", "#", "\n", "\r", " ", "\t", "/", "F", "ä", "\u{301}", "\0",
+    ]
     var generator = SplitMix64(seed: 12)
     for _ in 0..<300 {
       var scalars = original

@@ -69,7 +69,8 @@ import Testing
   }
 
   @Test func itemsWithoutMeasuresCountAgainstRecall() {
-    let figures = CaseScoring.advice([Self.item("nichts passt"), Self.item("eins", full: ["a"])], [Ranked("a", .sofort)])
+    let figures = CaseScoring.advice(
+      [Self.item("nichts passt"), Self.item("eins", full: ["a"])], [Ranked("a", .sofort)])
     #expect(figures.recall == 0.5)
     #expect(figures.must == 1, "no MUST items: nothing missed")
   }
@@ -100,12 +101,17 @@ import Testing
   }
 
   @Test func patternAccuracyAveragesAndMainPatternNeedsEstablished() {
-    let expected: [String: CaseFile.ExpectedLevel] = ["strom": .established, "gas": .suspectedOK, "hitze": .none, "flut": .none]
-    let actual: [String: PatternState] = ["strom": .established, "gas": .suspected, "hitze": .suspected, "flut": .inactive]
+    let expected: [String: CaseFile.ExpectedLevel] = [
+      "strom": .established, "gas": .suspectedOK, "hitze": .none, "flut": .none,
+    ]
+    let actual: [String: PatternState] = [
+      "strom": .established, "gas": .suspected, "hitze": .suspected, "flut": .inactive,
+    ]
     #expect(CaseScoring.patternAccuracy(expected, actual) == 0.75)
     #expect(CaseScoring.mainPatternRight("strom", actual))
     #expect(!CaseScoring.mainPatternRight("gas", actual))
-    #expect(CaseScoring.mainPatternRight(nil, ["strom": .suspected, "gas": .inactive]), "control case: nothing established")
+    #expect(
+      CaseScoring.mainPatternRight(nil, ["strom": .suspected, "gas": .inactive]), "control case: nothing established")
     #expect(!CaseScoring.mainPatternRight(nil, ["strom": .established]))
   }
 

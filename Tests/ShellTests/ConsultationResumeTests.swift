@@ -69,7 +69,7 @@ import _ResilienzTestSupport
     let answers = resumed.engine.answers.compactMap { $0 }.count
     #expect(answers == 1)
     #expect(Consultation.answerCount(inJournal: path) == answers)
-    
+
   }
 
   /// A journal from an older knowledge base: an answer that no longer fits is dropped, and a
@@ -78,12 +78,12 @@ import _ResilienzTestSupport
     let kb = try ShellFixture.knowledgeBase()
     try Self.withJournal(
       """
-        {"knowledgeBase":"shell-test","op":"start","version":"0.9"}
-        {"answer":"keine","op":"set","question":"personal.reserve"}
-        {"answer":"9","op":"set","question":"personal.belastung"}
-        {"op":"back"}
+      {"knowledgeBase":"shell-test","op":"start","version":"0.9"}
+      {"answer":"keine","op":"set","question":"personal.reserve"}
+      {"answer":"9","op":"set","question":"personal.belastung"}
+      {"op":"back"}
 
-        """
+      """
     ) { path in
       let (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
       #expect(problems.contains { $0.hasPrefix("personal.belastung = 9: 9 liegt außerhalb") })
@@ -98,12 +98,12 @@ import _ResilienzTestSupport
     let kb = try ShellFixture.knowledgeBase()
     try Self.withJournal(
       """
-        {"knowledgeBase":"shell-test","op":"start","version":"1.0"}
-        {"answer":"keine","op":"set","question":"personal.reserve"}
-        {"answer":"ja","op":"set","question":"lage.entfallen"}
-        {"op":"back"}
+      {"knowledgeBase":"shell-test","op":"start","version":"1.0"}
+      {"answer":"keine","op":"set","question":"personal.reserve"}
+      {"answer":"ja","op":"set","question":"lage.entfallen"}
+      {"op":"back"}
 
-        """
+      """
     ) { path in
       let (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
       #expect(problems.contains { $0.contains("„lage.entfallen“ gibt es nicht mehr") }, "\(problems)")
@@ -117,11 +117,11 @@ import _ResilienzTestSupport
     let kb = try ShellFixture.knowledgeBase()
     try Self.withJournal(
       """
-        {"knowledgeBase":"shell-test","op":"start","version":"1.0"}
-        {"answer":"keine","op":"set","question":"personal.reserve"}
-        {"answer":"ja","op":"set","question":"lage.entfallen"}
+      {"knowledgeBase":"shell-test","op":"start","version":"1.0"}
+      {"answer":"keine","op":"set","question":"personal.reserve"}
+      {"answer":"ja","op":"set","question":"lage.entfallen"}
 
-        """
+      """
     ) { path in
       var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
       let reserve = try Self.index("personal.reserve", in: kb)
@@ -149,10 +149,10 @@ import _ResilienzTestSupport
     let kb = try ShellFixture.knowledgeBase()
     try Self.withJournal(
       """
-        {"answer":"keine","op":"set","question":"personal.reserve"}
-        {"answer":"ja","op":"set","question":"lage.entfallen"}
+      {"answer":"keine","op":"set","question":"personal.reserve"}
+      {"answer":"ja","op":"set","question":"lage.entfallen"}
 
-        """
+      """
     ) { path in
       let (resumed, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
       let output = BufferOutputSink()
@@ -160,10 +160,14 @@ import _ResilienzTestSupport
       shell.execute("zurück")
       #expect(
         output.text.collapsingWhitespace
-          == "Zurückgenommen: die Antwort auf „lage.entfallen“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.\n".collapsingWhitespace
+          == "Zurückgenommen: die Antwort auf „lage.entfallen“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.\n"
+          .collapsingWhitespace
       )
       shell.execute("zurück")
-      #expect(output.text.collapsingWhitespace.contains("Zurückgenommen: „Über welche personelle Reserve für Krisenaufgaben verfügt die Verwaltung?“ ist wieder offen."), "\(output.text)")
+      #expect(
+        output.text.collapsingWhitespace.contains(
+          "Zurückgenommen: „Über welche personelle Reserve für Krisenaufgaben verfügt die Verwaltung?“ ist wieder offen."
+        ), "\(output.text)")
       #expect(shell.failures == 0)
     }
   }
@@ -174,11 +178,11 @@ import _ResilienzTestSupport
     let kb = try ShellFixture.knowledgeBase()
     try Self.withJournal(
       """
-        {"answer":"keine","op":"set","question":"personal.reserve"}
-        {"answer":"","op":"set","question":"lage.bereiche"}
-        {"op":"back"}
+      {"answer":"keine","op":"set","question":"personal.reserve"}
+      {"answer":"","op":"set","question":"lage.bereiche"}
+      {"op":"back"}
 
-        """
+      """
     ) { path in
       let (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
       #expect(problems.contains { $0.hasPrefix("lage.bereiche = : ") }, "\(problems)")

@@ -56,32 +56,49 @@ final class FailingDisk: JournalFile {
   static func question(_ id: String, _ kb: KnowledgeBase) -> Int { kb.questionIndex[id] ?? -1 }
 
   static let operations: [Operation] = [
-    Operation(record: "set", prepare: { _, _ in }) { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
-    Operation(record: "unset", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) }) { c, kb in
-      try c.set(question("lage.phase", kb), to: nil)
-    },
-    Operation(record: "back", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) }) { c, _ in
-      _ = try c.back()
-    },
-    Operation(record: "skip", prepare: { _, _ in }) { c, kb in try c.skip(question("lage.phase", kb)) },
-    Operation(record: "reset", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) }) { c, kb in
-      try c.replaceAnswers([question("lage.phase", kb): .option(2), question("lage.art", kb): .options(1)])
-    },
-    Operation(record: "exercise", prepare: { _, _ in }) { c, kb in
-      try c.startExercise(kb.exercises[0], blind: true)
-    },
-    Operation(record: "inject", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) }) { c, _ in
-      try c.playInject()
-    },
-    Operation(record: "decide", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) }) { c, _ in
-      try c.decide(0, .accept, reason: "Lage „unklar“ – dennoch")
-    },
-    Operation(record: "note", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) }) { c, _ in
-      try c.note("Lagezentrum meldet Ausfall")
-    },
-    Operation(record: "debrief", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: true) }) { c, _ in
-      try c.markDebriefed()
-    },
+    Operation(
+      record: "set", prepare: { _, _ in }, act: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) }),
+    Operation(
+      record: "unset", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
+      act: { c, kb in
+        try c.set(question("lage.phase", kb), to: nil)
+      }),
+    Operation(
+      record: "back", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
+      act: { c, _ in
+        _ = try c.back()
+      }),
+    Operation(record: "skip", prepare: { _, _ in }, act: { c, kb in try c.skip(question("lage.phase", kb)) }),
+    Operation(
+      record: "reset", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
+      act: { c, kb in
+        try c.replaceAnswers([question("lage.phase", kb): .option(2), question("lage.art", kb): .options(1)])
+      }),
+    Operation(
+      record: "exercise", prepare: { _, _ in },
+      act: { c, kb in
+        try c.startExercise(kb.exercises[0], blind: true)
+      }),
+    Operation(
+      record: "inject", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
+      act: { c, _ in
+        try c.playInject()
+      }),
+    Operation(
+      record: "decide", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
+      act: { c, _ in
+        try c.decide(0, .accept, reason: "Lage „unklar“ – dennoch")
+      }),
+    Operation(
+      record: "note", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
+      act: { c, _ in
+        try c.note("Lagezentrum meldet Ausfall")
+      }),
+    Operation(
+      record: "debrief", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: true) },
+      act: { c, _ in
+        try c.markDebriefed()
+      }),
   ]
 
   /// Everything a change could alter, to compare before and after a failed one.

@@ -106,7 +106,7 @@ import _ResilienzTestSupport
       input: Self.checkScript(["personal.reserve = Keine Reserve", "lage.art = Pandemie"]))
     #expect(status == 0, "\(output)")
     #expect(output.contains("Fortgesetzt mit 2 Antworten."), "\(output)")
-    
+
   }
 
   /// A journal written against an older knowledge base: a removed question, a value no longer

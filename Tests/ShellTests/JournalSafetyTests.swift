@@ -39,7 +39,10 @@ import _ResilienzTestSupport
   /// `bericht s.j` in a session on s.j replaced the journal by the report; the shell went on
   /// appending to the deleted file and every answer was gone on restart. The name is compared by
   /// device and inode, so `./x/../s.j` is refused as well.
-  @Test(arguments: ["bericht beratung.journal", "bericht --format html ./ordner/../beratung.journal --force", "speichern beratung.journal --force"])
+  @Test(arguments: [
+    "bericht beratung.journal", "bericht --format html ./ordner/../beratung.journal --force",
+    "speichern beratung.journal --force",
+  ])
   func writingOverTheOpenJournalIsRefused(command: String) throws {
     let directory = try ShellFixture.workspace("own-journal")
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -48,14 +51,16 @@ import _ResilienzTestSupport
     Self.type("setze personal.reserve = keine", into: shell, until: "Übernommen.")
     let before = Self.bytes(journal)
     Self.type(command, into: shell, until: "Fehler")
-    #expect(Self.unwrapped(shell.text).contains("ist das Journal einer laufenden Beratung und wird nicht"), "\(shell.text)")
+    #expect(
+      Self.unwrapped(shell.text).contains("ist das Journal einer laufenden Beratung und wird nicht"), "\(shell.text)")
     #expect(Self.bytes(journal) == before, "the journal is untouched")
     Self.type("setze lage.art = pandemie", into: shell, until: "Übernommen.", count: 2)
     shell.killHard()
 
     let (status, output) = try ShellFixture.run(
       ["--kb", Self.kb, "--session", journal.path], in: directory,
-      input: "antworten\nexpect output personal.reserve = Keine Reserve\nantworten\nexpect output lage.art = Pandemie\n")
+      input: "antworten\nexpect output personal.reserve = Keine Reserve\nantworten\nexpect output lage.art = Pandemie\n"
+    )
     #expect(status == 0, "\(output)")
     #expect(output.contains("Fortgesetzt mit 2 Antworten."), "\(output)")
   }
@@ -72,7 +77,8 @@ import _ResilienzTestSupport
     let before = Self.bytes(journal)
 
     let onJournal = try ShellFixture.run(
-      ["report", "--kb", Self.kb, "--session", "beratung.journal", "-o", "./beratung.journal", "--force"], in: directory)
+      ["report", "--kb", Self.kb, "--session", "beratung.journal", "-o", "./beratung.journal", "--force"], in: directory
+    )
     #expect(onJournal.status == 2)
     #expect(
       Self.unwrapped(onJournal.output)
@@ -102,7 +108,9 @@ import _ResilienzTestSupport
       ["--kb", Self.kb], in: directory,
       input: "bericht alt.json\nbericht --datum 2026-03-14 alt.json --force\n")
     #expect(status == 1)
-    #expect(Self.unwrapped(output).contains("„alt.json“ gibt es schon. Zum Überschreiben: bericht --force alt.json"), "\(output)")
+    #expect(
+      Self.unwrapped(output).contains("„alt.json“ gibt es schon. Zum Überschreiben: bericht --force alt.json"),
+      "\(output)")
     #expect(output.contains("Bericht (Markdown) geschrieben: „alt.json“."), "\(output)")
   }
 
@@ -126,8 +134,12 @@ import _ResilienzTestSupport
     #expect(try String(contentsOf: existing, encoding: .utf8) == "Notizen der Übungsleitung")
     shell.execute("auswertung --report \(existing.path) --force")
     let text = Self.unwrapped(output.text)
-    #expect(text.contains("„\(journal.path)“ ist das Journal einer laufenden Beratung und wird nicht überschrieben"), "\(text)")
-    #expect(text.contains("„\(existing.path)“ gibt es schon. Zum Überschreiben: auswertung --report \(existing.path) --force"))
+    #expect(
+      text.contains("„\(journal.path)“ ist das Journal einer laufenden Beratung und wird nicht überschrieben"),
+      "\(text)")
+    #expect(
+      text.contains("„\(existing.path)“ gibt es schon. Zum Überschreiben: auswertung --report \(existing.path) --force")
+    )
     #expect(text.contains("Auswertungsbericht geschrieben: „\(existing.path)“."))
     #expect(try String(contentsOf: existing, encoding: .utf8).hasPrefix("# "))
     #expect(try Journal.read(path: journal.path).records.map(\.op) == ["start", "exercise", "debrief"])
@@ -222,7 +234,8 @@ import _ResilienzTestSupport
       state: directory.appendingPathComponent("state"))
     #expect(follower.read(until: { $0.contains("Stand: 0 Antworten.") }), "\(follower.text)")
     Self.type("setze lage.phase = Bewältigung", into: leader, until: "Übernommen.")
-    #expect(follower.read(until: { $0.contains("Stand: 1 Antwort; zuletzt: lage.phase = Bewältigung.") }), "\(follower.text)")
+    #expect(
+      follower.read(until: { $0.contains("Stand: 1 Antwort; zuletzt: lage.phase = Bewältigung.") }), "\(follower.text)")
     Self.type("setze personal.reserve = keine", into: leader, until: "Übernommen.", count: 2)
     #expect(
       follower.read(until: { $0.contains("Stand: 2 Antworten; zuletzt: personal.reserve = Keine Reserve.") }),
@@ -255,10 +268,14 @@ import _ResilienzTestSupport
       knowledgeBaseDirectory: Self.kb, sessionPath: journal.path, output: sink, clearScreen: false, interval: 1000,
       rounds: 2)
     #expect(followed == 0)
-    if let problem = Golden.check(sink.text.replacingOccurrences(of: directory.path, with: "…"), named: "journal-follow.transcript", in: "Transcripts") {
+    if let problem = Golden.check(
+      sink.text.replacingOccurrences(of: directory.path, with: "…"), named: "journal-follow.transcript",
+      in: "Transcripts")
+    {
       Issue.record(Comment(rawValue: problem))
     }
-    #expect(sink.text.components(separatedBy: "Mitlesen").count - 1 == 1, "shown once: nothing changed in the second round")
+    #expect(
+      sink.text.components(separatedBy: "Mitlesen").count - 1 == 1, "shown once: nothing changed in the second round")
     #expect(Self.bytes(journal) == before)
     #expect(!FileManager.default.fileExists(atPath: journal.path + ".lock"))
 
@@ -267,7 +284,9 @@ import _ResilienzTestSupport
       ConsultationFollower.follow(
         knowledgeBaseDirectory: Self.kb, sessionPath: "fehlt.journal", output: missing, clearScreen: false, rounds: 1)
         == 2)
-    #expect(missing.text == "Fehler: Die Beratung „fehlt.journal“ gibt es nicht; mitlesen lässt sich nur ein bestehendes Journal.\n")
+    #expect(
+      missing.text
+        == "Fehler: Die Beratung „fehlt.journal“ gibt es nicht; mitlesen lässt sich nur ein bestehendes Journal.\n")
   }
 
   // MARK: - Defect 6: a file that is not a journal
@@ -303,7 +322,8 @@ import _ResilienzTestSupport
     let (status, output) = try ShellFixture.run(
       ["--kb", Self.kb, "--session", path], in: directory, input: "setze lage.art = pandemie\n")
     #expect(status == 2)
-    #expect(Self.unwrapped(output) == "Fehler: Das Journal „\(path)“ lässt sich nicht öffnen: keine gewöhnliche Datei. ")
+    #expect(
+      Self.unwrapped(output) == "Fehler: Das Journal „\(path)“ lässt sich nicht öffnen: keine gewöhnliche Datei. ")
   }
 
   /// A new journal says what it is in its first record and is readable by its owner only.

@@ -45,7 +45,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("beratung.json").path
     let text = try String(contentsOfFile: ShellFixture.filesDirectory + "/alt.json", encoding: .utf8)
-    try Data(("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")).utf8).write(to: URL(fileURLWithPath: path))
+    try Data(("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")).utf8).write(
+      to: URL(fileURLWithPath: path))
     let document = try SessionDocument.read(from: path)
     #expect(document.answers.count == 6)
   }

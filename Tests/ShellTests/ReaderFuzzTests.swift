@@ -87,7 +87,9 @@ import _ResilienzTestSupport
     var generator = CommandLineGenerator(seed: seed, knowledgeBase: kb, scratch: scratch.path)
     let folder = scratch.appendingPathComponent("skripte").path
     for iteration in 0..<iterations {
-      var lines = (0..<Int.random(in: 1...25, using: &generator.rng)).map { _ in generator.confined(generator.nextLine()) }
+      var lines = (0..<Int.random(in: 1...25, using: &generator.rng)).map { _ in
+        generator.confined(generator.nextLine())
+      }
       let includes = ["gemeinsam.inc", "../aussen.inc", "/etc/passwd", "fehlt.inc", "skript.test"]
       for _ in 0..<Int.random(in: 0...2, using: &generator.rng) {
         lines.insert("include \(generator.pick(includes))", at: Int.random(in: 0...lines.count, using: &generator.rng))
@@ -126,8 +128,12 @@ import _ResilienzTestSupport
         transcripts.append(output.text)
       }
       let (lf, crlf) = (transcripts[0].split(separator: "\n"), transcripts[1].split(separator: "\n"))
-      if let line = (0..<min(lf.count, crlf.count)).first(where: { lf[$0] != crlf[$0] }) ?? (lf.count == crlf.count ? nil : min(lf.count, crlf.count)) {
-        let shown = { (lines: [Substring]) in lines.indices.contains(line) ? String(lines[line]).debugDescription : "(end)" }
+      if let line = (0..<min(lf.count, crlf.count)).first(where: { lf[$0] != crlf[$0] })
+        ?? (lf.count == crlf.count ? nil : min(lf.count, crlf.count))
+      {
+        let shown = { (lines: [Substring]) in
+          lines.indices.contains(line) ? String(lines[line]).debugDescription : "(end)"
+        }
         Issue.record("CRLF and BOM change transcript line \(line + 1): \(shown(lf)) vs \(shown(crlf)) (\(context))")
       }
     }
@@ -191,7 +197,8 @@ import _ResilienzTestSupport
       let written = try #require(FileManager.default.contents(atPath: path))
       let windows = Data(Self.windows(String(decoding: written, as: UTF8.self)).utf8)
       try windows.write(to: URL(fileURLWithPath: path))
-      #expect(try SessionDocument.read(from: path).answers == answers, "CRLF and BOM (seed \(seed), iteration \(iteration))")
+      #expect(
+        try SessionDocument.read(from: path).answers == answers, "CRLF and BOM (seed \(seed), iteration \(iteration))")
 
       let (bytes, applied) = Mutation.damage([UInt8](written), using: &generator.rng)
       try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -207,7 +214,9 @@ import _ResilienzTestSupport
       let (shell, _) = try ShellFixture.shell()
       shell.execute("setze lage.phase = vorsorge")
       shell.execute("laden \(path)")
-      if let problem = Self.consistencyProblem(of: shell.consultation.engine) { Issue.record("\(problem) (\(context))") }
+      if let problem = Self.consistencyProblem(of: shell.consultation.engine) {
+        Issue.record("\(problem) (\(context))")
+      }
     }
     #expect(read > 0 && read < iterations, "some damaged sessions still read, others not (\(read))")
   }
@@ -228,7 +237,9 @@ import _ResilienzTestSupport
       KnowledgeBaseLoader.compile(
         KnowledgeSources(
           directory: ".",
-          knowledgeFiles: files.filter { $0.path.hasSuffix(".yaml") }.map { SourceFile(path: $0.path, bytes: $0.bytes) },
+          knowledgeFiles: files.filter { $0.path.hasSuffix(".yaml") }.map {
+            SourceFile(path: $0.path, bytes: $0.bytes)
+          },
           ruleFiles: files.filter { $0.path.hasSuffix(".rules") }.map { SourceFile(path: $0.path, bytes: $0.bytes) }))
     }
     let original = load(files)

@@ -75,7 +75,7 @@ import Testing
       FileManager.default.fileExists(
         atPath: state.appendingPathComponent("resilienz/beratung.journal").path))
     #expect(!history.split(separator: "\n").contains("j"), "\(history)")
-    
+
   }
 
   /// Ctrl-D answered with „nein“ stays in the consultation; the next start offers to resume.

@@ -82,7 +82,10 @@ import _ResilienzTestSupport
   ]
 
   /// Every command that takes no argument refuses one, in one German form, and changes nothing.
-  @Test(arguments: ["muster", "profil", "antworten", "zurück", "überspringen", "weiter", "änderungen", "neu-laden", "prüfen", "einlage", "ende"])
+  @Test(arguments: [
+    "muster", "profil", "antworten", "zurück", "überspringen", "weiter", "änderungen", "neu-laden", "prüfen", "einlage",
+    "ende",
+  ])
   func commandWithoutArgumentsRefusesOne(command: String) throws {
     let (shell, output) = try Self.answeredShell()
     let answers = shell.consultation.engine.answers
@@ -147,7 +150,7 @@ import _ResilienzTestSupport
     #expect(shell.consultation.engine.answers == answers)
     #expect(Self.run("antworten", in: shell, output).contains("lage.dauer_wochen = 8 Wochen"))
     #expect(printed.count < 500, "\(printed.count) characters")
-    
+
   }
 
   @Test func expectRecommendWithoutAMeasureIsAFailure() throws {
@@ -158,7 +161,7 @@ import _ResilienzTestSupport
       let failures = shell.failures
       let printed = Self.run(line, in: shell, output)
       #expect(shell.failures == failures + 1, "\(line): \(printed.debugDescription)")
-      
+
     }
   }
 
@@ -170,7 +173,7 @@ import _ResilienzTestSupport
     #expect(shell.failures == 0)
     _ = Self.run("expect output Empfehlungen:", in: shell, output)
     #expect(shell.failures == 0)
-    
+
   }
 
   @Test func suggestionsAreSpelledWithUmlauts() throws {
@@ -179,7 +182,7 @@ import _ResilienzTestSupport
     let printed = Self.run("änderunge", in: shell, output) + Self.run("zurüc", in: shell, output)
     #expect(printed.contains("Meinten Sie „änderungen“?"), "\(printed)")
     #expect(printed.contains("Meinten Sie „zurück“?"), "\(printed)")
-    
+
   }
 
   @Test func expectationMessagesAreGrammatical() throws {
@@ -189,7 +192,7 @@ import _ResilienzTestSupport
       + Self.run("expect pattern dauerkrse suspected", in: shell, output)
     #expect(printed.contains("„rf9“ ist kein Faktor."), "\(printed)")
     #expect(printed.contains("„dauerkrse“ ist kein Krisenmuster."), "\(printed)")
-    
+
   }
 
   @Test func saveIntoAMissingFolderSaysWhyInGerman() throws {
@@ -199,14 +202,14 @@ import _ResilienzTestSupport
       printed.hasPrefix(
         "Fehler: „/nonexistent-resilienz/beratung.json“ kann nicht geschrieben werden"))
     #expect(!printed.contains("No such file"), "\(printed)")
-    
+
   }
 
   @Test func tabSeparatesACommandFromItsArgument() throws {
     let (shell, output) = try Self.answeredShell()
     let printed = Self.run("zeige\treservepool", in: shell, output)
     #expect(printed.hasPrefix("Maßnahme: Stadtinterner Reservepool"), "\(printed)")
-    
+
   }
 
   /// The command list lines its descriptions up in one column, shows every usage in full and
@@ -242,4 +245,3 @@ import _ResilienzTestSupport
       "script-only commands are not offered")
   }
 }
-

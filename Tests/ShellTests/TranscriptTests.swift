@@ -118,6 +118,6 @@ import _ResilienzTestSupport
       }
     }
     #expect(overlong.isEmpty, "\(overlong.joined(separator: "\n"))")
-    
+
   }
 }

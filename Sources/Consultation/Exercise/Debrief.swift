@@ -44,7 +44,9 @@ public struct Debrief: Sendable {
     /// The stage from which a measure counts as taken: its last acceptance, unless a later
     /// rejection or deferral revoked it.
     func firstAcceptance(of measure: Int) -> Int? {
-      guard let last = run.decisions.last(where: { $0.measure == measure }), last.decision == .accept else { return nil }
+      guard let last = run.decisions.last(where: { $0.measure == measure }), last.decision == .accept else {
+        return nil
+      }
       var stage = last.stage
       for decision in run.decisions.reversed() where decision.measure == measure {
         guard decision.decision == .accept else { break }
@@ -75,7 +77,8 @@ public struct Debrief: Sendable {
     }
     self.stages = stages
     self.takenNotAdvised = accepted.filter { decision in
-      let recommended = run.recommendedAtStage.indices.contains(decision.stage) ? run.recommendedAtStage[decision.stage] : []
+      let recommended =
+        run.recommendedAtStage.indices.contains(decision.stage) ? run.recommendedAtStage[decision.stage] : []
       return !recommended.contains(decision.measure)
     }
     let all = stages.flatMap(\.expectations)

@@ -4,7 +4,8 @@ import RuleLanguage
 
 /// What the exercising staff decided about a measure.
 public enum StaffDecision: String, Sendable, CaseIterable {
-  case accept, reject, deferred = "defer"
+  case accept, reject
+  case deferred = "defer"
 
   /// Accepts English and German words: accept/annehmen, reject/ablehnen, defer/zurückstellen.
   public init?(word: String) {
@@ -135,7 +136,8 @@ extension Consultation {
   public mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
     try journal?.append(
-      JournalRecord(op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason))
+      JournalRecord(op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason)
+    )
     run.decisions.append(LoggedDecision(stage: run.stage, measure: measure, decision: decision, reason: reason))
     exercise = run
   }

@@ -66,7 +66,8 @@ struct ConditionCompiler {
       case .yesno, .choice:
         guard !op.isOrdering else {
           report(
-            .comparisonNotAllowed(op: op.rawValue, question: question.id, type: question.type.rawValue, use: "'=', '!=' or 'in'"),
+            .comparisonNotAllowed(
+              op: op.rawValue, question: question.id, type: question.type.rawValue, use: "'=', '!=' or 'in'"),
             file, condition.range)
           return nil
         }
@@ -74,7 +75,8 @@ struct ConditionCompiler {
         return .option(question: index, options: mask, negated: op == .notEqual)
       case .multi:
         report(
-          .comparisonNotAllowed(op: op.rawValue, question: question.id, type: "multi", use: "'includes', 'includes any' or 'includes all'"),
+          .comparisonNotAllowed(
+            op: op.rawValue, question: question.id, type: "multi", use: "'includes', 'includes any' or 'includes all'"),
           file, condition.range)
         return nil
       case .number, .scale:
@@ -87,7 +89,8 @@ struct ConditionCompiler {
       guard question.type == .choice || question.type == .yesno else {
         let use = question.type == .multi ? "'includes any'" : "'=', '<', '<=', '>' or '>='"
         report(
-          .comparisonNotAllowed(op: negated ? "not in" : "in", question: question.id, type: question.type.rawValue, use: use),
+          .comparisonNotAllowed(
+            op: negated ? "not in" : "in", question: question.id, type: question.type.rawValue, use: use),
           file, condition.range)
         return nil
       }
@@ -127,7 +130,8 @@ struct ConditionCompiler {
 
   private mutating func resolve(_ id: Identifier, _ table: SymbolTable, _ file: SourceFile) -> Int? {
     if let index = table[id.name] { return index }
-    report(.unknownReference(kind: table.kind.rawValue, id.name, suggestion: table.suggestion(for: id.name)), file, id.range)
+    report(
+      .unknownReference(kind: table.kind.rawValue, id.name, suggestion: table.suggestion(for: id.name)), file, id.range)
     return nil
   }
 
@@ -148,7 +152,9 @@ struct ConditionCompiler {
       guard case .symbol(let name, let range) = literal, let index = question.optionIndex(name) else {
         let allowed = question.options.map(\.id)
         report(
-          .valueNotAllowed(literal.spelling, question: question.id, allowed: allowed, suggestion: Suggestion.closest(to: literal.spelling, in: allowed)),
+          .valueNotAllowed(
+            literal.spelling, question: question.id, allowed: allowed,
+            suggestion: Suggestion.closest(to: literal.spelling, in: allowed)),
           file, literal.range)
         valid = false
         continue

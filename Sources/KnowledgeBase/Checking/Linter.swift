@@ -81,7 +81,9 @@ struct Linter {
     for index in kb.situationKinds {
       let count = kb.acuteMeasures(of: index).count
       if count < KnowledgeBase.minimumAcuteMeasures {
-        warn(.tooFewAcuteMeasures(kb.patterns[index].id, count: count, minimum: KnowledgeBase.minimumAcuteMeasures), .pattern, index)
+        warn(
+          .tooFewAcuteMeasures(kb.patterns[index].id, count: count, minimum: KnowledgeBase.minimumAcuteMeasures),
+          .pattern, index)
       }
     }
     for (index, source) in kb.sources.enumerated() where !citedSources.contains(source.id) {

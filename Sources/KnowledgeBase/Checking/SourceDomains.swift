@@ -44,7 +44,8 @@ struct SourceDomains {
     return labels.allSatisfy { label in
       guard !label.isEmpty, label.utf8.count <= 63, label.first != "-", label.last != "-" else { return false }
       return label.utf8.allSatisfy { byte in
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+          || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
           || byte == UInt8(ascii: "-")
       }
     }

@@ -62,8 +62,10 @@ struct Stratifier {
         let names = ([source] + path.map(\.target)).map(nodeName)
         let ruleNames = Array(Set(path.map(\.rule))).sorted().map { "'\(rules[$0].id)'" }
         failures.append(
-          (path.map(\.rule).min() ?? edge.rule,
-           names.joined(separator: " → ") + " (rules \(ruleNames.joined(separator: ", ")))"))
+          (
+            path.map(\.rule).min() ?? edge.rule,
+            names.joined(separator: " → ") + " (rules \(ruleNames.joined(separator: ", ")))"
+          ))
       }
     }
     if !failures.isEmpty { return .failure(StratificationFailure(cycles: failures)) }

@@ -66,7 +66,8 @@ enum KnowledgeMessage {
     case .aggregatorSource(let host, let domain):
       DiagnosticMessage(
         "aggregator-source", .error,
-        "'\(host)' copies other publishers' documents ('\(domain)' is listed under 'aggregator'); cite the original publication")
+        "'\(host)' copies other publishers' documents ('\(domain)' is listed under 'aggregator'); cite the original publication"
+      )
     case .comparisonNotAllowed(let op, let question, let type, let use):
       DiagnosticMessage(
         "comparison-not-allowed", .error,
@@ -142,7 +143,8 @@ enum KnowledgeMessage {
     case .tooFewAcuteMeasures(let id, let count, let minimum):
       DiagnosticMessage(
         "too-few-acute-measures", .warning,
-        "situation kind '\(id)' has \(count) acute measure\(count == 1 ? "" : "s") (naming it, horizon sofort or kurzfristig in Bewältigung, with a verified amtlich, forschung or fachverband source); at least \(minimum) are needed")
+        "situation kind '\(id)' has \(count) acute measure\(count == 1 ? "" : "s") (naming it, horizon sofort or kurzfristig in Bewältigung, with a verified amtlich, forschung or fachverband source); at least \(minimum) are needed"
+      )
     case .measureWithoutBacking(let id):
       DiagnosticMessage(
         "measure-without-backing", .warning,
@@ -216,7 +218,8 @@ enum KnowledgeMessage {
     case .tooManyProblems(let more, let shown):
       DiagnosticMessage(
         "too-many-problems", .note,
-        "\(more) more problem\(more == 1 ? "" : "s") in this file not shown (only the first \(shown) are); fix those and check again")
+        "\(more) more problem\(more == 1 ? "" : "s") in this file not shown (only the first \(shown) are); fix those and check again"
+      )
     case .unreadable(let path, let reason):
       DiagnosticMessage("unreadable", .error, "cannot read '\(path)': \(reason)")
     case .unrecommendedMeasure(let id):

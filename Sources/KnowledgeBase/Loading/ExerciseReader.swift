@@ -35,7 +35,9 @@ struct ExerciseReader {
         let text = inject.string("text")
         let answers = inject.value("answers", required: false).map(readAnswers) ?? []
         var measures: [(String, DiagnosticSite)] = []
-        if let list = inject.value("expected", required: false), let entries = reader.list(list, what: "a list of measure ids") {
+        if let list = inject.value("expected", required: false),
+          let entries = reader.list(list, what: "a list of measure ids")
+        {
           for entry in entries {
             if let name = reader.string(entry, what: "a measure id") { measures.append((name, reader.site(of: entry))) }
           }

@@ -172,7 +172,8 @@ struct KnowledgeCompiler {
       let table = table(for: reference.kind)
       if table[reference.name] == nil {
         report(
-          .unknownReference(kind: reference.kind.rawValue, reference.name, suggestion: table.suggestion(for: reference.name)),
+          .unknownReference(
+            kind: reference.kind.rawValue, reference.name, suggestion: table.suggestion(for: reference.name)),
           at: reference.site)
       }
     }
@@ -310,7 +311,9 @@ struct KnowledgeCompiler {
     dependencies.relevanceReaders = Array(repeating: [], count: questionList.count)
     for (index, rule) in compiledRules.enumerated() {
       for conclusion in rule.conclusions {
-        if case .recommend(let measure, _) = conclusion.kind { dependencies.measureWriters[measure].append(Int32(index)) }
+        if case .recommend(let measure, _) = conclusion.kind {
+          dependencies.measureWriters[measure].append(Int32(index))
+        }
       }
       for question in Set(ConditionReads(rule.condition).questions).sorted() {
         dependencies.questionReaders[question].append(Int32(index))
@@ -335,7 +338,8 @@ struct KnowledgeCompiler {
     var firstSites: [String: DiagnosticSite] = [:]
     for entry in draft.domains {
       if let first = firstSites[entry.domain] {
-        report(.duplicateID(kind: "domain", entry.domain), at: entry.site, notes: [.init("first declared here", at: first)])
+        report(
+          .duplicateID(kind: "domain", entry.domain), at: entry.site, notes: [.init("first declared here", at: first)])
       } else {
         firstSites[entry.domain] = entry.site
       }
@@ -459,7 +463,8 @@ struct KnowledgeCompiler {
       let raw = declared.value
       guard let index = questions[raw.question.name] else {
         report(
-          .unknownReference(kind: "question", raw.question.name, suggestion: questions.suggestion(for: raw.question.name)),
+          .unknownReference(
+            kind: "question", raw.question.name, suggestion: questions.suggestion(for: raw.question.name)),
           at: raw.question.site)
         continue
       }
@@ -473,7 +478,8 @@ struct KnowledgeCompiler {
         guard let optionIndex = question.optionIndex(option) else {
           let allowed = question.options.map(\.id)
           report(
-            .valueNotAllowed(option, question: question.id, allowed: allowed, suggestion: Suggestion.closest(to: option, in: allowed)),
+            .valueNotAllowed(
+              option, question: question.id, allowed: allowed, suggestion: Suggestion.closest(to: option, in: allowed)),
             at: site)
           continue
         }
@@ -482,7 +488,9 @@ struct KnowledgeCompiler {
       var term = Term(id: raw.id, question: index, defaultText: raw.defaultText, values: values)
       term.cases = raw.cases.compactMap { entry in
         let (text, reader, node) = entry.condition
-        return compileEmbeddedCondition(text, reader, node, with: compiler).map { TermCase(condition: $0, text: entry.text) }
+        return compileEmbeddedCondition(text, reader, node, with: compiler).map {
+          TermCase(condition: $0, text: entry.text)
+        }
       }
       terms.append(term)
     }

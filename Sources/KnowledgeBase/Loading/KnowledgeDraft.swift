@@ -10,7 +10,9 @@ struct Declared<Value> {
 
 /// The kinds of thing an id can name.
 enum EntityKind: String, CaseIterable {
-  case question, fact, group, factor, level = "factor level", pattern, measure, source, rule, term
+  case question, fact, group, factor
+  case level = "factor level"
+  case pattern, measure, source, rule, term
 }
 
 /// A reference by id from one declaration to another, checked once everything is read.

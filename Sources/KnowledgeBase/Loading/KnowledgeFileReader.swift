@@ -88,7 +88,8 @@ struct KnowledgeFileReader {
 
   private func readInfo(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
     if let first = draft.info {
-      reader.report(.duplicateSection("knowledge_base"), at: keyNode, notes: [.init("first declared here", at: first.site)])
+      reader.report(
+        .duplicateSection("knowledge_base"), at: keyNode, notes: [.init("first declared here", at: first.site)])
       return
     }
     guard let fields = reader.fields(node, what: "'knowledge_base'") else { return }
@@ -106,7 +107,8 @@ struct KnowledgeFileReader {
   private func readLevels(_ node: Node, _ keyNode: Node, into draft: inout KnowledgeDraft) {
     guard let items = reader.list(node, what: "a list of factor levels") else { return }
     if let first = draft.levels {
-      reader.report(.duplicateSection("factor_levels"), at: keyNode, notes: [.init("first declared here", at: first.site)])
+      reader.report(
+        .duplicateSection("factor_levels"), at: keyNode, notes: [.init("first declared here", at: first.site)])
       return
     }
     var levels: [FactorLevel] = []
@@ -168,7 +170,8 @@ struct KnowledgeFileReader {
         } else {
           let allowed = ["default"] + Phase.allCases.map(\.rawValue)
           reader.report(
-            .invalidChoice(name, field: "urgency", allowed: allowed, suggestion: Suggestion.closest(to: name, in: allowed)),
+            .invalidChoice(
+              name, field: "urgency", allowed: allowed, suggestion: Suggestion.closest(to: name, in: allowed)),
             at: key)
           urgencyComplete = false
         }
@@ -178,7 +181,8 @@ struct KnowledgeFileReader {
         reader.report(.missingField("default", in: "'urgency'"), at: urgencyNode)
       }
     }
-    let phaseMatch = fields.value("phase_match", required: false) == nil ? FixedDecimal.zero : fields.decimal("phase_match")
+    let phaseMatch =
+      fields.value("phase_match", required: false) == nil ? FixedDecimal.zero : fields.decimal("phase_match")
     let weakness = enumValue(fields, "weakness", WeaknessMode.self)
     var effort: [Effort: FixedDecimal]?
     if let effortNode = fields.value("effort"), let efforts = reader.fields(effortNode, what: "'effort'") {
@@ -190,7 +194,9 @@ struct KnowledgeFileReader {
       if points.count == Effort.allCases.count { effort = points }
     }
     var patternPoints = (suspected: FixedDecimal.zero, established: FixedDecimal.zero)
-    if let patternNode = fields.value("pattern", required: false), let states = reader.fields(patternNode, what: "'pattern'") {
+    if let patternNode = fields.value("pattern", required: false),
+      let states = reader.fields(patternNode, what: "'pattern'")
+    {
       patternPoints = (states.decimal("suspected") ?? .zero, states.decimal("established") ?? .zero)
       states.finish()
     }
@@ -232,7 +238,9 @@ struct KnowledgeFileReader {
     switch type {
     case .yesno:
       options = [AnswerOption(id: "ja", text: "ja"), AnswerOption(id: "nein", text: "nein")]
-      if let node = fields.value("values", required: false) { reader.report(.fieldNotAllowed("values", type: "yesno"), at: node) }
+      if let node = fields.value("values", required: false) {
+        reader.report(.fieldNotAllowed("values", type: "yesno"), at: node)
+      }
     case .choice, .multi:
       if let node = fields.value("values") {
         options = readOptions(node) ?? []
@@ -307,7 +315,8 @@ struct KnowledgeFileReader {
         continue
       }
       if let first = seen[option.id] {
-        reader.report(.duplicateID(kind: "value", option.id), at: item, notes: [.init("first declared here", at: first)])
+        reader.report(
+          .duplicateID(kind: "value", option.id), at: item, notes: [.init("first declared here", at: first)])
         continue
       }
       seen[option.id] = reader.site(of: item)
@@ -349,7 +358,8 @@ struct KnowledgeFileReader {
     let factors = references(fields, "factors", .factor, required: false, into: &draft)
     let sources = references(fields, "sources", .source, required: true, into: &draft)
     if let suspected, let established, established < suspected {
-      reader.report(.thresholdOrder(suspected: suspected.description, established: established.description), at: fields.node)
+      reader.report(
+        .thresholdOrder(suspected: suspected.description, established: established.description), at: fields.node)
       return
     }
     if let suspected, suspected <= .zero, let node = fields.value("suspected") {
@@ -382,13 +392,20 @@ struct KnowledgeFileReader {
     var phasesValid = true
     if let node = fields.value("phases") {
       let items: [Node] = if case .scalar = node { [node] } else { reader.list(node, what: "'phases'") ?? [] }
-      if items.isEmpty { reader.report(.emptyList("phases"), at: node); phasesValid = false }
+      if items.isEmpty {
+        reader.report(.emptyList("phases"), at: node)
+        phasesValid = false
+      }
       for item in items {
-        guard let text = reader.string(item, what: "a phase") else { phasesValid = false; continue }
+        guard let text = reader.string(item, what: "a phase") else {
+          phasesValid = false
+          continue
+        }
         guard let phase = Phase(rawValue: text) else {
           let allowed = Phase.allCases.map(\.rawValue)
           reader.report(
-            .invalidChoice(text, field: "phases", allowed: allowed, suggestion: Suggestion.closest(to: text, in: allowed)),
+            .invalidChoice(
+              text, field: "phases", allowed: allowed, suggestion: Suggestion.closest(to: text, in: allowed)),
             at: item)
           phasesValid = false
           continue
@@ -430,7 +447,8 @@ struct KnowledgeFileReader {
         guard let phase = Phase(rawValue: key), phases.contains(phase) || !phasesValid else {
           let allowed = phases.map(\.rawValue)
           reader.report(
-            .invalidChoice(key, field: "by_phase", allowed: allowed, suggestion: Suggestion.closest(to: key, in: allowed)),
+            .invalidChoice(
+              key, field: "by_phase", allowed: allowed, suggestion: Suggestion.closest(to: key, in: allowed)),
             at: keyNode)
           variantsValid = false
           continue
@@ -530,7 +548,8 @@ struct KnowledgeFileReader {
       declaredKind = (kind, reader.site(of: kindNode))
     }
     var verified = true
-    if let node = fields.value("ungeprüft", required: false), let unverified = reader.boolean(node, what: "'ungeprüft'") {
+    if let node = fields.value("ungeprüft", required: false), let unverified = reader.boolean(node, what: "'ungeprüft'")
+    {
       verified = !unverified
     }
     guard let (name, site) = id, let title, let publisher, let url, let urlNode else { return }
@@ -557,7 +576,8 @@ struct KnowledgeFileReader {
         kind = .aggregator
       } else {
         reader.report(
-          .invalidChoice(name, field: "source_domains", allowed: allowed, suggestion: Suggestion.closest(to: name, in: allowed)),
+          .invalidChoice(
+            name, field: "source_domains", allowed: allowed, suggestion: Suggestion.closest(to: name, in: allowed)),
           at: key)
         continue
       }

@@ -28,8 +28,10 @@ public struct KnowledgeSources: Sendable {
   /// Reads `Knowledge/*.yaml`, `Rules/*.rules` and the names of `Rules/tests/*.test` below `directory`.
   public static func read(directory: String) -> KnowledgeSources {
     var sources = KnowledgeSources(directory: directory, knowledgeFiles: [], ruleFiles: [])
-    sources.knowledgeFiles = readFiles(in: join(directory, "Knowledge"), ending: ".yaml", root: directory, into: &sources.diagnostics)
-    sources.ruleFiles = readFiles(in: join(directory, "Rules"), ending: ".rules", root: directory, into: &sources.diagnostics)
+    sources.knowledgeFiles = readFiles(
+      in: join(directory, "Knowledge"), ending: ".yaml", root: directory, into: &sources.diagnostics)
+    sources.ruleFiles = readFiles(
+      in: join(directory, "Rules"), ending: ".rules", root: directory, into: &sources.diagnostics)
     let exercises = join(directory, "Knowledge/exercises")
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: exercises, isDirectory: &isFolder), isFolder.boolValue {
@@ -85,12 +87,14 @@ public struct KnowledgeSources: Sendable {
   ) -> [SourceFile] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-      diagnostics.append(Diagnostic(KnowledgeMessage.missingDirectory(folder).message, at: DiagnosticSite(path: folder)))
+      diagnostics.append(
+        Diagnostic(KnowledgeMessage.missingDirectory(folder).message, at: DiagnosticSite(path: folder)))
       return []
     }
     guard isDirectory.boolValue else {
       diagnostics.append(
-        Diagnostic(KnowledgeMessage.unreadable(folder, reason: "not a folder").message, at: DiagnosticSite(path: folder)))
+        Diagnostic(
+          KnowledgeMessage.unreadable(folder, reason: "not a folder").message, at: DiagnosticSite(path: folder)))
       return []
     }
     let names: [String]
@@ -98,7 +102,9 @@ public struct KnowledgeSources: Sendable {
       names = try FileManager.default.contentsOfDirectory(atPath: folder)
     } catch {
       diagnostics.append(
-        Diagnostic(KnowledgeMessage.unreadable(folder, reason: "permission denied or I/O error").message, at: DiagnosticSite(path: folder)))
+        Diagnostic(
+          KnowledgeMessage.unreadable(folder, reason: "permission denied or I/O error").message,
+          at: DiagnosticSite(path: folder)))
       return []
     }
     var files: [SourceFile] = []
@@ -107,7 +113,8 @@ public struct KnowledgeSources: Sendable {
       var isFolder: ObjCBool = false
       if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
         diagnostics.append(
-          Diagnostic(KnowledgeMessage.unreadable(path, reason: "a folder, not a file").message, at: DiagnosticSite(path: path)))
+          Diagnostic(
+            KnowledgeMessage.unreadable(path, reason: "a folder, not a file").message, at: DiagnosticSite(path: path)))
         continue
       }
       // A link out of the knowledge base is not read: its lines would appear in diagnostics.
@@ -117,7 +124,9 @@ public struct KnowledgeSources: Sendable {
       }
       guard let data = FileManager.default.contents(atPath: path) else {
         diagnostics.append(
-          Diagnostic(KnowledgeMessage.unreadable(path, reason: "permission denied or I/O error").message, at: DiagnosticSite(path: path)))
+          Diagnostic(
+            KnowledgeMessage.unreadable(path, reason: "permission denied or I/O error").message,
+            at: DiagnosticSite(path: path)))
         continue
       }
       files.append(SourceFile(path: path, bytes: [UInt8](data)))

@@ -127,7 +127,10 @@ public enum AnswerParser {
     } else {
       guard let only = words.first else { return nil }
       let groups = only.split(separator: ".", omittingEmptySubsequences: false)
-      if groups.count > 2 || (groups.count == 2 && groups[1].count == 3 && !only.contains(",") && groups[0].count <= 3 && groups[0] != "0") {
+      if groups.count > 2
+        || (groups.count == 2 && groups[1].count == 3 && !only.contains(",") && groups[0].count <= 3
+          && groups[0] != "0")
+      {
         // `4.800` and `1.250.000` are thousands in German.
         guard groups.allSatisfy({ $0.allSatisfy(\.isNumber) }), groups.dropFirst().allSatisfy({ $0.count == 3 }),
           (1...3).contains(groups[0].count)

@@ -23,7 +23,8 @@ extension CompiledCondition {
       let values = options(mask, of: question, kb)
       switch mode {
       case .one: return "\(kb.questions[question].id) includes \(values.first ?? "")"
-      case .any, .all: return "\(kb.questions[question].id) includes \(mode.rawValue) [\(values.joined(separator: ", "))]"
+      case .any, .all:
+        return "\(kb.questions[question].id) includes \(mode.rawValue) [\(values.joined(separator: ", "))]"
       }
     case .answered(let question, let known):
       return "\(kb.questions[question].id) is \(known ? "known" : "unknown")"

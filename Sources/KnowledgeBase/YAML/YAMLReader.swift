@@ -105,7 +105,10 @@ final class YAMLReader {
       {
         // A line break folded into one space: skip it and the next line's indentation.
         offsets.append(position)
-        while position < bytes.count, bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r") || bytes[position] == UInt8(ascii: " ") {
+        while position < bytes.count,
+          bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r")
+            || bytes[position] == UInt8(ascii: " ")
+        {
           position += 1
         }
         continue

@@ -52,7 +52,8 @@ public struct AdviceChange: Sendable, Equatable {
       else { continue }
       reprioritized.append((recommendation.measure, from, recommendation.priority))
     }
-    for pattern in before.knowledgeBase.patterns.indices where before.patternState[pattern] != after.patternState[pattern] {
+    for pattern in before.knowledgeBase.patterns.indices
+    where before.patternState[pattern] != after.patternState[pattern] {
       patterns.append((pattern, before.patternState[pattern], after.patternState[pattern]))
     }
     for factor in before.knowledgeBase.factors.indices where before.factorLevel[factor] != after.factorLevel[factor] {

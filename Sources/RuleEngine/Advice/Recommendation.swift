@@ -77,7 +77,11 @@ extension Engine {
     }
     return [
       (.evidence, formula.weight * measureWeight[measure]),
-      (.pattern, patternPoints(of: measure, states: item.patternIDs.compactMap { knowledgeBase.patternIndex[$0] }.map { patternState[$0] })),
+      (
+        .pattern,
+        patternPoints(
+          of: measure, states: item.patternIDs.compactMap { knowledgeBase.patternIndex[$0] }.map { patternState[$0] })
+      ),
       (.urgency, urgencyTable[item.horizon] ?? .zero),
       (.phase, phasePoints),
       (.weakness, weakness),
@@ -112,7 +116,8 @@ extension Engine {
       let total = parts.reduce(FixedDecimal.zero) { $0 + $1.points }
       let rules = knowledgeBase.dependencies.measureWriters[measure].map { Int($0) }
         .filter { ruleTruth[$0] == .true }.sorted()
-      return Recommendation(measure: measure, priority: total, parts: parts, rules: rules, section: section(of: measure))
+      return Recommendation(
+        measure: measure, priority: total, parts: parts, rules: rules, section: section(of: measure))
     }
     let byPriority = recommendations.sorted { a, b in
       if a.priority != b.priority { return a.priority > b.priority }

@@ -4,7 +4,11 @@ import RuleLanguage
 /// changes (a fact retracted and re-derived within one run is no change) in decision order.
 struct EventRecorder {
   private enum Item: Hashable {
-    case rule(Int), fact(Int), pattern(Int), factor(Int), measure(Int)
+    case rule(Int)
+    case fact(Int)
+    case pattern(Int)
+    case factor(Int)
+    case measure(Int)
   }
 
   private let active: Bool

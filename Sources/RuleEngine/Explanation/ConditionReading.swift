@@ -13,7 +13,9 @@ extension Engine {
     func question(_ index: Int) -> String { "„\(filled(kb.questions[index].text))“" }
     func options(_ mask: UInt64, of index: Int, joinedBy word: String) -> String {
       let item = kb.questions[index]
-      let texts = item.options.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { "„\(filled(item.options[$0].text))“" }
+      let texts = item.options.indices.filter { mask & (1 << UInt64($0)) != 0 }.map {
+        "„\(filled(item.options[$0].text))“"
+      }
       // Long lists are cut: the annotation beside the condition shows the actual answer anyway.
       if texts.count > 3 { return texts.prefix(3).joined(separator: ", ") + " \(word) \(texts.count - 3) weitere" }
       if texts.count <= 1 { return texts.first ?? "" }
@@ -47,7 +49,8 @@ extension Engine {
     case .factor(let factor, let levels):
       let names = kb.factorLevels.indices.filter { levels & (1 << UInt64($0)) != 0 }.map { kb.factorLevels[$0].title }
       let item = kb.factors[factor]
-      let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " oder " + (names.last ?? "") : names.first ?? ""
+      let list =
+        names.count > 1 ? names.dropLast().joined(separator: ", ") + " oder " + (names.last ?? "") : names.first ?? ""
       return "\(item.id.uppercased()) \(filled(item.title)): \(list)"
     case .not(let inner):
       return "nicht " + reading(inner, nested: true)

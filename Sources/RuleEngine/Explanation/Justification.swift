@@ -100,5 +100,8 @@ extension Engine {
 
 /// Something a rule can conclude about.
 public enum ConclusionTarget: Hashable, Sendable {
-  case measure(Int), pattern(Int), factor(Int), fact(Int)
+  case measure(Int)
+  case pattern(Int)
+  case factor(Int)
+  case fact(Int)
 }

@@ -68,7 +68,8 @@ extension Engine {
       for phase in phases {
         let table = phase.flatMap { formula.urgency[$0] } ?? formula.defaultUrgency
         let horizon = item.inPhase(phase).horizon
-        let points = (table[horizon] ?? .zero) + (phase.map { item.phases.contains($0) } == true ? formula.phaseMatch : .zero)
+        let points =
+          (table[horizon] ?? .zero) + (phase.map { item.phases.contains($0) } == true ? formula.phaseMatch : .zero)
         phaseLow = min(phaseLow ?? points, points)
         phaseHigh = max(phaseHigh ?? points, points)
       }

@@ -50,7 +50,8 @@ extension Engine {
     // situation is what its measures wait for (a factor question reaches many measures, a pattern
     // question few, yet the latter moves them the most).
     let deciding = patternDecidingQuestions(possibility)
-    let tried = candidates.filter { (reach[$0] ?? 0) > 0 }
+    let tried =
+      candidates.filter { (reach[$0] ?? 0) > 0 }
       .sorted { (reach[$0] ?? 0, -$0) > (reach[$1] ?? 0, -$1) }
       .prefix(Self.questionsTried) + candidates.filter { deciding.contains($0) && (reach[$0] ?? 0) > 0 }
     var seen = Set<Int>()
@@ -79,7 +80,8 @@ extension Engine {
       }
       best = (score, reached, sameGroup, question)
     }
-    return QuestionChoice(question: best.map { presupposition(of: $0.question, among: candidates) }, stability: stability)
+    return QuestionChoice(
+      question: best.map { presupposition(of: $0.question, among: candidates) }, stability: stability)
   }
 
   /// The question itself, or — while its relevance is still open — the open question its relevance
@@ -108,13 +110,17 @@ extension Engine {
       for rule in kb.dependencies.patternWriters[pattern].map({ Int($0) })
       where ruleTruth[rule] == .undetermined && possibility.canFire[rule] {
         for conclusion in kb.rules[rule].conclusions {
-          if case .evidence(pattern, let value) = conclusion.kind, value > .zero { gains[rule, default: .zero] += value }
+          if case .evidence(pattern, let value) = conclusion.kind, value > .zero {
+            gains[rule, default: .zero] += value
+          }
         }
       }
     }
     guard !gains.isEmpty else { return nil }
     let points: (Int) -> FixedDecimal = { question in
-      Set(kb.dependencies.questionReaders[question].map { Int($0) }).reduce(FixedDecimal.zero) { $0 + (gains[$1] ?? .zero) }
+      Set(kb.dependencies.questionReaders[question].map { Int($0) }).reduce(FixedDecimal.zero) {
+        $0 + (gains[$1] ?? .zero)
+      }
     }
     return candidates.map { (question: $0, points: points($0)) }
       .filter { $0.points > .zero }
@@ -135,7 +141,9 @@ extension Engine {
       var seenRules = Set<Int>()
       var work = deps.questionReaders[question].map { Int($0) }
       while let rule = work.popLast() {
-        guard ruleTruth[rule] == .undetermined || possibility.volatile[rule], seenRules.insert(rule).inserted else { continue }
+        guard ruleTruth[rule] == .undetermined || possibility.volatile[rule], seenRules.insert(rule).inserted else {
+          continue
+        }
         guard possibility.canFire[rule] || possibility.canFail[rule] else { continue }
         for conclusion in kb.rules[rule].conclusions {
           switch conclusion.kind {
@@ -155,7 +163,8 @@ extension Engine {
     }
     for question in kb.questions.indices where possibility.open[question] {
       var found = measures(fromQuestion: question)
-      for dependent in deps.relevanceReaders[question].map({ Int($0) }) where dependent != question && possibility.open[dependent] {
+      for dependent in deps.relevanceReaders[question].map({ Int($0) })
+      where dependent != question && possibility.open[dependent] {
         found.formUnion(measures(fromQuestion: dependent))
       }
       result[question] = found.intersection(targets).count
@@ -238,7 +247,9 @@ extension Engine {
       guard possibility.open[question] else { return false }
       if deps.questionReaders[question].contains(where: {
         ruleTruth[Int($0)] == .undetermined || possibility.volatile[Int($0)]
-      }) { return true }
+      }) {
+        return true
+      }
       return deps.relevanceReaders[question].contains { dependent in
         let dependent = Int(dependent)
         return dependent != question && possibility.open[dependent]

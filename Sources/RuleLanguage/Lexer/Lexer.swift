@@ -71,11 +71,21 @@ struct Lexer {
     tokenOnLine = true
     let byte = bytes[index]
     switch byte {
-    case UInt8(ascii: "("): index += 1; return make(.leftParen, index)
-    case UInt8(ascii: ")"): index += 1; return make(.rightParen, index)
-    case UInt8(ascii: "["): index += 1; return make(.leftBracket, index)
-    case UInt8(ascii: "]"): index += 1; return make(.rightBracket, index)
-    case UInt8(ascii: ","): index += 1; return make(.comma, index)
+    case UInt8(ascii: "("):
+      index += 1
+      return make(.leftParen, index)
+    case UInt8(ascii: ")"):
+      index += 1
+      return make(.rightParen, index)
+    case UInt8(ascii: "["):
+      index += 1
+      return make(.leftBracket, index)
+    case UInt8(ascii: "]"):
+      index += 1
+      return make(.rightBracket, index)
+    case UInt8(ascii: ","):
+      index += 1
+      return make(.comma, index)
     case UInt8(ascii: "="):
       index += 1
       if index < end, bytes[index] == UInt8(ascii: "=") { index += 1 }
@@ -90,7 +100,10 @@ struct Lexer {
       return make(.invalid, index)
     case UInt8(ascii: "<"):
       index += 1
-      if index < end, bytes[index] == UInt8(ascii: "=") { index += 1; return make(.lessEqual, index) }
+      if index < end, bytes[index] == UInt8(ascii: "=") {
+        index += 1
+        return make(.lessEqual, index)
+      }
       return make(.less, index)
     case UInt8(ascii: ">"):
       index += 1

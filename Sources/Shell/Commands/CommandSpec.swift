@@ -61,35 +61,51 @@ struct CommandSpec: Sendable {
     CommandSpec(
       kind: .why, aliases: ["warum"], usage: "warum [frage]", arity: .atMost(1),
       summary: "was die aktuelle (oder genannte) Frage noch entscheiden kann",
-      help: "Zeigt, welche Maßnahmen, Krisenmuster und Faktoren von der Antwort abhängen und welche Regeln auf sie warten, dazu den Hilfetext der Frage."),
+      help:
+        "Zeigt, welche Maßnahmen, Krisenmuster und Faktoren von der Antwort abhängen und welche Regeln auf sie warten, dazu den Hilfetext der Frage."
+    ),
     CommandSpec(
       kind: .how, aliases: ["wie"], usage: "wie <maßnahme|muster|faktor|tatsache>", arity: .atMost(1),
       summary: "wie eine Empfehlung, ein Muster oder eine Bewertung zustande kommt",
-      help: "Zeigt die Regeln, die gefeuert haben, ihre Bedingungen mit den tatsächlichen Antworten, die Kette der abgeleiteten Tatsachen, bei Maßnahmen die Zusammensetzung der Priorität und die Quellen."),
+      help:
+        "Zeigt die Regeln, die gefeuert haben, ihre Bedingungen mit den tatsächlichen Antworten, die Kette der abgeleiteten Tatsachen, bei Maßnahmen die Zusammensetzung der Priorität und die Quellen."
+    ),
     CommandSpec(
       kind: .whynot, aliases: ["warumnicht"], usage: "warumnicht <maßnahme>", arity: .atMost(1),
       summary: "warum eine Maßnahme nicht empfohlen wird",
-      help: "Zeigt jede Regel, die die Maßnahme empfehlen könnte, und die erste Bedingung, die nicht erfüllt oder noch offen ist."),
+      help:
+        "Zeigt jede Regel, die die Maßnahme empfehlen könnte, und die erste Bedingung, die nicht erfüllt oder noch offen ist."
+    ),
     CommandSpec(
       kind: .whatif, aliases: ["angenommen"], usage: "angenommen <frage> = <antwort>", arity: .text,
       summary: "was sich ändern würde, ohne die Antwort zu übernehmen",
-      help: "Rechnet eine gedachte Antwort durch und zeigt neue, entfallende, höher und tiefer eingestufte Maßnahmen sowie geänderte Muster und Faktoren. Die Beratung selbst bleibt unverändert."),
+      help:
+        "Rechnet eine gedachte Antwort durch und zeigt neue, entfallende, höher und tiefer eingestufte Maßnahmen sowie geänderte Muster und Faktoren. Die Beratung selbst bleibt unverändert."
+    ),
     CommandSpec(
       kind: .advice, aliases: ["empfehlungen"], usage: "empfehlungen [alle|anzahl]", arity: .atMost(1),
       summary: "die empfohlenen Maßnahmen nach Priorität und die offenen Punkte",
-      help: "Zeigt die ersten zehn Maßnahmen (mit 'alle' alle, mit einer Zahl so viele), jeweils mit Horizont, Priorität, zuständigem Amt, Aufwand und Quellen. Läuft eine Lage oder ist sie angekündigt, stehen sie in drei Abschnitten: „Jetzt in der Lage“, „Parallel: Stab und Personal“ und „Nach der Lage und Vorsorge“; die Nummern laufen durch. Danach folgen die offenen Punkte: was zu klären ist, weil es mit „weiß nicht“ beantwortet oder übersprungen wurde, und bei wem."),
+      help:
+        "Zeigt die ersten zehn Maßnahmen (mit 'alle' alle, mit einer Zahl so viele), jeweils mit Horizont, Priorität, zuständigem Amt, Aufwand und Quellen. Läuft eine Lage oder ist sie angekündigt, stehen sie in drei Abschnitten: „Jetzt in der Lage“, „Parallel: Stab und Personal“ und „Nach der Lage und Vorsorge“; die Nummern laufen durch. Danach folgen die offenen Punkte: was zu klären ist, weil es mit „weiß nicht“ beantwortet oder übersprungen wurde, und bei wem."
+    ),
     CommandSpec(
       kind: .patterns, aliases: ["muster"], usage: "muster", arity: .none,
       summary: "die Krisenmuster mit Punkten und Zustand",
-      help: "Zeigt für jedes Krisenmuster die Punkte aus den Regeln, die Schwellen für Verdacht und Erkennung und den Zustand."),
+      help:
+        "Zeigt für jedes Krisenmuster die Punkte aus den Regeln, die Schwellen für Verdacht und Erkennung und den Zustand."
+    ),
     CommandSpec(
       kind: .profile, aliases: ["profil"], usage: "profil", arity: .none,
       summary: "das Resilienzprofil: die Bewertung der Faktoren",
-      help: "Zeigt für jeden Resilienzfaktor die Bewertung (kritisch, schwach, ausreichend, stark) oder „nicht bewertet“."),
+      help:
+        "Zeigt für jeden Resilienzfaktor die Bewertung (kritisch, schwach, ausreichend, stark) oder „nicht bewertet“."),
     CommandSpec(
-      kind: .municipality, aliases: ["kommunenprofil"], usage: "kommunenprofil [speichern|übernehmen]", arity: .atMost(1),
+      kind: .municipality, aliases: ["kommunenprofil"], usage: "kommunenprofil [speichern|übernehmen]",
+      arity: .atMost(1),
       summary: "das Kommunenprofil: die ständigen Antworten über die Kommune",
-      help: "Zeigt die ständigen Antworten über die Kommune (Organisation, Stab, Übungen, Netzwerke, Nachbereitung) mit ihrem Datum; Antworten, die älter als ein Jahr sind, werden neu gefragt. 'kommunenprofil speichern' übernimmt die Antworten dieser Beratung ins Profil, 'kommunenprofil übernehmen' beantwortet die noch offenen Fragen aus dem Profil. Eine neue Beratung übernimmt das Profil beim Start von selbst."),
+      help:
+        "Zeigt die ständigen Antworten über die Kommune (Organisation, Stab, Übungen, Netzwerke, Nachbereitung) mit ihrem Datum; Antworten, die älter als ein Jahr sind, werden neu gefragt. 'kommunenprofil speichern' übernimmt die Antworten dieser Beratung ins Profil, 'kommunenprofil übernehmen' beantwortet die noch offenen Fragen aus dem Profil. Eine neue Beratung übernimmt das Profil beim Start von selbst."
+    ),
     CommandSpec(
       kind: .answers, aliases: ["antworten"], usage: "antworten", arity: .none,
       summary: "alle bisherigen Antworten",
@@ -117,55 +133,81 @@ struct CommandSpec: Sendable {
     CommandSpec(
       kind: .changes, aliases: ["änderungen", "aenderungen"], usage: "änderungen", arity: .none,
       summary: "was sich mit der letzten Antwort geändert hat und warum",
-      help: "Zeigt neue, entfallene, höher und tiefer eingestufte Maßnahmen sowie geänderte Muster und Faktoren nach der letzten Antwort, mit den Regeln, die das bewirkt haben."),
+      help:
+        "Zeigt neue, entfallene, höher und tiefer eingestufte Maßnahmen sowie geänderte Muster und Faktoren nach der letzten Antwort, mit den Regeln, die das bewirkt haben."
+    ),
     CommandSpec(
       kind: .show, aliases: ["zeige"], usage: "zeige <id>", arity: .atMost(1),
       summary: "eine Maßnahme, Frage, ein Muster, einen Faktor oder eine Quelle vollständig",
-      help: "Zeigt alles, was die Wissensbasis zu der Id weiß, bei Maßnahmen mit ersten Schritten, Praxisbeispielen und Quellen."),
+      help:
+        "Zeigt alles, was die Wissensbasis zu der Id weiß, bei Maßnahmen mit ersten Schritten, Praxisbeispielen und Quellen."
+    ),
     CommandSpec(
       kind: .search, aliases: ["suche"], usage: "suche <text>", arity: .text,
       summary: "sucht in Maßnahmen, Fragen, Mustern, Faktoren und Quellen",
-      help: "Findet alle Einträge, deren Id, Titel oder Text den Suchtext enthält (Groß-/Kleinschreibung und Umlaute egal)."),
+      help:
+        "Findet alle Einträge, deren Id, Titel oder Text den Suchtext enthält (Groß-/Kleinschreibung und Umlaute egal)."
+    ),
     CommandSpec(
       kind: .save, aliases: ["speichern"], usage: "speichern <datei> [--force]", arity: .text,
       summary: "speichert die Beratung als Datei",
-      help: "Schreibt alle Antworten als JSON-Datei; eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) überschrieben."),
+      help:
+        "Schreibt alle Antworten als JSON-Datei; eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) überschrieben."
+    ),
     CommandSpec(
       kind: .load, aliases: ["laden"], usage: "laden <datei>", arity: .text,
       summary: "lädt eine gespeicherte Beratung",
-      help: "Ersetzt alle Antworten durch die der Datei. Antworten, die zur aktuellen Wissensbasis nicht mehr passen, werden aufgelistet und übergangen."),
+      help:
+        "Ersetzt alle Antworten durch die der Datei. Antworten, die zur aktuellen Wissensbasis nicht mehr passen, werden aufgelistet und übergangen."
+    ),
     CommandSpec(
       kind: .report, aliases: ["bericht"], usage: "bericht [--format md|html] [datei] [--force]", arity: .text,
       summary: "der Bericht für den Stab: Lage, Muster, Profil, Maßnahmen, Quellen",
-      help: "Ohne Datei erscheint der Bericht als Markdown in der Ausgabe; mit Datei wird er geschrieben, vollständig oder gar nicht; eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) ersetzt, das Journal der Beratung nie. Das Format ergibt sich aus --format oder der Endung (.md, .html); HTML ist eine einzige Datei mit Grafik des Resilienzprofils, die sich auf A4 drucken lässt. --datum JJJJ-MM-TT setzt das Datum des Berichts (sonst heute). Die Vorlagen liegen in Knowledge/templates der Wissensbasis."),
+      help:
+        "Ohne Datei erscheint der Bericht als Markdown in der Ausgabe; mit Datei wird er geschrieben, vollständig oder gar nicht; eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) ersetzt, das Journal der Beratung nie. Das Format ergibt sich aus --format oder der Endung (.md, .html); HTML ist eine einzige Datei mit Grafik des Resilienzprofils, die sich auf A4 drucken lässt. --datum JJJJ-MM-TT setzt das Datum des Berichts (sonst heute). Die Vorlagen liegen in Knowledge/templates der Wissensbasis."
+    ),
     CommandSpec(
       kind: .record, aliases: ["aufzeichnen"], usage: "aufzeichnen <datei> [--force]", arity: .text,
       summary: "schreibt die Beratung als Testskript",
-      help: "Schreibt die Antworten als 'set'-Zeilen und den aktuellen Stand als 'expect'-Zeilen (Muster, Faktoren, die ersten zehn Maßnahmen und die nicht empfohlenen) in eine Datei, die 'resilienz test' prüft. Eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) überschrieben."),
+      help:
+        "Schreibt die Antworten als 'set'-Zeilen und den aktuellen Stand als 'expect'-Zeilen (Muster, Faktoren, die ersten zehn Maßnahmen und die nicht empfohlenen) in eine Datei, die 'resilienz test' prüft. Eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) überschrieben."
+    ),
     CommandSpec(
       kind: .trace, aliases: ["verfolgen"], usage: "verfolgen an|aus", arity: .atMost(1),
       summary: "zeigt bei jeder Antwort, welche Regeln feuern und was sich ändert",
-      help: "Mit 'verfolgen an' erscheint nach jeder Antwort je eine Zeile für jede Regel, die feuert oder nicht mehr zutrifft (mit den Antworten, die sie gelesen hat), jede Änderung eines Musters, eines Faktors und jeder Maßnahme, in der Reihenfolge der Auswertung."),
+      help:
+        "Mit 'verfolgen an' erscheint nach jeder Antwort je eine Zeile für jede Regel, die feuert oder nicht mehr zutrifft (mit den Antworten, die sie gelesen hat), jede Änderung eines Musters, eines Faktors und jeder Maßnahme, in der Reihenfolge der Auswertung."
+    ),
     CommandSpec(
       kind: .reload, aliases: ["neu-laden"], usage: "neu-laden", arity: .none,
       summary: "liest die Wissensbasis neu ein und rechnet mit den bisherigen Antworten",
-      help: "Liest Regeln und Wissen neu von der Platte. Bei Fehlern bleibt die bisherige Wissensbasis in Gebrauch; sonst werden die Antworten übernommen und die Änderungen der Empfehlungen gezeigt."),
+      help:
+        "Liest Regeln und Wissen neu von der Platte. Bei Fehlern bleibt die bisherige Wissensbasis in Gebrauch; sonst werden die Antworten übernommen und die Änderungen der Empfehlungen gezeigt."
+    ),
     CommandSpec(
       kind: .check, aliases: ["prüfen", "pruefen"], usage: "prüfen", arity: .none,
       summary: "prüft Regeln und Wissen wie 'resilienz check'",
       help: "Meldet jeden Fehler und jede Warnung der Wissensbasis mit Datei, Zeile und Spalte."),
     CommandSpec(
-      kind: .exercise, aliases: ["übung", "uebung"], usage: "übung liste|start <id> [--blind]|status", arity: .atMost(3),
+      kind: .exercise, aliases: ["übung", "uebung"], usage: "übung liste|start <id> [--blind]|status",
+      arity: .atMost(3),
       summary: "Stabsübungen: Szenarien zeigen, eine Übung beginnen, ihren Stand zeigen",
-      help: "'übung liste' zeigt die Szenarien; 'übung start <id>' zeigt Lernziele und Ausgangslage und setzt deren Antworten; mit --blind (Übende) bleiben die Empfehlungen bis zur Auswertung verborgen. 'übung status' zeigt Übungszeit, gespielte Einlagen, Entscheidungen und Notizen."),
+      help:
+        "'übung liste' zeigt die Szenarien; 'übung start <id>' zeigt Lernziele und Ausgangslage und setzt deren Antworten; mit --blind (Übende) bleiben die Empfehlungen bis zur Auswertung verborgen. 'übung status' zeigt Übungszeit, gespielte Einlagen, Entscheidungen und Notizen."
+    ),
     CommandSpec(
       kind: .inject, aliases: ["einlage"], usage: "einlage", arity: .none,
       summary: "spielt die nächste Einlage ein",
-      help: "Zeigt Übungszeit und Text der nächsten Einlage, setzt ihre Antworten und – außer im Blindmodus – was sich an den Empfehlungen ändert."),
+      help:
+        "Zeigt Übungszeit und Text der nächsten Einlage, setzt ihre Antworten und – außer im Blindmodus – was sich an den Empfehlungen ändert."
+    ),
     CommandSpec(
-      kind: .decide, aliases: ["entscheide"], usage: "entscheide <maßnahme> annehmen|ablehnen|zurückstellen [grund]", arity: .text,
+      kind: .decide, aliases: ["entscheide"], usage: "entscheide <maßnahme> annehmen|ablehnen|zurückstellen [grund]",
+      arity: .text,
       summary: "protokolliert eine Entscheidung des Stabes zur aktuellen Übungszeit",
-      help: "Hält fest, dass der übende Stab eine Maßnahme angenommen, abgelehnt oder zurückgestellt hat, mit Begründung. Die Auswertung vergleicht das mit den Empfehlungen und den Erwartungen der Übungsleitung."),
+      help:
+        "Hält fest, dass der übende Stab eine Maßnahme angenommen, abgelehnt oder zurückgestellt hat, mit Begründung. Die Auswertung vergleicht das mit den Empfehlungen und den Erwartungen der Übungsleitung."
+    ),
     CommandSpec(
       kind: .note, aliases: ["notiz"], usage: "notiz <text>", arity: .text,
       summary: "hält eine Beobachtung zur aktuellen Übungszeit fest",
@@ -173,7 +215,9 @@ struct CommandSpec: Sendable {
     CommandSpec(
       kind: .debrief, aliases: ["auswertung"], usage: "auswertung [--report <datei> [--force]]", arity: .text,
       summary: "wertet die Übung aus: Entscheidungen, Empfehlungen, Erwartungen",
-      help: "Zeigt für jede Einlage die Entscheidungen des Stabes neben den Empfehlungen und den erwarteten Maßnahmen: rechtzeitig, verspätet, nicht ergriffen, ergriffen ohne Empfehlung. Mit --report schreibt sie den Auswertungsbericht (Markdown) mit Verbesserungsplan; eine bestehende Datei nur nach Rückfrage (in Skripten mit --force)."),
+      help:
+        "Zeigt für jede Einlage die Entscheidungen des Stabes neben den Empfehlungen und den erwarteten Maßnahmen: rechtzeitig, verspätet, nicht ergriffen, ergriffen ohne Empfehlung. Mit --report schreibt sie den Auswertungsbericht (Markdown) mit Verbesserungsplan; eine bestehende Datei nur nach Rückfrage (in Skripten mit --force)."
+    ),
     CommandSpec(
       kind: .quit, aliases: ["ende"], usage: "ende", arity: .none,
       summary: "beendet die Beratung (sie bleibt gespeichert)",
@@ -196,10 +240,13 @@ struct CommandSpec: Sendable {
   /// The closest command name, spelt as the user would type it (with umlauts).
   static func suggestion(for word: String, maxDistance: Int? = nil) -> String? {
     var spelling: [String: String] = [:]
-    for name in all.flatMap(\.allNames) where spelling[name.folded] == nil || name.contains(where: { "äöüß".contains($0) }) {
+    for name in all.flatMap(\.allNames)
+    where spelling[name.folded] == nil || name.contains(where: { "äöüß".contains($0) }) {
       spelling[name.folded] = name
     }
-    return Suggestion.closest(to: word.folded, in: spelling.keys.sorted(), maxDistance: maxDistance).flatMap { spelling[$0] }
+    return Suggestion.closest(to: word.folded, in: spelling.keys.sorted(), maxDistance: maxDistance).flatMap {
+      spelling[$0]
+    }
   }
 
   static func find(_ word: String) -> CommandSpec? {

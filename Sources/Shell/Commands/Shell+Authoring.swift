@@ -35,7 +35,9 @@ extension Shell {
     let (path, force) = Self.pathAndForce(arguments)
     if let problem = Self.fileNameProblem(path, usage: "aufzeichnen <datei> [--force]") { return fail(problem) }
     if adviceHidden {
-      return say(TextLayout.wrap("Übungsmodus: Aufzeichnen zeigte die verborgenen Empfehlungen; erst nach der Auswertung möglich."))
+      return say(
+        TextLayout.wrap(
+          "Übungsmodus: Aufzeichnen zeigte die verborgenen Empfehlungen; erst nach der Auswertung möglich."))
     }
     var script = "# Aufgezeichnet mit 'aufzeichnen' (Wissensbasis \(kb.info.id) \(kb.info.version)).\n"
     for question in engine.answers.indices {
@@ -54,7 +56,8 @@ extension Shell {
     }
     script += "\n# Resilienzfaktoren\n"
     for (index, factor) in kb.factors.enumerated() {
-      script += "expect factor \(factor.id) \(engine.factorLevel[index].map { kb.factorLevels[$0].id } ?? "unassessed")\n"
+      script +=
+        "expect factor \(factor.id) \(engine.factorLevel[index].map { kb.factorLevels[$0].id } ?? "unassessed")\n"
     }
     let advice = engine.advice()
     let top = min(10, advice.count)
@@ -69,12 +72,16 @@ extension Shell {
       script += "\n# Nicht empfohlen\n"
       for measure in absent { script += "expect not recommend \(kb.measures[measure].id)\n" }
     }
-    let written = writeUserFile(path, force: force, retry: "aufzeichnen \(path) --force", declined: "Nicht aufgezeichnet.") {
+    let written = writeUserFile(
+      path, force: force, retry: "aufzeichnen \(path) --force", declined: "Nicht aufgezeichnet."
+    ) {
       try AtomicFile.write(Data(script.utf8), to: path)
     }
     guard written else { return }
     let answers = engine.answers.compactMap { $0 }.count
-    line("Aufgezeichnet: \(answers) Antworten und \(kb.patterns.count + kb.factors.count + top + absent.count) Erwartungen in „\(path)“.")
+    line(
+      "Aufgezeichnet: \(answers) Antworten und \(kb.patterns.count + kb.factors.count + top + absent.count) Erwartungen in „\(path)“."
+    )
   }
 
   /// Re-reads the knowledge base; keeps the old one when the new one has errors.
@@ -129,7 +136,9 @@ extension Shell {
       line("Die Empfehlungen bleiben unverändert.")
     } else {
       if !added.isEmpty { say(TextLayout.wrap("neu: " + added.joined(separator: ", "), first: "  ", rest: "    ")) }
-      if !dropped.isEmpty { say(TextLayout.wrap("entfällt: " + dropped.joined(separator: ", "), first: "  ", rest: "    ")) }
+      if !dropped.isEmpty {
+        say(TextLayout.wrap("entfällt: " + dropped.joined(separator: ", "), first: "  ", rest: "    "))
+      }
       for (index, id) in moved {
         if let from = before.firstIndex(of: id) { line("  \(id): Rang \(from + 1) → \(index + 1)") }
       }

@@ -27,7 +27,8 @@ extension Shell {
       case .how: candidates = kb.measures.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id) + kb.facts.map(\.id)
       case .whynot: candidates = kb.measures.map(\.id)
       case .show:
-        candidates = kb.measures.map(\.id) + kb.questions.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id)
+        candidates =
+          kb.measures.map(\.id) + kb.questions.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id)
           + kb.sources.map(\.id)
       case .help: candidates = CommandSpec.all.flatMap(\.allNames)
       case .advice: candidates = ["alle"]

@@ -1,9 +1,9 @@
 import Consultation
 import Foundation
 import KnowledgeBase
+import Report
 import RuleEngine
 import RuleLanguage
-import Report
 
 extension Shell {
   static let hiddenInBlindExercise: Set<CommandKind> = [
@@ -25,7 +25,10 @@ extension Shell {
       guard !kb.exercises.isEmpty else { return line("Diese Wissensbasis enthält keine Übungsszenarien.") }
       line(emphasis("Übungsszenarien"))
       for exercise in kb.exercises {
-        say(TextLayout.wrap("\(exercise.id): \(text(exercise.title)) (\(exercise.type), \(exercise.injects.count) Einlagen)", first: "  ", rest: "    "))
+        say(
+          TextLayout.wrap(
+            "\(exercise.id): \(text(exercise.title)) (\(exercise.type), \(exercise.injects.count) Einlagen)",
+            first: "  ", rest: "    "))
       }
     case "start":
       let blind = words.contains("--blind")
@@ -33,7 +36,9 @@ extension Shell {
       guard words.count == 1, let id = words.first else { return fail("Bitte so angeben: übung start <id> [--blind]") }
       guard let exercise = kb.exercises.first(where: { $0.id == id }) else {
         let suggestion = Suggestion.closest(to: id, in: kb.exercises.map(\.id))
-        return fail("Unbekanntes Szenario „\(id)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "") + " 'übung liste' zeigt alle.")
+        return fail(
+          "Unbekanntes Szenario „\(id)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")
+            + " 'übung liste' zeigt alle.")
       }
       if options.interactive, let running = consultation.exercise, !running.debriefed, let confirm,
         !confirm("Die Übung „\(running.exercise.id)“ läuft noch; eine neue beginnen? [j/N] ")
@@ -53,7 +58,9 @@ extension Shell {
       for objective in exercise.objectives { say(TextLayout.wrap(text(objective), first: "    – ", rest: "      ")) }
       say(TextLayout.wrap("Übungskommune: \(text(exercise.municipality))", first: "  ", rest: "    "))
       say(TextLayout.wrap("Ausgangslage: \(text(exercise.situation))", first: "  ", rest: "    "))
-      line("  \(Self.count(exercise.answers.count, "Antwort", "Antworten")) der Ausgangslage gesetzt; 'einlage' spielt die erste von \(Self.count(exercise.injects.count, "Einlage", "Einlagen")) ein.")
+      line(
+        "  \(Self.count(exercise.answers.count, "Antwort", "Antworten")) der Ausgangslage gesetzt; 'einlage' spielt die erste von \(Self.count(exercise.injects.count, "Einlage", "Einlagen")) ein."
+      )
     case "status":
       exerciseStatus()
     default:
@@ -65,7 +72,9 @@ extension Shell {
     guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
     line(emphasis("Übung \(run.exercise.id): \(text(run.exercise.title))"))
     line("  Übungszeit: \(run.time) · Einlagen gespielt: \(run.stage) von \(run.exercise.injects.count)")
-    line("  Entscheidungen: \(run.decisions.count) · Notizen: \(run.notes.count)\(run.blind && !run.debriefed ? " · Blindmodus" : "")")
+    line(
+      "  Entscheidungen: \(run.decisions.count) · Notizen: \(run.notes.count)\(run.blind && !run.debriefed ? " · Blindmodus" : "")"
+    )
     if let next = run.nextInject { line("  Nächste Einlage: \(next.time) – \(text(next.title))") }
   }
 
@@ -129,7 +138,9 @@ extension Shell {
     var force = false
     if let index = words.firstIndex(of: "--report") {
       let (path, forced) = Self.pathAndForce(words[(index + 1)...].joined(separator: " "))
-      if let problem = Self.fileNameProblem(path, usage: "auswertung --report <datei> [--force]") { return fail(problem) }
+      if let problem = Self.fileNameProblem(path, usage: "auswertung --report <datei> [--force]") {
+        return fail(problem)
+      }
       (reportPath, force) = (path, forced)
       words.removeSubrange(index...)
     }
@@ -138,7 +149,9 @@ extension Shell {
     let format: ReportFormat = reportPath?.lowercased().hasSuffix(".html") == true ? .html : .md
     let remaining = run.exercise.injects.count - run.stage
     if options.interactive, remaining > 0, run.blind, !run.debriefed, let confirm,
-      !confirm("Noch \(Self.count(remaining, "Einlage", "Einlagen")) offen; die Auswertung hebt den Blindmodus auf. Jetzt auswerten? [j/N] ")
+      !confirm(
+        "Noch \(Self.count(remaining, "Einlage", "Einlagen")) offen; die Auswertung hebt den Blindmodus auf. Jetzt auswerten? [j/N] "
+      )
     {
       return line("Die Übung geht weiter.")
     }
@@ -154,7 +167,8 @@ extension Shell {
         let templates = try ReportTemplates(afterActionForKnowledgeBase: options.knowledgeBaseDirectory, format: format)
         let text = try templates.render(afterActionModel(run, debrief), as: format)
         let written = writeUserFile(
-          reportPath, force: force, retry: "auswertung --report \(reportPath) --force", declined: "Kein Auswertungsbericht geschrieben."
+          reportPath, force: force, retry: "auswertung --report \(reportPath) --force",
+          declined: "Kein Auswertungsbericht geschrieben."
         ) {
           try ReportWriter.write(text, to: reportPath, overwrite: true, journals: openJournals)
         }
@@ -190,10 +204,12 @@ extension Shell {
             + (expectation.advised ? ", vom Werkzeug empfohlen" : ", vom Werkzeug nicht empfohlen"),
           first: "  ", rest: "    ")
         if expectation.verdict == .notTaken, expectation.advised,
-          let (reason, sourceID) = run.reasonsAtStage.indices.contains(stage.stage) ? run.reasonsAtStage[stage.stage][expectation.measure] : nil
+          let (reason, sourceID) = run.reasonsAtStage.indices.contains(stage.stage)
+            ? run.reasonsAtStage[stage.stage][expectation.measure] : nil
         {
           let source = kb.sourceIndex[sourceID].map { kb.sources[$0].publisher } ?? sourceID
-          out += TextLayout.wrap("Begründung des Werkzeugs: \(text(reason)) (Quelle: \(source))", first: "    ", rest: "      ")
+          out += TextLayout.wrap(
+            "Begründung des Werkzeugs: \(text(reason)) (Quelle: \(source))", first: "    ", rest: "      ")
         }
       }
       out += "  Von den ersten zehn Empfehlungen angenommen: \(stage.topTenTaken) von \(stage.topTen.count)\n"
@@ -208,11 +224,14 @@ extension Shell {
       }
     }
     out += emphasis("Zusammenfassung") + "\n"
-    out += "  Erwartete Maßnahmen: \(debrief.expectedTotal); rechtzeitig \(debrief.expectedInTime), verspätet \(debrief.expectedLate), nicht ergriffen \(debrief.expectedMissed)\n"
+    out +=
+      "  Erwartete Maßnahmen: \(debrief.expectedTotal); rechtzeitig \(debrief.expectedInTime), verspätet \(debrief.expectedLate), nicht ergriffen \(debrief.expectedMissed)\n"
     if !run.notes.isEmpty {
       out += emphasis("Beobachtungen") + "\n"
       for note in run.notes {
-        out += TextLayout.wrap("\(note.stage == 0 ? "Ausgangslage" : run.exercise.injects[note.stage - 1].time): \(note.text)", first: "  ", rest: "    ")
+        out += TextLayout.wrap(
+          "\(note.stage == 0 ? "Ausgangslage" : run.exercise.injects[note.stage - 1].time): \(note.text)", first: "  ",
+          rest: "    ")
       }
     }
     return out

@@ -36,12 +36,18 @@ extension Shell {
       let advice = engine.advice()
       let rank = advice.firstIndex { $0.measure == measure }.map { $0 + 1 }
       guard let rank, rank <= limit else {
-        let actual = rank.map { "Rang \($0) von \(advice.count), Priorität \(advice[$0 - 1].priority.germanText)" } ?? "nicht empfohlen"
+        let actual =
+          rank.map { "Rang \($0) von \(advice.count), Priorität \(advice[$0 - 1].priority.germanText)" }
+          ?? "nicht empfohlen"
         let leaders = advice.prefix(limit).map { "\(kb.measures[$0.measure].id) (\($0.priority.germanText))" }
-        return unmet("„\(kb.measures[measure].id)“ unter den ersten \(limit)", actual: "\(actual); die ersten \(limit): \(leaders.joined(separator: ", "))")
+        return unmet(
+          "„\(kb.measures[measure].id)“ unter den ersten \(limit)",
+          actual: "\(actual); die ersten \(limit): \(leaders.joined(separator: ", "))")
       }
     case "pattern", "muster":
-      guard words.count == 3, let pattern = idArgument(words[1], kb.patternIndex, kb.patterns.map(\.id), "kein Krisenmuster") else {
+      guard words.count == 3,
+        let pattern = idArgument(words[1], kb.patternIndex, kb.patterns.map(\.id), "kein Krisenmuster")
+      else {
         if words.count != 3 { fail("Bitte so angeben: expect pattern <muster> <inactive|suspected|established>") }
         return
       }
@@ -58,7 +64,8 @@ extension Shell {
           actual: "\(engine.patternState[pattern].title) mit \(engine.patternScore[pattern].germanText) Punkten")
       }
     case "factor", "faktor":
-      guard words.count == 3, let factor = idArgument(words[1], kb.factorIndex, kb.factors.map(\.id), "kein Faktor") else {
+      guard words.count == 3, let factor = idArgument(words[1], kb.factorIndex, kb.factors.map(\.id), "kein Faktor")
+      else {
         if words.count != 3 { fail("Bitte so angeben: expect factor <faktor> <stufe>") }
         return
       }
@@ -106,7 +113,9 @@ extension Shell {
       let blocked = engine.whyNot(measure: measure).map { blocked -> String in
         "Regel \(kb.rules[blocked.rule].id): \(blocked.blocker.truth == .false ? "nicht erfüllt" : "offen") \(blocked.blocker.condition.text(in: kb))"
       }
-      unmet("„\(id)“ empfohlen", actual: "nicht empfohlen; " + (blocked.isEmpty ? "keine Regel empfiehlt sie" : blocked.joined(separator: "; ")))
+      unmet(
+        "„\(id)“ empfohlen",
+        actual: "nicht empfohlen; " + (blocked.isEmpty ? "keine Regel empfiehlt sie" : blocked.joined(separator: "; ")))
     } else {
       let rules = engine.firingRules(for: .measure(measure)).map { kb.rules[$0].id }
       unmet("„\(id)“ nicht empfohlen", actual: "empfohlen von \(rules.joined(separator: ", "))")

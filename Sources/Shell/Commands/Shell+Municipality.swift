@@ -5,7 +5,9 @@ extension Shell {
   /// `kommunenprofil [speichern|übernehmen]`: shows, saves or applies the standing answers.
   func municipalityCommand(_ arguments: String) {
     guard let path = options.profilePath else {
-      return fail("Kein Kommunenprofil eingerichtet: Starten Sie mit --profil DATEI (in der Beratung am Terminal liegt es im Datenordner von resilienz).")
+      return fail(
+        "Kein Kommunenprofil eingerichtet: Starten Sie mit --profil DATEI (in der Beratung am Terminal liegt es im Datenordner von resilienz)."
+      )
     }
     let profile: MunicipalProfile
     do {
@@ -24,11 +26,15 @@ extension Shell {
       } catch {
         return fail(String(describing: error))
       }
-      line("Kommunenprofil gespeichert: \(Self.count(updated.answers.count, "Antwort", "Antworten")), davon \(changed) neu oder geändert.")
+      line(
+        "Kommunenprofil gespeichert: \(Self.count(updated.answers.count, "Antwort", "Antworten")), davon \(changed) neu oder geändert."
+      )
     case "uebernehmen", "übernehmen", "apply":
       applyMunicipalProfile(profile)
     default:
-      fail("„\(arguments)“ kennt 'kommunenprofil' nicht. Möglich: kommunenprofil, kommunenprofil speichern, kommunenprofil übernehmen")
+      fail(
+        "„\(arguments)“ kennt 'kommunenprofil' nicht. Möglich: kommunenprofil, kommunenprofil speichern, kommunenprofil übernehmen"
+      )
     }
   }
 
@@ -38,7 +44,8 @@ extension Shell {
       let result = try consultation.apply(profile, today: options.today)
       var text = "Aus dem Kommunenprofil übernommen: \(Self.count(result.taken.count, "Antwort", "Antworten"))."
       if !result.outdated.isEmpty {
-        text += " \(Self.count(result.outdated.count, "Antwort ist", "Antworten sind")) älter als ein Jahr und \(result.outdated.count == 1 ? "wird" : "werden") neu gefragt."
+        text +=
+          " \(Self.count(result.outdated.count, "Antwort ist", "Antworten sind")) älter als ein Jahr und \(result.outdated.count == 1 ? "wird" : "werden") neu gefragt."
       }
       if !result.misfits.isEmpty {
         text += " Nicht mehr passend und übergangen: \(result.misfits.joined(separator: ", "))."
@@ -52,7 +59,9 @@ extension Shell {
 
   func showMunicipalProfile(_ profile: MunicipalProfile) {
     guard !profile.answers.isEmpty else {
-      return say(TextLayout.wrap("Das Kommunenprofil ist leer. 'kommunenprofil speichern' übernimmt die ständigen Antworten dieser Beratung."))
+      return say(
+        TextLayout.wrap(
+          "Das Kommunenprofil ist leer. 'kommunenprofil speichern' übernimmt die ständigen Antworten dieser Beratung."))
     }
     line(emphasis("Kommunenprofil"))
     for (index, question) in kb.questions.enumerated() where question.profile {
@@ -84,7 +93,9 @@ extension Shell {
       let changed = profile.update(from: engine, today: options.today)
       guard changed > 0 else { return }
       try profile.save(path: path)
-      say(TextLayout.wrap("Kommunenprofil aktualisiert: \(Self.count(changed, "Antwort", "Antworten")) neu oder geändert („\(path)“)."))
+      say(
+        TextLayout.wrap(
+          "Kommunenprofil aktualisiert: \(Self.count(changed, "Antwort", "Antworten")) neu oder geändert („\(path)“)."))
     } catch {
       say(TextLayout.wrap("Hinweis: \(error)"))
     }

@@ -32,7 +32,9 @@ extension Shell {
       return fail(String(describing: error))
     }
     guard let path = request.path else { return say(text.hasSuffix("\n") ? text : text + "\n") }
-    let written = writeUserFile(path, force: request.force, retry: "bericht --force \(path)", declined: "Kein Bericht geschrieben.") {
+    let written = writeUserFile(
+      path, force: request.force, retry: "bericht --force \(path)", declined: "Kein Bericht geschrieben."
+    ) {
       try ReportWriter.write(text, to: path, overwrite: true, journals: openJournals)
     }
     guard written else { return }
@@ -74,15 +76,18 @@ extension Shell {
           return .failure(ReportArgumentProblem(message: "Bei \(name) fehlt der Wert. So geht es: \(reportUsage)"))
         }
         if name == "--format" {
-          guard let chosen = ReportFormat(rawValue: value.lowercased()) ?? (value.lowercased() == "markdown" ? .md : nil)
+          guard
+            let chosen = ReportFormat(rawValue: value.lowercased()) ?? (value.lowercased() == "markdown" ? .md : nil)
           else {
-            return .failure(ReportArgumentProblem(message: "„\(value)“ ist kein Berichtsformat; möglich sind md und html."))
+            return .failure(
+              ReportArgumentProblem(message: "„\(value)“ ist kein Berichtsformat; möglich sind md und html."))
           }
           format = chosen
         } else {
           guard let chosen = ReportDate(iso: value) else {
             return .failure(
-              ReportArgumentProblem(message: "„\(value)“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14)."))
+              ReportArgumentProblem(message: "„\(value)“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14).")
+            )
           }
           date = chosen
         }

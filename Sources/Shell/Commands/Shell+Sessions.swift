@@ -24,7 +24,8 @@ extension Shell {
     }
     let document = SessionDocument(
       knowledgeBase: .init(id: kb.info.id, version: kb.info.version), answers: answers)
-    let written = writeUserFile(path, force: force, retry: "speichern \(path) --force", declined: "Nicht gespeichert.") {
+    let written = writeUserFile(path, force: force, retry: "speichern \(path) --force", declined: "Nicht gespeichert.")
+    {
       try document.write(to: path, overwrite: true)
     }
     guard written else { return }
@@ -35,7 +36,8 @@ extension Shell {
     let path = Self.unquoted(arguments)
     if let problem = Self.fileNameProblem(path, usage: "laden <datei>") { return fail(problem) }
     if options.interactive, engine.answers.contains(where: { $0 != nil }), let confirm,
-      !confirm("Laden ersetzt alle bisherigen Antworten (auch 'zurück' führt nicht zu ihnen zurück). Fortfahren? [j/N] ")
+      !confirm(
+        "Laden ersetzt alle bisherigen Antworten (auch 'zurück' führt nicht zu ihnen zurück). Fortfahren? [j/N] ")
     {
       return line("Nicht geladen.")
     }

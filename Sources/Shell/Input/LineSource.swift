@@ -95,7 +95,10 @@ public struct ScriptLineSource: LineSource {
       return
     }
     guard let text = read(path) else {
-      entries.append(.problem("„\(path)“ kann nicht gelesen werden (fehlt, ist ein Ordner oder ohne Leserechte).", location: location ?? path))
+      entries.append(
+        .problem(
+          "„\(path)“ kann nicht gelesen werden (fehlt, ist ein Ordner oder ohne Leserechte).",
+          location: location ?? path))
       return
     }
     expand(path, text: text, stack: stack + [normalized], read: read)

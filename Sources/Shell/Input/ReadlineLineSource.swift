@@ -12,7 +12,8 @@ private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) 
   if state == 0 {
     let word = text.map { String(cString: $0) } ?? ""
     let line = rl_line_buffer.map { String(cString: $0) } ?? ""
-    let start = Int(rl_point) <= line.utf8.count ? String(decoding: line.utf8.prefix(Int(rl_point)), as: UTF8.self) : line
+    let start =
+      Int(rl_point) <= line.utf8.count ? String(decoding: line.utf8.prefix(Int(rl_point)), as: UTF8.self) : line
     completionCandidates = completionProvider?(start, word) ?? []
     completionIndex = 0
   }
@@ -21,7 +22,9 @@ private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) 
   return strdup(completionCandidates[completionIndex - 1])
 }
 
-private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<
+  UnsafeMutablePointer<CChar>?
+>? {
   rl_attempted_completion_over = 1
   return rl_completion_matches(text, completionGenerator)
 }

@@ -35,10 +35,14 @@ extension Shell {
   func showAdvice(limit: Int?) {
     let advice = engine.advice()
     guard !advice.isEmpty else {
-      return say(TextLayout.wrap("Noch keine Maßnahme empfohlen. Beantworten Sie weitere Fragen; 'warum' zeigt, was die aktuelle Frage entscheiden kann."))
+      return say(
+        TextLayout.wrap(
+          "Noch keine Maßnahme empfohlen. Beantworten Sie weitere Fragen; 'warum' zeigt, was die aktuelle Frage entscheiden kann."
+        ))
     }
     let shown = limit.map { Array(advice.prefix($0)) } ?? advice
-    let heading = shown.count == advice.count
+    let heading =
+      shown.count == advice.count
       ? "Empfehlungen: \(advice.count) \(advice.count == 1 ? "Maßnahme" : "Maßnahmen"), nach Priorität"
       : "Empfehlungen: \(shown.count == 1 ? "die erste" : "die ersten \(shown.count)") von \(advice.count) Maßnahmen ('empfehlungen alle' zeigt alle)"
     line(emphasis(heading))
@@ -72,14 +76,18 @@ extension Shell {
           line("     \(priority)")
         }
         let horizon = Self.horizonTitles[measure.horizon] ?? measure.horizon.rawValue
-        let details = "\(horizon) · \(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "") · \(measure.id)"
+        let details =
+          "\(horizon) · \(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "") · \(measure.id)"
         say(TextLayout.wrap(details, first: "     ", rest: "     "))
         var sources: [String] = []
         for source in measure.sourceIDs.compactMap({ kb.sourceIndex[$0] }).map({ kb.sources[$0] }) {
           let label = "\(source.publisher)\(source.year.map { " \($0)" } ?? "")"
           if !sources.contains(label) { sources.append(label) }
         }
-        say(TextLayout.wrap((sources.count == 1 ? "Quelle: " : "Quellen: ") + sources.joined(separator: "; "), first: "     ", rest: "     "))
+        say(
+          TextLayout.wrap(
+            (sources.count == 1 ? "Quelle: " : "Quellen: ") + sources.joined(separator: "; "), first: "     ",
+            rest: "     "))
       }
     }
   }
@@ -146,10 +154,14 @@ extension Shell {
       say(TextLayout.wrap("entfällt: \(text(engine.measure(measure).title)) (\(kb.measures[measure].id))", first: "  "))
     }
     for move in change.movedUp {
-      say(TextLayout.wrap("höher: \(text(engine.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+      say(
+        TextLayout.wrap(
+          "höher: \(text(engine.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
     }
     for move in change.movedDown {
-      say(TextLayout.wrap("tiefer: \(text(engine.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+      say(
+        TextLayout.wrap(
+          "tiefer: \(text(engine.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
     }
     for (measure, from, to) in change.reprioritized {
       say(
@@ -163,7 +175,9 @@ extension Shell {
     for (factor, from, to) in change.factors {
       let old = from.map { kb.factorLevels[$0].title } ?? "nicht bewertet"
       let new = to.map { kb.factorLevels[$0].title } ?? "nicht bewertet"
-      say(TextLayout.wrap("\(kb.factors[factor].id.uppercased()) \(text(kb.factors[factor].title)): \(old) → \(new)", first: "  "))
+      say(
+        TextLayout.wrap(
+          "\(kb.factors[factor].id.uppercased()) \(text(kb.factors[factor].title)): \(old) → \(new)", first: "  "))
     }
   }
 }

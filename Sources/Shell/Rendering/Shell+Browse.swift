@@ -31,19 +31,27 @@ extension Shell {
     }
     paragraph("Zuständig", item.office)
     paragraph(
-      "Horizont", "\(Self.horizonTitles[item.horizon] ?? "") · Aufwand \(Self.effortTitles[item.effort] ?? "") · Phasen: "
+      "Horizont",
+      "\(Self.horizonTitles[item.horizon] ?? "") · Aufwand \(Self.effortTitles[item.effort] ?? "") · Phasen: "
         + item.phases.map(Self.phaseTitle).joined(separator: ", "))
-    let factors = item.factorIDs.compactMap { kb.factorIndex[$0] }.map { "\(kb.factors[$0].id.uppercased()) \(kb.factors[$0].title)" }
+    let factors = item.factorIDs.compactMap { kb.factorIndex[$0] }.map {
+      "\(kb.factors[$0].id.uppercased()) \(kb.factors[$0].title)"
+    }
     paragraph("Stärkt", factors.joined(separator: "; "))
     if !adviceHidden {
-      let status = engine.isRecommended(index) ? "empfohlen ('wie \(item.id)' erklärt es)" : "nicht empfohlen ('warumnicht \(item.id)' erklärt es)"
+      let status =
+        engine.isRecommended(index)
+        ? "empfohlen ('wie \(item.id)' erklärt es)" : "nicht empfohlen ('warumnicht \(item.id)' erklärt es)"
       paragraph("Stand", status)
     }
     if !item.examples.isEmpty {
       line("  Praxisbeispiele:")
       for example in item.examples {
         let source = kb.sourceIndex[example.sourceID].map { kb.sources[$0].url } ?? example.sourceID
-        say(TextLayout.wrap("\(example.place)\(example.year.map { " \($0)" } ?? ""): \(text(example.text)) (\(source))", first: "    – ", rest: "      "))
+        say(
+          TextLayout.wrap(
+            "\(example.place)\(example.year.map { " \($0)" } ?? ""): \(text(example.text)) (\(source))",
+            first: "    – ", rest: "      "))
       }
     }
     renderSources(item.sourceIDs)
@@ -83,7 +91,9 @@ extension Shell {
     }
     if !adviceHidden {
       paragraph(
-      "Stand", "\(engine.patternState[index].title), \(Self.points(engine.patternScore[index])) (Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText))")
+        "Stand",
+        "\(engine.patternState[index].title), \(Self.points(engine.patternScore[index])) (Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText))"
+      )
     }
     renderSources(item.sourceIDs)
   }
@@ -117,7 +127,10 @@ extension Shell {
       }
     }
     for item in kb.measures {
-      check("Maßnahme", item.id, item.title, [item.description, item.prevents, item.office] + item.steps + item.examples.map(\.text) + item.examples.map(\.place))
+      check(
+        "Maßnahme", item.id, item.title,
+        [item.description, item.prevents, item.office] + item.steps + item.examples.map(\.text)
+          + item.examples.map(\.place))
     }
     for item in kb.questions { check("Frage", item.id, item.text, [item.help]) }
     for item in kb.patterns { check("Muster", item.id, item.title, [item.description] + item.indicators) }

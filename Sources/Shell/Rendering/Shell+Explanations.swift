@@ -28,7 +28,8 @@ extension Shell {
       var seen = Set<Int>()
       let questions = ConditionReads(condition).questions.filter { seen.insert($0).inserted }
       guard !questions.isEmpty else { return "" }
-      return "Antworten: " + questions.map { "\(kb.questions[$0].id) = \(describe(engine.answers[$0], of: $0))" }
+      return "Antworten: "
+        + questions.map { "\(kb.questions[$0].id) = \(describe(engine.answers[$0], of: $0))" }
         .joined(separator: ", ")
     }
   }
@@ -62,7 +63,11 @@ extension Shell {
       out += TextLayout.wrap("weil: \(text(reason))", first: indent + "  ", rest: indent + "        ")
     }
     let parts: [ConditionTrace]
-    if case .and = justification.condition.condition { parts = justification.condition.parts } else { parts = [justification.condition] }
+    if case .and = justification.condition.condition {
+      parts = justification.condition.parts
+    } else {
+      parts = [justification.condition]
+    }
     for (index, part) in parts.enumerated() {
       let label = index == 0 ? "wenn: " : "      "
       let note = annotation(part.condition)
@@ -93,7 +98,9 @@ extension Shell {
     let question: Int
     if name.isEmpty {
       guard let current = consultation.currentQuestion else {
-        return line("Gerade ist keine Frage offen, die die Empfehlungen noch ändern könnte. 'warum <frage>' erklärt eine bestimmte Frage.")
+        return line(
+          "Gerade ist keine Frage offen, die die Empfehlungen noch ändern könnte. 'warum <frage>' erklärt eine bestimmte Frage."
+        )
       }
       question = current
     } else {
@@ -111,7 +118,9 @@ extension Shell {
     }
     let impact = engine.impact(of: question)
     guard impact.score > .zero else {
-      return say(TextLayout.wrap("Ihre Antwort kann die Empfehlungen im Moment nicht mehr ändern; die Frage ist optional.", first: "  "))
+      return say(
+        TextLayout.wrap(
+          "Ihre Antwort kann die Empfehlungen im Moment nicht mehr ändern; die Frage ist optional.", first: "  "))
     }
     /// Long lists are cut, so that the answer to 'warum' stays readable in a hurry.
     func shortList(_ items: [String], limit: Int) -> String {
@@ -123,10 +132,11 @@ extension Shell {
       let ranked = impact.measures.sorted { a, b in
         let weight: (Int) -> Int = { measure in
           impact.rules.reduce(0) { total, rule in
-            total + self.kb.rules[rule].conclusions.reduce(0) { sum, conclusion in
-              if case .recommend(measure, let weight) = conclusion.kind { return sum + weight.hundredths }
-              return sum
-            }
+            total
+              + self.kb.rules[rule].conclusions.reduce(0) { sum, conclusion in
+                if case .recommend(measure, let weight) = conclusion.kind { return sum + weight.hundredths }
+                return sum
+              }
           }
         }
         return (weight(a), b) > (weight(b), a)
@@ -137,11 +147,16 @@ extension Shell {
     if !impact.patterns.isEmpty {
       let names = impact.patterns.map { "„\(text(kb.patterns[$0].title))“" }
       let subject = names.count == 1 ? "das Krisenmuster " : "die Krisenmuster "
-      say(TextLayout.wrap("Sie kann " + subject + names.joined(separator: ", ") + " bestätigen oder entkräften.", first: "  ", rest: "    "))
+      say(
+        TextLayout.wrap(
+          "Sie kann " + subject + names.joined(separator: ", ") + " bestätigen oder entkräften.", first: "  ",
+          rest: "    "))
     }
     if !impact.factors.isEmpty {
       let names = impact.factors.map { "\(kb.factors[$0].id.uppercased()) \(text(kb.factors[$0].title))" }
-      say(TextLayout.wrap("Sie fließt in die Bewertung ein von: " + names.joined(separator: "; "), first: "  ", rest: "    "))
+      say(
+        TextLayout.wrap(
+          "Sie fließt in die Bewertung ein von: " + names.joined(separator: "; "), first: "  ", rest: "    "))
     }
   }
 
@@ -149,7 +164,9 @@ extension Shell {
 
   func how(_ arguments: String) {
     let id = arguments.trimmingSpaces
-    guard !id.isEmpty else { return fail("Bitte angeben, was erklärt werden soll: wie <maßnahme|muster|faktor|tatsache>") }
+    guard !id.isEmpty else {
+      return fail("Bitte angeben, was erklärt werden soll: wie <maßnahme|muster|faktor|tatsache>")
+    }
     if let measure = kb.measureIndex[id] { return howMeasure(measure) }
     if let pattern = kb.patternIndex[id] { return howTarget(.pattern(pattern)) }
     if let factor = kb.factorIndex[id] { return howTarget(.factor(factor)) }
@@ -158,10 +175,13 @@ extension Shell {
   }
 
   func unknownID(_ id: String) {
-    let candidates = kb.measures.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id) + kb.facts.map(\.id)
+    let candidates =
+      kb.measures.map(\.id) + kb.patterns.map(\.id) + kb.factors.map(\.id) + kb.facts.map(\.id)
       + kb.questions.map(\.id) + kb.sources.map(\.id)
     let suggestion = Suggestion.closest(to: id, in: candidates)
-    fail("„\(id)“ ist keine bekannte Id." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "") + " 'suche <text>' hilft beim Finden.")
+    fail(
+      "„\(id)“ ist keine bekannte Id." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")
+        + " 'suche <text>' hilft beim Finden.")
   }
 
   func howMeasure(_ measure: Int) {
@@ -171,7 +191,8 @@ extension Shell {
       return line("  Wird nicht empfohlen. 'warumnicht \(item.id)' zeigt, was fehlt.")
     }
     let priority = recommendation.element.priority.germanText
-    line(emphasis("\(text(item.title)) (\(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
+    line(
+      emphasis("\(text(item.title)) (\(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
     var sum = ""
     for (index, part) in recommendation.element.parts.enumerated() {
       let magnitude = FixedDecimal(hundredths: abs(part.points.hundredths)).germanText
@@ -183,7 +204,9 @@ extension Shell {
     line("  Empfohlen von:")
     var explained = Set<Int>()
     for rule in recommendation.element.rules {
-      say(renderJustification(engine.justify(rule: rule), indent: "    ", target: .measure(measure), explained: &explained))
+      say(
+        renderJustification(
+          engine.justify(rule: rule), indent: "    ", target: .measure(measure), explained: &explained))
     }
     renderSources(item.sourceIDs)
   }
@@ -192,7 +215,10 @@ extension Shell {
     switch target {
     case .pattern(let pattern):
       let item = kb.patterns[pattern]
-      line(emphasis("Krisenmuster \(text(item.title)) (\(item.id)): \(engine.patternState[pattern].title), \(Self.points(engine.patternScore[pattern]))"))
+      line(
+        emphasis(
+          "Krisenmuster \(text(item.title)) (\(item.id)): \(engine.patternState[pattern].title), \(Self.points(engine.patternScore[pattern]))"
+        ))
       line("  Schwellen: Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText)")
     case .factor(let factor):
       let item = kb.factors[factor]
@@ -201,7 +227,10 @@ extension Shell {
       line("  Es gilt die schlechteste Bewertung aller zutreffenden Regeln.")
     case .fact(let fact):
       let truth = engine.factTruth[fact]
-      line(emphasis("„\(text(kb.facts[fact].text))“ (\(kb.facts[fact].id)): \(truth == .true ? "gilt" : truth == .false ? "gilt nicht" : "offen")"))
+      line(
+        emphasis(
+          "„\(text(kb.facts[fact].text))“ (\(kb.facts[fact].id)): \(truth == .true ? "gilt" : truth == .false ? "gilt nicht" : "offen")"
+        ))
     case .measure(let measure):
       return howMeasure(measure)
     }
@@ -231,7 +260,10 @@ extension Shell {
     guard !sources.isEmpty else { return }
     line("  Quellen:")
     for source in sources {
-      say(TextLayout.wrap("\(source.publisher)\(source.year.map { " (\($0))" } ?? ""): \(text(source.title)). \(source.url)", first: "    ", rest: "      "))
+      say(
+        TextLayout.wrap(
+          "\(source.publisher)\(source.year.map { " (\($0))" } ?? ""): \(text(source.title)). \(source.url)",
+          first: "    ", rest: "      "))
     }
   }
 
@@ -257,7 +289,8 @@ extension Shell {
       let state = blocked.blocker.truth == .false ? "nicht erfüllt" : "noch offen"
       say(
         TextLayout.wrap(
-          "\(state): \(engine.reading(condition))" + (note.isEmpty ? "" : "  (\(note))"), first: "    ", rest: "      "))
+          "\(state): \(engine.reading(condition))" + (note.isEmpty ? "" : "  (\(note))"), first: "    ", rest: "      ")
+      )
       let questions = Set(ConditionReads(condition).questions).sorted()
       let open = questions.filter { engine.answers[$0] == nil }
       // The questions by their text, with the id a user can type after 'angenommen'.
@@ -265,9 +298,14 @@ extension Shell {
         list.map { "„\(self.text(self.kb.questions[$0].text))“ (\(self.kb.questions[$0].id))" }.joined(separator: ", ")
       }
       if !open.isEmpty {
-        say(TextLayout.wrap((open.count == 1 ? "Die Antwort auf " : "Die Antworten auf ") + named(open) + " kann das entscheiden.", first: "    ", rest: "      "))
+        say(
+          TextLayout.wrap(
+            (open.count == 1 ? "Die Antwort auf " : "Die Antworten auf ") + named(open) + " kann das entscheiden.",
+            first: "    ", rest: "      "))
       } else if !questions.isEmpty {
-        say(TextLayout.wrap("Eine andere Antwort auf " + named(questions) + " würde das ändern.", first: "    ", rest: "      "))
+        say(
+          TextLayout.wrap(
+            "Eine andere Antwort auf " + named(questions) + " würde das ändern.", first: "    ", rest: "      "))
       }
     }
   }

@@ -11,7 +11,8 @@ extension Shell {
     let answered = engine.answers.compactMap { $0 }.count
     let remaining = engine.remainingQuestionBound
     var out = "\n"
-    out += emphasis("[\(text(kb.groups[item.group].title)) · Frage \(answered + 1), noch höchstens \(remaining)]") + "\n"
+    out +=
+      emphasis("[\(text(kb.groups[item.group].title)) · Frage \(answered + 1), noch höchstens \(remaining)]") + "\n"
     out += TextLayout.wrap(text(item.text))
     if item.type == .choice || item.type == .multi {
       let options = item.options.enumerated().map { "\($0.offset + 1)) \(text($0.element.text))" }
@@ -134,7 +135,8 @@ extension Shell {
       switch step {
       case .answer(let undone): outcome = undone
       case .unapplied(let id):
-        return line("Zurückgenommen: die Antwort auf „\(id)“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.")
+        return line(
+          "Zurückgenommen: die Antwort auf „\(id)“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.")
       }
       tracer?.flush()
       let question = text(kb.questions[outcome.question].text)
@@ -155,7 +157,9 @@ extension Shell {
     } catch {
       return fail(String(describing: error))
     }
-    line("Übersprungen: \(kb.questions[question].id). Mit 'setze \(kb.questions[question].id) = …' lässt sie sich später beantworten.")
+    line(
+      "Übersprungen: \(kb.questions[question].id). Mit 'setze \(kb.questions[question].id) = …' lässt sie sich später beantworten."
+    )
   }
 
   func nextCommand() {
@@ -176,7 +180,9 @@ extension Shell {
     offeredQuestion = optional
     shownQuestion = nil
     say(renderQuestion(optional))
-    line("(Optional: Ihre Antwort ändert die ersten zehn Empfehlungen nicht mehr, kann aber die weiteren und das Lagebild ergänzen.)")
+    line(
+      "(Optional: Ihre Antwort ändert die ersten zehn Empfehlungen nicht mehr, kann aber die weiteren und das Lagebild ergänzen.)"
+    )
   }
 
   func showAnswers() {
@@ -189,7 +195,9 @@ extension Shell {
       for question in inGroup {
         let answer = engine.answers[question]
         let gap = answer == .unknown ? "  (Informationslücke)" : ""
-        say(TextLayout.wrap("\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)", first: "  ", rest: "      "))
+        say(
+          TextLayout.wrap(
+            "\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)", first: "  ", rest: "      "))
       }
     }
   }

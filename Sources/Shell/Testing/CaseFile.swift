@@ -109,7 +109,8 @@ public enum CaseFileParser {
     var result: [Line] = []
     var offset = 0
     // Split at the newline byte, not the character: "\r\n" is one character in Swift.
-    for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+    for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+    {
       defer { offset += bytes.count + 1 }
       var content = Substring(bytes)
       if let hash = content.firstIndex(of: "#") { content = content[..<hash] }
@@ -193,7 +194,8 @@ public enum CaseFileParser {
   static func isCitation(_ text: String) -> Bool { isFactID(text) || headerCitations.contains(text) }
 
   static func isFactID(_ text: String) -> Bool {
-    text.count == 3 && text.hasPrefix("F") && text.dropFirst().allSatisfy(\.isASCII) && text.dropFirst().allSatisfy(\.isNumber)
+    text.count == 3 && text.hasPrefix("F") && text.dropFirst().allSatisfy(\.isASCII)
+      && text.dropFirst().allSatisfy(\.isNumber)
   }
 
   static func number(_ text: String) -> Double? {
@@ -227,8 +229,10 @@ public enum CaseFileParser {
           reporter.error("„\(keyword.text)“ ist schon angegeben.", at: keyword)
           continue
         }
-        let value = String(line.text[line.text.utf8.index(line.text.startIndex, offsetBy: rest[0].start - line.start)...])
-          .trimmingSpaces
+        let value = String(
+          line.text[line.text.utf8.index(line.text.startIndex, offsetBy: rest[0].start - line.start)...]
+        )
+        .trimmingSpaces
         header[keyword.text] = (value, line)
       case "unknown":
         guard !rest.isEmpty else {
@@ -325,7 +329,10 @@ public enum CaseFileParser {
     func missing(_ key: String, _ example: String) {
       reporter.error("Die Angabe „\(key)“ fehlt (z. B. „\(example)“).", from: end, to: end)
     }
-    for (key, example) in [("case", "case D01"), ("title", "title …"), ("phase", "phase bewaeltigung"), ("kind", "kind acute"), ("main", "main stromausfall")]
+    for (key, example) in [
+      ("case", "case D01"), ("title", "title …"), ("phase", "phase bewaeltigung"), ("kind", "kind acute"),
+      ("main", "main stromausfall"),
+    ]
     where header[key] == nil {
       missing(key, example)
     }
@@ -334,7 +341,8 @@ public enum CaseFileParser {
       phase = Phase(rawValue: value.folded)
       if phase == nil {
         reporter.error(
-          "„\(value)“ ist keine Phase. Möglich: " + Phase.allCases.map(\.rawValue).joined(separator: ", "), at: line.words[1])
+          "„\(value)“ ist keine Phase. Möglich: " + Phase.allCases.map(\.rawValue).joined(separator: ", "),
+          at: line.words[1])
       }
     }
     var kind: CaseFile.Kind?
@@ -342,7 +350,8 @@ public enum CaseFileParser {
       kind = CaseFile.Kind(rawValue: value)
       if kind == nil {
         reporter.error(
-          "„\(value)“ ist keine Art von Fall. Möglich: " + CaseFile.Kind.allCases.map(\.rawValue).joined(separator: ", "),
+          "„\(value)“ ist keine Art von Fall. Möglich: "
+            + CaseFile.Kind.allCases.map(\.rawValue).joined(separator: ", "),
           at: line.words[1])
       }
     }
@@ -389,7 +398,8 @@ public enum CaseFileParser {
     guard let open = body.lastIndex(of: "["), open > equals, let close = body.lastIndex(of: "]"), close > open,
       body[body.index(after: close)...].allSatisfy({ $0 == " " || $0 == "\t" })
     else {
-      reporter.error("Jede Antwort muss die Fakten nennen, aus denen sie stammt, z. B. [F03] oder [F03, F07].", at: line)
+      reporter.error(
+        "Jede Antwort muss die Fakten nennen, aus denen sie stammt, z. B. [F03] oder [F03, F07].", at: line)
       return nil
     }
     func offset(_ index: Substring.Index) -> Int { line.start + body.utf8.distance(from: body.startIndex, to: index) }
@@ -432,7 +442,9 @@ public enum CaseFileParser {
     }
     switch AnswerParser.parse(answerText, for: knowledgeBase.questions[question]) {
     case .success(let answer):
-      return (question, CaseFile.KnownAnswer(question: question, answer: answer, facts: facts, line: line.number), factWords)
+      return (
+        question, CaseFile.KnownAnswer(question: question, answer: answer, facts: facts, line: line.number), factWords
+      )
     case .failure(let error):
       reporter.error(
         "Antwort auf „\(questionName)“: \(error.description)", from: answerWord.start, to: answerWord.end)
@@ -479,7 +491,8 @@ public enum CaseFileParser {
       reporter.error(usage, at: line)
       return nil
     }
-    return CaseFile.ExpectedMeasure(title: title, must: must, horizons: horizons, full: [], partial: [], line: line.number)
+    return CaseFile.ExpectedMeasure(
+      title: title, must: must, horizons: horizons, full: [], partial: [], line: line.number)
   }
 
   /// `minimum recall 0.40`, `maximum questions 30`.

@@ -134,12 +134,14 @@ public struct CaseRunner {
     for floor in file.floors {
       let value = result.value(of: floor.metric)
       // Compare in hundredths so that a floor written as 0.42 holds for a figure of 0.4285….
-      let met = floor.metric.isMinimum
+      let met =
+        floor.metric.isMinimum
         ? (value * 100 + 1e-9).rounded(.down) >= (floor.bound * 100).rounded() : value <= floor.bound
       if !met {
         let word = floor.metric.isMinimum ? "unter dem Minimum" : "über dem Maximum"
         result.failures.append(
-          "\(file.path):\(floor.line): \(floor.metric.rawValue) \(Self.figure(value)) liegt \(word) \(Self.figure(floor.bound)).")
+          "\(file.path):\(floor.line): \(floor.metric.rawValue) \(Self.figure(value)) liegt \(word) \(Self.figure(floor.bound))."
+        )
       }
     }
     return result
@@ -210,7 +212,8 @@ public struct CaseRunner {
       if let match = result.figures.assignment.matches[index] {
         line += "\(match.kind == .full ? "voll" : "teilweise"), Rang \(match.rank + 1)"
       } else {
-        line += item.full.isEmpty && item.partial.isEmpty ? "fehlt (keine passende Maßnahme in der Wissensbasis)" : "fehlt"
+        line +=
+          item.full.isEmpty && item.partial.isEmpty ? "fehlt (keine passende Maßnahme in der Wissensbasis)" : "fehlt"
       }
       if verbose, result.figures.assignment.matches[index]?.kind != .full {
         line += Self.standing(of: item, in: result.ranking)

@@ -111,7 +111,8 @@ public enum CaseScoring {
     let assignment = assign(expected, top)
     let mustTotal = expected.filter(\.must).count
     let mustHits = zip(expected, assignment.matches).filter { $0.must && $1?.kind == .full }.count
-    let recall = expected.isEmpty ? 1 : (Double(assignment.full) + 0.5 * Double(assignment.partial)) / Double(expected.count)
+    let recall =
+      expected.isEmpty ? 1 : (Double(assignment.full) + 0.5 * Double(assignment.partial)) / Double(expected.count)
     return AdviceFigures(
       assignment: assignment, must: mustTotal == 0 ? 1 : Double(mustHits) / Double(mustTotal),
       mustHits: mustHits, mustTotal: mustTotal, recall: recall)
@@ -141,7 +142,9 @@ public enum CaseScoring {
   }
 
   /// The share of patterns at a right level.
-  public static func patternAccuracy(_ expected: [String: CaseFile.ExpectedLevel], _ actual: [String: PatternState]) -> Double {
+  public static func patternAccuracy(_ expected: [String: CaseFile.ExpectedLevel], _ actual: [String: PatternState])
+    -> Double
+  {
     guard !expected.isEmpty else { return 1 }
     let right = expected.filter { patternRight($0.value, actual[$0.key] ?? .inactive) }.count
     return Double(right) / Double(expected.count)

@@ -66,7 +66,8 @@ final class TraceListener: EngineListener {
       if shell.engine.factTruth[fact] == .true, !facts.contains(shell.kb.facts[fact].id) {
         facts.append(shell.kb.facts[fact].id)
       }
-    case .and(let parts), .or(let parts): parts.forEach { collectFacts($0, into: &facts) }
+    case .and(let parts), .or(let parts):
+      for part in parts { collectFacts(part, into: &facts) }
     default: break
     }
   }
