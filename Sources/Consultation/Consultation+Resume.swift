@@ -89,6 +89,12 @@ extension Consultation {
         if consultation.exercise != nil, let text = record.text { try consultation.note(text) }
       case "debrief":
         if consultation.exercise != nil { try consultation.markDebriefed() }
+      case "term":
+        do {
+          try consultation.setTermText(record.question ?? "", to: record.text)
+        } catch {
+          problems.append("Die Bezeichnung für „\(record.question ?? "?")“ wird übergangen: \(error)")
+        }
       default:
         // Records of kinds a later version writes are kept in the file and skipped here.
         continue

@@ -28,7 +28,7 @@ public enum BackStep {
 /// A consultation: the engine with its answers, the history for going back, and the journal
 /// every change is written to before it takes effect.
 public struct Consultation {
-  public private(set) var engine: Engine
+  public internal(set) var engine: Engine
   /// Answers in the order they were given, with what they replaced, for `back`.
   public private(set) var history: [HistoryEntry] = []
   /// What the last answer changed, for `changes`.

@@ -2,7 +2,8 @@ import Foundation
 
 /// One line of a consultation's journal.
 public struct JournalRecord: Codable, Equatable, Sendable {
-  /// `start` (first line: which knowledge base), `set`, `unset`, `reset`, or a later kind.
+  /// `start` (first line: which knowledge base), `set`, `unset`, `reset`, `term` (a term's own
+  /// text in `text`, none to return to the knowledge base's), or a later kind.
   public var op: String
   public var question: String?
   /// The answer as typed (`ja`, an option id, `a, b`, `2,5`, `?`).

@@ -26,10 +26,14 @@ public struct SessionDocument: Codable, Equatable, Sendable {
   public var formatVersion = 1
   public var knowledgeBase: KnowledgeBaseReference
   public var answers: [SavedAnswer]
+  /// The municipality's own texts for terms (its name for the staff), by term id; absent in files
+  /// written before there were any.
+  public var terms: [String: String]?
 
-  public init(knowledgeBase: KnowledgeBaseReference, answers: [SavedAnswer]) {
+  public init(knowledgeBase: KnowledgeBaseReference, answers: [SavedAnswer], terms: [String: String]? = nil) {
     self.knowledgeBase = knowledgeBase
     self.answers = answers
+    self.terms = terms
   }
 }
 

@@ -303,6 +303,7 @@ public final class Shell {
     case .patterns: showPatterns()
     case .profile: showProfile()
     case .municipality: municipalityCommand(arguments)
+    case .term: termCommand(arguments)
     case .answers: showAnswers()
     case .set: setCommand(arguments)
     case .unset: unsetCommand(arguments)

@@ -54,6 +54,36 @@ import _ResilienzTestSupport
     #expect(conclusions(of: resumed.engine) == conclusions(of: live.engine))
   }
 
+  /// The municipality's own name for the staff is kept in the journal and comes back on resume;
+  /// returning to the knowledge base's name is kept too, and a term the knowledge base no longer
+  /// has is reported, not applied.
+  @Test func ownTermTextsComeBackOnResume() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    let folder = try ShellFixture.temporaryDirectory("resume-terms")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("j.journal").path
+    var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    try live.setTermText("stab", to: "Verwaltungsstab Musterstadt")
+    #expect(throws: TermTextError.empty) { try live.setTermText("stab", to: "  ") }
+    #expect(live.engine.filled("der Stab ({stab})") == "der Stab (Verwaltungsstab Musterstadt)")
+    var (resumed, problems) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(resumed.engine.termTexts == ["stab": "Verwaltungsstab Musterstadt"])
+    try live.setTermText("stab", to: nil)
+    (resumed, _) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+    #expect(resumed.engine.termTexts.isEmpty)
+    #expect(resumed.engine.filled("{stab}") == "Krisenstab")
+
+    let journal =
+      #"{"op":"start","knowledgeBase":"shell-test","version":"1.0"}"# + "\n"
+      + #"{"op":"term","question":"lagezentrum","text":"Lagezentrum"}"# + "\n"
+    try Self.withJournal(journal) { path in
+      let (replayed, problems) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+      #expect(replayed.engine.termTexts.isEmpty)
+      #expect(problems.count == 1 && problems[0].contains("lagezentrum"), "\(problems)")
+    }
+  }
+
   /// The count offered at start („Eine gespeicherte Beratung mit N Antworten“) is the number of
   /// answers the resumed consultation has.
   @Test func answerCountAgreesWithTheResumedConsultation() throws {

@@ -14,6 +14,7 @@ import _ResilienzTestSupport
     ("expect-failing", 1),
     ("errors", 1),
     ("sessions", 1),
+    ("bezeichnungen", 1),
   ]
 
   /// Runs `NAME.script` in a fresh workspace (fixture knowledge base as `kb/`), so that paths

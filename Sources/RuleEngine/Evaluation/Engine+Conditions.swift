@@ -62,9 +62,10 @@ extension Engine {
 }
 
 extension Engine {
-  /// The term's text for the current answers: the first case whose condition is true, else the
-  /// text for the question's answer, else the default.
+  /// The term's text for the current answers: the text the municipality set, else the first case
+  /// whose condition is true, else the text for the question's answer, else the default.
   public func text(of term: Term) -> String {
+    if let own = termTexts[term.id] { return own }
     if let match = term.cases.first(where: { evaluate($0.condition) == .true }) { return match.text }
     if case .option(let index) = answers[term.question] { return term.text(forOption: index) }
     return term.defaultText

@@ -15,6 +15,9 @@ public struct Engine {
   let position: [Int32]
 
   public private(set) var answers: [Answer?]
+  /// Texts the municipality set for terms, by term id (its own name for the staff); they win
+  /// over what the knowledge base gives for the Land and level.
+  public var termTexts: [String: String] = [:]
   public private(set) var ruleTruth: [Truth]
   public private(set) var factTruth: [Truth]
   var factSupport: [Support]

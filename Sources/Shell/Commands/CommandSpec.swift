@@ -2,7 +2,7 @@ import RuleLanguage
 
 /// The commands the shell knows.
 enum CommandKind: String, Sendable, CaseIterable {
-  case help, why, how, whynot, whatif, advice, patterns, profile, municipality, answers, set, unset, back, skip
+  case help, why, how, whynot, whatif, advice, patterns, profile, municipality, term, answers, set, unset, back, skip
   case next, changes, show, search, save, load, quit, expect, record, trace, reload, check
   case report
   case exercise, inject, decide, note, debrief
@@ -105,6 +105,13 @@ struct CommandSpec: Sendable {
       summary: "das Kommunenprofil: die ständigen Antworten über die Kommune",
       help:
         "Zeigt die ständigen Antworten über die Kommune (Organisation, Stab, Übungen, Netzwerke, Nachbereitung) mit ihrem Datum; Antworten, die älter als ein Jahr sind, werden neu gefragt. 'kommunenprofil speichern' übernimmt die Antworten dieser Beratung ins Profil, 'kommunenprofil übernehmen' beantwortet die noch offenen Fragen aus dem Profil. Eine neue Beratung übernimmt das Profil beim Start von selbst."
+    ),
+    CommandSpec(
+      kind: .term, aliases: ["bezeichnung"], usage: "bezeichnung [<begriff> <text>|<begriff> zurücksetzen]",
+      arity: .text,
+      summary: "wie Ihre Kommune ihren Stab nennt",
+      help:
+        "Ohne Angabe zeigt 'bezeichnung' die Begriffe, die Empfehlungen und Bericht je nach Land und Körperschaft füllen, etwa den Namen des Stabes, mit ihrem jetzigen Text. 'bezeichnung stab Verwaltungsstab der Stadt Musterstadt' setzt den Namen, den Ihre Kommune verwendet; 'bezeichnung stab zurücksetzen' kehrt zur Bezeichnung nach Land und Körperschaft zurück. Die Bezeichnung bleibt im Journal und in gespeicherten Beratungen."
     ),
     CommandSpec(
       kind: .answers, aliases: ["antworten"], usage: "antworten", arity: .none,

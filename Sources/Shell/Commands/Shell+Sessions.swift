@@ -23,7 +23,8 @@ extension Shell {
         question: kb.questions[question].id, answer: AnswerParser.format(answer, for: kb.questions[question]))
     }
     let document = SessionDocument(
-      knowledgeBase: .init(id: kb.info.id, version: kb.info.version), answers: answers)
+      knowledgeBase: .init(id: kb.info.id, version: kb.info.version), answers: answers,
+      terms: engine.termTexts.isEmpty ? nil : engine.termTexts)
     let written = writeUserFile(path, force: force, retry: "speichern \(path) --force", declined: "Nicht gespeichert.")
     {
       try document.write(to: path, overwrite: true)
@@ -62,6 +63,15 @@ extension Shell {
     do {
       try consultation.replaceAnswers(answers)
       tracer?.flush()
+      // The file's own names are set over the current ones; a term the knowledge base no longer has, or
+      // a text it refuses, is reported with the answers that no longer fit.
+      for (term, text) in (document.terms ?? [:]).sorted(by: { $0.key < $1.key }) {
+        do {
+          try consultation.setTermText(term, to: text)
+        } catch {
+          misfits.append("Bezeichnung \(term) = \(text): \(error)")
+        }
+      }
     } catch {
       return fail(String(describing: error))
     }
