@@ -6,6 +6,11 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
   case unreadableTemplate(path: String, reason: String)
   case cannotWrite(path: String, reason: String)
   case missingSession(path: String)
+  /// A PDF needs a browser to print the HTML report, and none is installed.
+  case noPDFPrinter
+  case pdfFailed(reason: String)
+  /// A PDF is a file, not text for a terminal.
+  case pdfNeedsFile
 
   /// `path:line:column: Fehler: …` for a broken template, so that editors jump to it; the
   /// message alone otherwise.
@@ -33,6 +38,14 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
       return "Die Berichtsvorlage „\(path)“ lässt sich nicht lesen: \(reason)."
     case .cannotWrite(let path, let reason):
       return "Der Bericht kann nicht nach „\(path)“ geschrieben werden: \(reason)."
+    case .noPDFPrinter:
+      return "Für PDF braucht resilienz Chromium ('apt-get install chromium'). Ohne ihn: den Bericht als HTML "
+        + "schreiben und im Browser auf A4 drucken."
+    case .pdfFailed(let reason):
+      return
+        "Das PDF ließ sich nicht erzeugen: \(reason). Als HTML geschrieben lässt sich der Bericht im Browser drucken."
+    case .pdfNeedsFile:
+      return "Ein PDF braucht einen Dateinamen, etwa: bericht lage.pdf"
     case .missingSession(let path):
       return "Die Beratung „\(path)“ gibt es nicht. Eine Beratung mit 'resilienz --session \(path)' führen, "
         + "dann den Bericht erstellen."

@@ -1,25 +1,31 @@
 /// The formats a report is rendered in.
 public enum ReportFormat: String, Sendable, CaseIterable {
-  case md, html
+  case md, html, pdf
+
+  /// The format the template is written in: a PDF is printed from the HTML report.
+  public var markup: ReportFormat { self == .pdf ? .html : self }
 
   /// The template a format is rendered with: `bericht.md.mustache`, `bericht.html.mustache`.
-  public var templateName: String { "bericht.\(rawValue)" }
+  public var templateName: String { "bericht.\(markup.rawValue)" }
 
   /// The German name shown in messages.
   public var title: String {
     switch self {
     case .md: "Markdown"
     case .html: "HTML"
+    case .pdf: "PDF"
     }
   }
 
-  /// The format a file name asks for by its extension (`.md`, `.markdown`, `.html`, `.htm`).
+  /// The format a file name asks for by its extension (`.md`, `.markdown`, `.html`, `.htm`, `.pdf`).
   public init?(fileName: String) {
     let lowered = fileName.lowercased()
     if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
       self = .md
     } else if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") {
       self = .html
+    } else if lowered.hasSuffix(".pdf") {
+      self = .pdf
     } else {
       return nil
     }

@@ -87,14 +87,14 @@ public struct ReportTemplates: Sendable {
     var folder = Self.shippedFolder
     if let directory {
       let own = KnowledgeSources.join(directory, Self.subfolder)
-      if FileManager.default.fileExists(atPath: own + "/auswertung.\(format.rawValue).mustache") { folder = own }
+      if FileManager.default.fileExists(atPath: own + "/auswertung.\(format.markup.rawValue).mustache") { folder = own }
     }
     try self.init(folder: folder)
   }
 
   /// An exercise's after-action report in the format, rendered with `auswertung.<format>`.
   public func render(_ model: AfterActionModel, as format: ReportFormat) throws -> String {
-    let name = "auswertung.\(format.rawValue)"
+    let name = "auswertung.\(format.markup.rawValue)"
     guard let text = library.render(model, withTemplate: name) else {
       throw ReportError.missingTemplate(name: name, folder: folder)
     }

@@ -16,12 +16,28 @@ public enum ReportWriter {
     return try templates.render(ReportModel(consultation: consultation, date: date, options: options), as: format)
   }
 
+  /// The report as the bytes of its file: the text of Markdown and HTML, or the HTML report
+  /// printed to PDF.
+  public static func document(
+    _ consultation: Consultation, as format: ReportFormat, date: ReportDate, knowledgeBaseDirectory: String?,
+    options: ReportOptions = ReportOptions()
+  ) throws -> Data {
+    let text = try render(
+      consultation, as: format.markup, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory, options: options)
+    return format == .pdf ? try PDFPrinter.pdf(fromHTML: text) : Data(text.utf8)
+  }
+
   /// Writes a report atomically: the old file or the complete new one, never a part; an existing
   /// file only when `overwrite`, and never one of `journals` (see `AtomicFile.checkTarget`).
   public static func write(_ text: String, to path: String, overwrite: Bool, journals: [FileIdentity]) throws {
+    try write(Data(text.utf8), to: path, overwrite: overwrite, journals: journals)
+  }
+
+  /// Writes a report's bytes atomically; see `write(_:to:overwrite:journals:)`.
+  public static func write(_ data: Data, to path: String, overwrite: Bool, journals: [FileIdentity]) throws {
     try AtomicFile.checkTarget(path, overwrite: overwrite, journals: journals)
     do {
-      try AtomicFile.write(Data(text.utf8), to: path)
+      try AtomicFile.write(data, to: path)
     } catch {
       throw ReportError.cannotWrite(path: path, reason: String(describing: error))
     }
@@ -50,11 +66,12 @@ public enum ReportWriter {
       return 2
     }
     do {
-      let text = try render(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory)
       if let outputPath {
-        try write(text, to: outputPath, overwrite: force, journals: [FileIdentity(path: session)].compactMap { $0 })
+        let data = try document(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory)
+        try write(data, to: outputPath, overwrite: force, journals: [FileIdentity(path: session)].compactMap { $0 })
       } else {
-        output(text)
+        guard format != .pdf else { throw ReportError.pdfNeedsFile }
+        output(try render(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory))
       }
     } catch let error as ReportError {
       if case .brokenTemplate = error {
@@ -62,7 +79,10 @@ public enum ReportWriter {
       } else {
         errors("Fehler: \(error.message)\n")
       }
-      if case .cannotWrite = error { return 2 }
+      switch error {
+      case .cannotWrite, .pdfNeedsFile: return 2
+      default: break
+      }
       return 1
     } catch let error as TargetFileError {
       if case .exists = error {

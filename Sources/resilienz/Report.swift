@@ -5,12 +5,13 @@ import Report
 /// `resilienz report`: the report of a consultation kept in a session journal.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Erstellt den Bericht einer Beratung als Markdown oder HTML.",
+    abstract: "Erstellt den Bericht einer Beratung als Markdown, HTML oder PDF.",
     discussion: """
       Liest die Beratung aus der Journaldatei, die 'resilienz --session DATEI' führt, und \
       erstellt den Bericht für den Stab: Lage, Krisenmuster, Resilienzprofil, Maßnahmen nach \
       Horizont, offene Fragen und Quellen. HTML ist eine einzige Datei ohne Skripte und ohne \
-      Abruf aus dem Netz, mit Grafik des Profils und Druckformat A4. Die Vorlagen liegen in \
+      Abruf aus dem Netz, mit Grafik des Profils und Druckformat A4; PDF druckt diesen HTML-Bericht \
+      mit Chromium auf A4 (nur mit -o). Die Vorlagen liegen in \
       Knowledge/templates der Wissensbasis (sonst gelten die mitgelieferten). Das Journal wird \
       nur gelesen und nie überschrieben; eine bestehende Datei ersetzt -o nur mit --force. \
       Exit-Status: 0 bei Erfolg, 1 bei Fehlern in Wissensbasis oder Vorlage, 2 wenn eine Angabe \
@@ -24,7 +25,10 @@ struct Report: ParsableCommand {
   @Option(help: ArgumentHelp("Journaldatei der Beratung (erforderlich).", valueName: "datei"))
   var session: String?
 
-  @Option(help: ArgumentHelp("Format: md oder html (sonst nach der Endung von -o, sonst md).", valueName: "format"))
+  @Option(
+    help: ArgumentHelp(
+      "Format: md, html oder pdf (sonst nach der Endung von -o, sonst md); pdf braucht Chromium und -o.",
+      valueName: "format"))
   var format: String?
 
   @Option(
@@ -44,7 +48,7 @@ struct Report: ParsableCommand {
       return "Bitte die Journaldatei angeben: resilienz report --session <datei> [-o <datei>]"
     }
     if let format, ReportFormat(rawValue: format.lowercased()) == nil {
-      return "„\(format)“ ist kein Berichtsformat; möglich sind md und html."
+      return "„\(format)“ ist kein Berichtsformat; möglich sind md, html und pdf."
     }
     if let output, output.isEmpty || output == "-" || output.hasSuffix("/") {
       return "„\(output)“ ist kein Dateiname für -o; ohne -o erscheint der Bericht auf der Standardausgabe."

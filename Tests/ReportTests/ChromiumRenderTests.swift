@@ -87,6 +87,44 @@ struct ChromiumRenderTests {
   }
 }
 
+/// The PDF report is the HTML report printed on A4 by the same browser.
+@Suite(
+  .enabled(
+    if: Chromium.path != nil,
+    "Chromium fehlt und ließ sich nicht installieren ('apt-get install -y chromium'); .ci/run installiert es."))
+struct PDFReportTests {
+  /// `pdfinfo` from poppler-utils, which `.ci/run` installs.
+  static let pdfinfo = ["/usr/bin/pdfinfo", "/usr/local/bin/pdfinfo"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  @Test func pdfReportIsPrintedOnA4() throws {
+    let kb = try ReportFixture.load(ReportFixture.knowledgeBaseDirectory)
+    let pdf = try ReportWriter.document(
+      try ReportFixture.consultation(kb), as: .pdf, date: ReportFixture.date(),
+      knowledgeBaseDirectory: ReportFixture.knowledgeBaseDirectory)
+    #expect(pdf.starts(with: Array("%PDF-".utf8)))
+    let pdfinfo = try #require(
+      Self.pdfinfo, "pdfinfo fehlt ('apt-get install -y poppler-utils'); .ci/run installiert es.")
+    let folder = try ReportFixture.temporaryDirectory("pdf")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("bericht.pdf")
+    try pdf.write(to: file)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: pdfinfo)
+    process.arguments = [file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(info.contains("(A4)"), "\(info)")
+    let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+      .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
+    #expect((pages ?? 0) >= 1, "\(info)")
+  }
+}
+
 struct PNGHeaderTests {
   @Test func pngSizeIsReadFromTheHeader() {
     var header: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]

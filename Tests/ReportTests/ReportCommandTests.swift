@@ -139,6 +139,16 @@ struct ReportCommandTests {
     #expect(try String(contentsOfFile: out, encoding: .utf8) == (try golden("bericht.html")))
   }
 
+  /// A PDF is a file: without -o it is refused before anything is rendered.
+  @Test func commandLinePDFNeedsAFile() throws {
+    let (workspace, kb, journal) = try workspaceWithJournal("cli-pdf")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let result = try run(["report", "--kb", kb, "--session", journal, "--format", "pdf"])
+    #expect(result.status == 2)
+    #expect(result.output.isEmpty)
+    #expect(result.errors.contains("Ein PDF braucht einen Dateinamen"), "\(result.errors)")
+  }
+
   @Test func commandLineHelp() throws {
     let result = try run(["report", "--help"])
     #expect(result.status == 0)
@@ -154,7 +164,7 @@ struct ReportCommandTests {
   /// Argument errors are German and end with the documented status 2, not the parser's 64.
   @Test(arguments: [
     (["report"], "Bitte die Journaldatei angeben"),
-    (["report", "--session", "x.journal", "--format", "pdf"], "„pdf“ ist kein Berichtsformat"),
+    (["report", "--session", "x.journal", "--format", "odt"], "„odt“ ist kein Berichtsformat"),
     (["report", "--session", "x.journal", "-o", "-"], "„-“ ist kein Dateiname für -o"),
     (["report", "--session", "x.journal", "-o", ""], "„“ ist kein Dateiname für -o"),
   ])
@@ -211,18 +221,19 @@ struct ReportCommandTests {
   }
 
   @Test(arguments: [
-    ("bericht --format pdf", "Fehler: „pdf“ ist kein Berichtsformat; möglich sind md und html.\n"),
+    ("bericht --format odt", "Fehler: „odt“ ist kein Berichtsformat; möglich sind md, html und pdf.\n"),
+    ("bericht --format pdf", "Fehler: Ein PDF braucht einen Dateinamen, etwa: bericht lage.pdf\n"),
     (
       "bericht --datum 14.03.2026",
       "Fehler: „14.03.2026“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14).\n"
     ),
     (
       "bericht --format",
-      "Fehler: Bei --format fehlt der Wert. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]\n"
+      "Fehler: Bei --format fehlt der Wert. So geht es: bericht [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]\n"
     ),
     (
       "bericht --farbe an",
-      "Fehler: Unbekannte Angabe „--farbe“. So geht es: bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]\n"
+      "Fehler: Unbekannte Angabe „--farbe“. So geht es: bericht [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]\n"
     ),
   ])
   func berichtRejectsBadArguments(line: String, message: String) throws {

@@ -7,7 +7,7 @@ import _ResilienzTestSupport
 /// The Markdown and HTML reports of a fixed consultation, rendered with the shipped templates,
 /// compared with golden files (`RECORD_GOLDENS=1` records them anew).
 struct ReportGoldenTests {
-  @Test(arguments: ReportFormat.allCases)
+  @Test(arguments: [ReportFormat.md, .html])
   func reportOfTheFixedConsultation(format: ReportFormat) throws {
     let workspace = try ReportFixture.workspace("golden")
     defer { try? FileManager.default.removeItem(at: workspace) }
@@ -20,7 +20,7 @@ struct ReportGoldenTests {
     }
   }
 
-  @Test(arguments: ReportFormat.allCases)
+  @Test(arguments: [ReportFormat.md, .html])
   func reportWithoutAnswers(format: ReportFormat) throws {
     let workspace = try ReportFixture.workspace("leer")
     defer { try? FileManager.default.removeItem(at: workspace) }

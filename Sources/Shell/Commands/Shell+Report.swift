@@ -1,4 +1,5 @@
 import Consultation
+import Foundation
 import Report
 
 /// What `bericht` was asked for.
@@ -12,7 +13,7 @@ struct ReportRequest: Equatable {
 }
 
 extension Shell {
-  static let reportUsage = "bericht [--format md|html] [--datum JJJJ-MM-TT] [--force] [datei]"
+  static let reportUsage = "bericht [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]"
 
   /// `bericht`: the report of the consultation as it stands, printed or written to a file.
   func reportCommand(_ arguments: String) {
@@ -21,9 +22,10 @@ extension Shell {
     case .success(let parsed): request = parsed
     case .failure(let problem): return fail(problem.message)
     }
-    let text: String
+    if request.format == .pdf, request.path == nil { return fail(ReportError.pdfNeedsFile.message) }
+    let document: Data
     do {
-      text = try ReportWriter.render(
+      document = try ReportWriter.document(
         consultation, as: request.format, date: request.date ?? ReportDate.today(),
         knowledgeBaseDirectory: options.knowledgeBaseDirectory)
     } catch let error as ReportError {
@@ -31,11 +33,14 @@ extension Shell {
     } catch {
       return fail(String(describing: error))
     }
-    guard let path = request.path else { return say(text.hasSuffix("\n") ? text : text + "\n") }
+    guard let path = request.path else {
+      let text = String(decoding: document, as: UTF8.self)
+      return say(text.hasSuffix("\n") ? text : text + "\n")
+    }
     let written = writeUserFile(
       path, force: request.force, retry: "bericht --force \(path)", declined: "Kein Bericht geschrieben."
     ) {
-      try ReportWriter.write(text, to: path, overwrite: true, journals: openJournals)
+      try ReportWriter.write(document, to: path, overwrite: true, journals: openJournals)
     }
     guard written else { return }
     line("Bericht (\(request.format.title)) geschrieben: „\(path)“.")
@@ -80,7 +85,7 @@ extension Shell {
             let chosen = ReportFormat(rawValue: value.lowercased()) ?? (value.lowercased() == "markdown" ? .md : nil)
           else {
             return .failure(
-              ReportArgumentProblem(message: "„\(value)“ ist kein Berichtsformat; möglich sind md und html."))
+              ReportArgumentProblem(message: "„\(value)“ ist kein Berichtsformat; möglich sind md, html und pdf."))
           }
           format = chosen
         } else {
