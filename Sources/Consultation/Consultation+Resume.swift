@@ -42,12 +42,13 @@ extension Consultation {
           consultation.recordUnapplied(record.question ?? "?")
           continue
         }
+        let stamp = AnswerStamp(time: AnswerStamp.date(fromTimestamp: record.time), by: record.by)
         if record.op == "unset" {
-          try consultation.set(question, to: nil)
+          try consultation.replay(question, to: nil, stamp: stamp)
           continue
         }
         switch AnswerParser.parse(record.answer ?? "", for: knowledgeBase.questions[question]) {
-        case .success(let answer): try consultation.set(question, to: answer)
+        case .success(let answer): try consultation.replay(question, to: answer, stamp: stamp)
         case .failure(let error):
           problems.append(
             "\(id) = \(record.answer ?? ""): \(error.description.hasSuffix(".") ? error.description : error.description + ".") Die Antwort wird übergangen."

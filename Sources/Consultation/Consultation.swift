@@ -1,3 +1,4 @@
+import Foundation
 import KnowledgeBase
 import RuleEngine
 
@@ -14,7 +15,7 @@ public struct AnswerOutcome {
 /// not apply (its question is gone or the answer no longer fits), which going back passes over
 /// without touching an answer, so that every later `back` still undoes the answer it undid then.
 public enum HistoryEntry: Sendable {
-  case answer(question: Int, previous: Answer?)
+  case answer(question: Int, previous: Answer?, previousStamp: AnswerStamp?)
   case unapplied(questionID: String)
 }
 
@@ -40,6 +41,12 @@ public struct Consultation {
   public private(set) var journal: Journal?
   /// The staff exercise under way, if any.
   public internal(set) var exercise: ExerciseRun?
+  /// When each current answer was given and by whom.
+  public internal(set) var stamps: [Int: AnswerStamp] = [:]
+  /// Who answers now (a name or staff function), written with every answer; nil when not said.
+  public var author: String?
+  /// The time answers are stamped with.
+  public var clock: @Sendable () -> Date = { AnswerStamp.now() }
 
   public var knowledgeBase: KnowledgeBase { engine.knowledgeBase }
 
@@ -82,23 +89,36 @@ public struct Consultation {
   /// Sets or withdraws an answer: journal first, then the engine.
   @discardableResult
   public mutating func set(_ question: Int, to answer: Answer?, record: Bool = true) throws -> AnswerOutcome {
+    let stamp = AnswerStamp(time: clock(), by: author)
     let item = knowledgeBase.questions[question]
     if let journal {
+      let time = stamp.time.map(AnswerStamp.timestamp)
       if let answer {
-        try journal.append(JournalRecord(op: "set", question: item.id, answer: AnswerParser.format(answer, for: item)))
+        try journal.append(
+          JournalRecord(
+            op: "set", question: item.id, answer: AnswerParser.format(answer, for: item), time: time, by: author))
       } else {
-        try journal.append(JournalRecord(op: "unset", question: item.id))
+        try journal.append(JournalRecord(op: "unset", question: item.id, time: time, by: author))
       }
     }
-    return try apply(question, answer, record: record)
+    return try apply(question, answer, record: record, stamp: stamp)
   }
 
-  mutating func apply(_ question: Int, _ answer: Answer?, record: Bool) throws -> AnswerOutcome {
+  /// Sets an answer with the stamp its journal record carries, during a replay.
+  mutating func replay(_ question: Int, to answer: Answer?, stamp: AnswerStamp) throws {
+    _ = try apply(question, answer, record: true, stamp: stamp)
+  }
+
+  mutating func apply(_ question: Int, _ answer: Answer?, record: Bool, stamp: AnswerStamp? = nil) throws
+    -> AnswerOutcome
+  {
     let previous = engine.answers[question]
+    let previousStamp = stamps[question]
+    stamps[question] = answer == nil ? nil : stamp
     let item = knowledgeBase.questions[question]
     let before = engine
     let events = engine.set(question, to: answer)
-    if record { history.append(.answer(question: question, previous: previous)) }
+    if record { history.append(.answer(question: question, previous: previous, previousStamp: previousStamp)) }
     skipped.remove(question)
     currentGroup = item.group
     let outcome = AnswerOutcome(
@@ -114,8 +134,8 @@ public struct Consultation {
     guard let last = history.last else { return nil }
     try journal?.append(JournalRecord(op: "back"))
     switch last {
-    case .answer(let question, let previous):
-      let outcome = try apply(question, previous, record: false)
+    case .answer(let question, let previous, let previousStamp):
+      let outcome = try apply(question, previous, record: false, stamp: previousStamp)
       history.removeLast()
       return .answer(outcome)
     case .unapplied(let id):
@@ -136,15 +156,18 @@ public struct Consultation {
     // All records in one write: a full disk leaves the journal (and the answers) as they were,
     // not half loaded.
     // `loaded` ends the batch: a replay forgets the history there too, as `back` cannot undo a load.
+    let stamp = AnswerStamp(time: clock(), by: author)
+    let time = stamp.time.map(AnswerStamp.timestamp)
     try journal?.append(
-      [JournalRecord(op: "reset")]
+      [JournalRecord(op: "reset", time: time, by: author)]
         + sorted.map { question, answer in
           let item = knowledgeBase.questions[question]
-          return JournalRecord(op: "set", question: item.id, answer: AnswerParser.format(answer, for: item))
-        } + [JournalRecord(op: "loaded")])
+          return JournalRecord(
+            op: "set", question: item.id, answer: AnswerParser.format(answer, for: item), time: time, by: author)
+        } + [JournalRecord(op: "loaded", time: time, by: author)])
     try clearAnswers()
     for (question, answer) in sorted {
-      _ = try apply(question, answer, record: false)
+      _ = try apply(question, answer, record: false, stamp: stamp)
     }
     forgetHistory()
   }
@@ -168,6 +191,7 @@ public struct Consultation {
     }
     history = []
     skipped = []
+    stamps = [:]
   }
 
   /// Attaches a journal after resuming, so that later changes are kept.

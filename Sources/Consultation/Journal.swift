@@ -15,10 +15,15 @@ public struct JournalRecord: Codable, Equatable, Sendable {
   /// `resilienz-journal` in the first record, so that a journal is recognisable as one (journals
   /// from before this field are recognised by their records).
   public var format: String?
+  /// When the record was written, ISO 8601 in UTC (`2026-12-05T14:32:07Z`); absent in journals
+  /// from before time stamps.
+  public var time: String?
+  /// Who gave the answer (a name or staff function the user set with `name`), if known.
+  public var by: String?
 
   public init(
     op: String, question: String? = nil, answer: String? = nil, knowledgeBase: String? = nil,
-    version: String? = nil, text: String? = nil, format: String? = nil
+    version: String? = nil, text: String? = nil, format: String? = nil, time: String? = nil, by: String? = nil
   ) {
     self.op = op
     self.question = question
@@ -27,13 +32,17 @@ public struct JournalRecord: Codable, Equatable, Sendable {
     self.version = version
     self.text = text
     self.format = format
+    self.time = time
+    self.by = by
   }
 
   public static let journalFormat = "resilienz-journal"
 
   /// The first record of a new journal: what it is, and which knowledge base it was begun with.
   public static func start(knowledgeBase: String, version: String) -> JournalRecord {
-    JournalRecord(op: "start", knowledgeBase: knowledgeBase, version: version, format: journalFormat)
+    JournalRecord(
+      op: "start", knowledgeBase: knowledgeBase, version: version, format: journalFormat,
+      time: AnswerStamp.timestamp(AnswerStamp.now()))
   }
 }
 

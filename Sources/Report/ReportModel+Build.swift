@@ -57,6 +57,14 @@ extension ReportModel {
       options.notes += run.notes.map { NoteEntry(time: run.time(atStage: $0.stage), text: $0.text) }
     }
     self.init(engine: consultation.engine, date: date, options: options)
+    for group in situation.indices {
+      for entry in situation[group].answers.indices {
+        guard let question = consultation.knowledgeBase.questionIndex[situation[group].answers[entry].id] else {
+          continue
+        }
+        situation[group].answers[entry].stamp = consultation.stamps[question]?.german()
+      }
+    }
   }
 
   /// The report of an engine's answers and conclusions.

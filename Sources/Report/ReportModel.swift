@@ -85,6 +85,8 @@ public struct AnswerEntry: Sendable {
   public var answer: String
   /// Answered with „weiß nicht“: an information gap.
   public var isGap: Bool
+  /// When and by whom it was answered („5.12. 14:32 Uhr, S2 Lage“), where the journal says.
+  public var stamp: String? = nil
 }
 
 /// A reference to an entry of the bibliography.

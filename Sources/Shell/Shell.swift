@@ -304,6 +304,7 @@ public final class Shell {
     case .profile: showProfile()
     case .municipality: municipalityCommand(arguments)
     case .term: termCommand(arguments)
+    case .author: authorCommand(arguments)
     case .answers: showAnswers()
     case .set: setCommand(arguments)
     case .unset: unsetCommand(arguments)

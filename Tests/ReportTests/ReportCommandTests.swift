@@ -16,6 +16,7 @@ struct ReportCommandTests {
     let journal = workspace.appendingPathComponent("beratung.journal").path
     let knowledgeBase = try ReportFixture.load(kb)
     var consultation = Consultation(knowledgeBase: knowledgeBase, journal: try Journal(path: journal))
+    ReportFixture.stamp(&consultation)
     for (id, text) in ReportFixture.scenario {
       let question = try #require(knowledgeBase.questionIndex[id])
       try consultation.set(question, to: AnswerParser.parse(text, for: knowledgeBase.questions[question]).get())
@@ -189,6 +190,7 @@ struct ReportCommandTests {
 
   func shell(_ kb: String) throws -> (Shell, BufferOutputSink) {
     var consultation = Consultation(knowledgeBase: try ReportFixture.load(kb))
+    ReportFixture.stamp(&consultation)
     for (id, text) in ReportFixture.scenario {
       let question = try #require(consultation.knowledgeBase.questionIndex[id])
       try consultation.set(

@@ -65,12 +65,19 @@ enum ReportFixture {
     _ kb: KnowledgeBase, answers: [(question: String, answer: String)] = scenario
   ) throws -> Consultation {
     var consultation = Consultation(knowledgeBase: kb)
+    stamp(&consultation)
     for (id, text) in answers {
       let question = try #require(kb.questionIndex[id], "no question \(id)")
       let answer = try AnswerParser.parse(text, for: kb.questions[question]).get()
       try consultation.set(question, to: answer)
     }
     return consultation
+  }
+
+  /// Answers carry when and by whom they were given; fixed, so that the report is the same each run.
+  static func stamp(_ consultation: inout Consultation) {
+    consultation.clock = { Date(timeIntervalSince1970: 1_773_479_700) }
+    consultation.author = "S2 Lage"
   }
 
   /// Writes a file, creating its folder.

@@ -84,6 +84,34 @@ import _ResilienzTestSupport
     }
   }
 
+  /// Every answer keeps when it was given and by whom, through the journal and through `back`.
+  @Test func stampsComeBackOnResumeAndBack() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    let folder = try ShellFixture.temporaryDirectory("resume-stamps")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("j.journal").path
+    var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    let phase = try Self.index("lage.phase", in: kb)
+    let early = Date(timeIntervalSince1970: 1_796_000_000)
+    let late = early.addingTimeInterval(8 * 3600)
+    live.clock = { early }
+    live.author = "S2 Lage"
+    try live.set(phase, to: .option(1))
+    live.clock = { late }
+    live.author = nil
+    try live.set(phase, to: .option(2))
+    #expect(live.stamps[phase] == AnswerStamp(time: late, by: nil))
+    var (resumed, problems) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(resumed.stamps == live.stamps)
+    _ = try resumed.back()
+    #expect(resumed.stamps[phase] == AnswerStamp(time: early, by: "S2 Lage"))
+    _ = try live.back()
+    _ = try live.back()
+    (resumed, _) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+    #expect(resumed.stamps[phase] == nil)
+  }
+
   /// The count offered at start („Eine gespeicherte Beratung mit N Antworten“) is the number of
   /// answers the resumed consultation has.
   @Test func answerCountAgreesWithTheResumedConsultation() throws {

@@ -66,6 +66,8 @@ enum ShellFixture {
     var environment = ProcessInfo.processInfo.environment
     environment.removeValue(forKey: "RESILIENZ_KB")
     environment["NO_COLOR"] = "1"
+    // Answers are stamped with the time; transcripts show it, so it is fixed.
+    environment["RESILIENZ_UHRZEIT"] = "2026-12-05T14:32:07Z"
     environment["HOME"] = state.path
     environment["XDG_STATE_HOME"] = state.path
     for (key, value) in extra { environment[key] = value }

@@ -2,7 +2,8 @@ import RuleLanguage
 
 /// The commands the shell knows.
 enum CommandKind: String, Sendable, CaseIterable {
-  case help, why, how, whynot, whatif, advice, patterns, profile, municipality, term, answers, set, unset, back, skip
+  case help, why, how, whynot, whatif, advice, patterns, profile, municipality, term, author, answers, set, unset, back,
+    skip
   case next, changes, show, search, save, load, quit, expect, record, trace, reload, check
   case report
   case exercise, inject, decide, note, debrief
@@ -114,8 +115,14 @@ struct CommandSpec: Sendable {
         "Ohne Angabe zeigt 'bezeichnung' die Begriffe, die Empfehlungen und Bericht je nach Land und Körperschaft füllen, etwa den Namen des Stabes, mit ihrem jetzigen Text. 'bezeichnung stab Verwaltungsstab der Stadt Musterstadt' setzt den Namen, den Ihre Kommune verwendet; 'bezeichnung stab zurücksetzen' kehrt zur Bezeichnung nach Land und Körperschaft zurück. Die Bezeichnung bleibt im Journal und in gespeicherten Beratungen."
     ),
     CommandSpec(
+      kind: .author, aliases: ["name"], usage: "name [<name oder stabsfunktion>|zurücksetzen]", arity: .text,
+      summary: "wer jetzt antwortet; steht bei jeder Antwort im Journal",
+      help:
+        "'name S2 Lage' oder 'name Petra Schmitz' hält fest, wer ab jetzt antwortet; Journal, 'antworten' und Bericht nennen es bei jeder Antwort neben der Uhrzeit. Ohne Angabe zeigt 'name', wer eingetragen ist; 'name zurücksetzen' trägt niemanden mehr ein."
+    ),
+    CommandSpec(
       kind: .answers, aliases: ["antworten"], usage: "antworten", arity: .none,
-      summary: "alle bisherigen Antworten",
+      summary: "alle bisherigen Antworten mit Uhrzeit und wer sie gab",
       help: "Listet alle Antworten nach Themen; „weiß nicht“ ist als Informationslücke markiert."),
     CommandSpec(
       kind: .set, aliases: ["setze"], usage: "setze <frage> = <antwort>", arity: .text,

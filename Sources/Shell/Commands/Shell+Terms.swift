@@ -24,3 +24,24 @@ extension Shell {
     line(reset ? "Zurückgesetzt: \(term) heißt wieder „\(now)“." : "Übernommen: \(term) heißt jetzt „\(now)“.")
   }
 }
+
+extension Shell {
+  /// `name`: who answers from now on, written with every answer.
+  func authorCommand(_ arguments: String) {
+    let text = arguments.trimmingSpaces
+    if text.isEmpty {
+      return line(
+        consultation.author.map { "Es antwortet: \($0)." }
+          ?? "Niemand eingetragen; 'name S2 Lage' trägt ein, wer antwortet.")
+    }
+    if ["zurücksetzen", "zuruecksetzen"].contains(text.lowercased()) {
+      consultation.author = nil
+      return line("Niemand mehr eingetragen.")
+    }
+    guard text.count <= 80, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+      return fail("Bitte einen Namen oder eine Stabsfunktion mit höchstens 80 Zeichen angeben, etwa: name S2 Lage")
+    }
+    consultation.author = text
+    line("Ab jetzt antwortet: \(text).")
+  }
+}

@@ -195,9 +195,11 @@ extension Shell {
       for question in inGroup {
         let answer = engine.answers[question]
         let gap = answer == .unknown ? "  (Informationslücke)" : ""
+        let stamp = consultation.stamps[question]?.german().map { "  [\($0)]" } ?? ""
         say(
           TextLayout.wrap(
-            "\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)", first: "  ", rest: "      "))
+            "\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)\(stamp)", first: "  ",
+            rest: "      "))
       }
     }
   }

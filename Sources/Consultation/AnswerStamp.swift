@@ -1,0 +1,54 @@
+import Foundation
+
+/// When an answer was given and by whom, as the journal keeps it: an answer from eight hours ago
+/// must not look as fresh as one from a minute ago.
+public struct AnswerStamp: Sendable, Equatable {
+  /// Nil for answers from journals written before time stamps.
+  public var time: Date?
+  /// The name or staff function set with `name`, if any.
+  public var by: String?
+
+  public init(time: Date?, by: String?) {
+    self.time = time
+    self.by = by
+  }
+
+  /// The journal's form of a time: ISO 8601 in UTC, to the second.
+  public static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+  }
+
+  /// A time as the journal writes it; nil for anything else.
+  public static func date(fromTimestamp text: String?) -> Date? {
+    guard let text else { return nil }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.date(from: text)
+  }
+
+  /// Now, or the fixed time `RESILIENZ_UHRZEIT` names (ISO 8601, for reproducible transcripts and
+  /// scripted exercises).
+  public static func now() -> Date {
+    date(fromTimestamp: ProcessInfo.processInfo.environment["RESILIENZ_UHRZEIT"]) ?? Date()
+  }
+
+  /// German time (MEZ/MESZ), whatever the machine's time zone: the staff reads its own clock.
+  public static let timeZone = TimeZone(identifier: "Europe/Berlin") ?? TimeZone.current
+
+  /// German: „5.12.2026 14:32 Uhr“, with the name after a comma.
+  public func german() -> String? {
+    var parts: [String] = []
+    if let time {
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = Self.timeZone
+      let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: time)
+      let minute = (c.minute ?? 0) < 10 ? "0\(c.minute ?? 0)" : "\(c.minute ?? 0)"
+      parts.append(
+        "\(c.day ?? 0).\(c.month ?? 0).\(c.year ?? 0) \(c.hour ?? 0):\(minute) Uhr")
+    }
+    if let by { parts.append(by) }
+    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+  }
+}
