@@ -219,7 +219,9 @@ extension ReportModel {
     _ engine: Engine, _ text: ReportText, _ citations: inout CitationList
   ) -> [(horizon: Horizon, entry: MeasureEntry)] {
     let kb = engine.knowledgeBase
-    return engine.advice().enumerated().map { offset, recommendation -> (horizon: Horizon, entry: MeasureEntry) in
+    let advice = engine.advice()
+    let numbers = Dictionary(uniqueKeysWithValues: advice.enumerated().map { ($1.measure, $0 + 1) })
+    return advice.enumerated().map { offset, recommendation -> (horizon: Horizon, entry: MeasureEntry) in
       let measure = engine.measure(recommendation.measure)
       var reasons: [String] = []
       var sourceIDs = measure.sourceIDs
@@ -245,11 +247,15 @@ extension ReportModel {
       let steps = measure.steps.enumerated().map { NumberedText(number: $0.offset + 1, text: text.fill($0.element)) }
       let horizon: String = horizonTitles[measure.horizon] ?? measure.horizon.rawValue
       let effort: String = effortTitles[measure.effort] ?? measure.effort.rawValue
-      let entry = MeasureEntry(
+      var entry = MeasureEntry(
         rank: offset + 1, id: measure.id, title: text.fill(measure.title), description: text.fill(measure.description),
         horizon: horizon, priority: ReportText.number(recommendation.priority),
         breakdown: breakdown.isEmpty ? "0" : breakdown, parts: partEntries, office: text.fill(measure.office),
         effort: effort, steps: steps, reasons: reasons, factors: factors, sources: citations.cite(sourceIDs))
+      entry.conflicts = engine.conflicts(of: recommendation.measure).map { conflict in
+        let number = numbers[conflict.measure].map { "Nr. \($0) " } ?? ""
+        return "\(number)„\(text.fill(engine.measure(conflict.measure).title))“: \(conflict.text)"
+      }
       return (measure.horizon, entry)
     }
   }

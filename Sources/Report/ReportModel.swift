@@ -182,6 +182,9 @@ public struct MeasureEntry: Sendable {
   /// The factors the measure strengthens, e.g. `RF3 Aufgabenpriorisierung und Personal`.
   public var factors: [String]
   public var sources: [Citation]
+  /// Recommended measures that pull against this one, with what to weigh:
+  /// „Nr. 4 „Trinkwasserstellen …“: Die Ausgabestellen …“.
+  public var conflicts: [String] = []
 }
 
 /// A text with its number in a list.

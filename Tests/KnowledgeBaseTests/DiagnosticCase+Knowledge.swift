@@ -232,6 +232,32 @@ extension DiagnosticCase {
         ("Rules/base.rules", Fixtures.cleanRules),
       ]),
     .files(
+      "self-conflict", "self-conflict",
+      [
+        (
+          "Knowledge/base.yaml",
+          Fixtures.baseKnowledge(
+            replacing: "sources: [q1], reviewed: 2026-12-04}\n  - {id: liste",
+            with:
+              "sources: [q1], reviewed: 2026-12-04,\n     conflicts: [{with: pool, text: Zieht gegen sich selbst.}]}\n  - {id: liste"
+          )
+        ),
+        ("Rules/base.rules", Fixtures.cleanRules),
+      ]),
+    .files(
+      "conflict-with-unknown-measure", "unknown-measure",
+      [
+        (
+          "Knowledge/base.yaml",
+          Fixtures.baseKnowledge(
+            replacing: "sources: [q1], reviewed: 2026-12-04}\n  - {id: liste",
+            with:
+              "sources: [q1], reviewed: 2026-12-04,\n     conflicts: [{with: lsite, text: Zieht gegen die Liste.}]}\n  - {id: liste"
+          )
+        ),
+        ("Rules/base.rules", Fixtures.cleanRules),
+      ]),
+    .files(
       "unknown-phase-question", "unknown-question",
       [
         (

@@ -21,6 +21,7 @@ enum KnowledgeMessage {
   case factorNeverAssessed(String)
   case fieldNotAllowed(String, type: String)
   case invalidAnswer(String, question: String, problem: String)
+  case selfConflict(String)
   case invalidChoice(String, field: String, allowed: [String], suggestion: String?)
   case invalidDomain(String)
   case invalidID(String)
@@ -110,6 +111,9 @@ enum KnowledgeMessage {
     case .fieldNotAllowed(let field, let type):
       DiagnosticMessage(
         "field-not-allowed", .error, "a question of type '\(type)' has no '\(field)'")
+    case .selfConflict(let measure):
+      DiagnosticMessage(
+        "self-conflict", .error, "measure '\(measure)' cannot conflict with itself; name the other measure in 'with'")
     case .invalidAnswer(let text, let question, let problem):
       DiagnosticMessage(
         "invalid-answer", .error, "'\(text)' is not an answer to question '\(question)': \(problem)")

@@ -467,6 +467,22 @@ struct KnowledgeFileReader {
       }
       map.finish()
     }
+    var conflicts: [MeasureConflict] = []
+    if let node = fields.value("conflicts", required: false), let items = reader.list(node, what: "a list of conflicts")
+    {
+      for item in items {
+        guard let conflict = reader.fields(item, what: "a conflict") else { continue }
+        let other = references(conflict, "with", .measure, required: true, into: &draft)
+        let text = conflict.string("text")
+        conflict.finish()
+        guard let otherID = other.first, let text else { continue }
+        if let (name, _) = id, otherID == name {
+          reader.report(.selfConflict(name), at: item)
+          continue
+        }
+        conflicts.append(MeasureConflict(measureID: otherID, text: text))
+      }
+    }
     guard let (name, site) = id, let title, let description, let prevents, let steps, let office,
       let horizon, let effort, phasesValid, variantsValid, let reviewed
     else { return }
@@ -476,6 +492,7 @@ struct KnowledgeFileReader {
       sourceIDs: sources, examples: examples, reviewed: reviewed)
     measure.patternIDs = patterns
     measure.variants = variants
+    measure.conflicts = conflicts
     draft.measures.append(Declared(value: measure, id: name, site: site))
   }
 

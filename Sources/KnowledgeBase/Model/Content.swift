@@ -93,6 +93,9 @@ public struct Measure: Sendable {
   /// What the measure says in a phase where it differs: prepared in Vorsorge, ordered and
   /// carried out in Bewältigung, evaluated in Nachbereitung.
   public var variants: [Phase: MeasureVariant] = [:]
+  /// Measures that pull against this one when both are recommended, and what the staff must
+  /// weigh (public drinking-water points during a water-use restriction).
+  public var conflicts: [MeasureConflict] = []
 
   /// The measure as it reads in the phase: the variant's title, steps and horizon where it has
   /// them, the measure's own otherwise.
@@ -103,6 +106,19 @@ public struct Measure: Sendable {
     result.steps = variant.steps ?? steps
     result.horizon = variant.horizon ?? horizon
     return result
+  }
+}
+
+/// Two measures that pull against each other when both are recommended, and how to reconcile
+/// them; German, shown beside both.
+public struct MeasureConflict: Sendable {
+  /// The other measure's id.
+  public var measureID: String
+  public var text: String
+
+  public init(measureID: String, text: String) {
+    self.measureID = measureID
+    self.text = text
   }
 }
 

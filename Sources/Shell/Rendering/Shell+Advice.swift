@@ -60,6 +60,8 @@ extension Shell {
         groups.append((title, [recommendation]))
       }
     }
+    // The numbers of the whole advice, so that a conflict can point at the other measure.
+    let numbers = Dictionary(uniqueKeysWithValues: advice.enumerated().map { ($1.measure, $0 + 1) })
     var rank = 0
     for (title, group) in groups {
       if let title { line(emphasis(title)) }
@@ -88,6 +90,13 @@ extension Shell {
           TextLayout.wrap(
             (sources.count == 1 ? "Quelle: " : "Quellen: ") + sources.joined(separator: "; "), first: "     ",
             rest: "     "))
+        for conflict in engine.conflicts(of: recommendation.measure) {
+          let other = text(engine.measure(conflict.measure).title)
+          let number = numbers[conflict.measure].map { "Nr. \($0), " } ?? ""
+          say(
+            TextLayout.wrap(
+              "Zielkonflikt mit \(number)„\(other)“: \(text(conflict.text))", first: "     ", rest: "       "))
+        }
       }
     }
   }

@@ -208,6 +208,13 @@ extension Shell {
         renderJustification(
           engine.justify(rule: rule), indent: "    ", target: .measure(measure), explained: &explained))
     }
+    for conflict in engine.conflicts(of: measure) {
+      let rank = engine.advice().firstIndex { $0.measure == conflict.measure }.map { "Nr. \($0 + 1), " } ?? ""
+      say(
+        TextLayout.wrap(
+          "Zielkonflikt mit \(rank)„\(text(engine.measure(conflict.measure).title))“: \(text(conflict.text))",
+          first: "  ", rest: "    "))
+    }
     renderSources(item.sourceIDs)
   }
 
