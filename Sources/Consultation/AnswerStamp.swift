@@ -37,16 +37,22 @@ public struct AnswerStamp: Sendable, Equatable {
   /// German time (MEZ/MESZ), whatever the machine's time zone: the staff reads its own clock.
   public static let timeZone = TimeZone(identifier: "Europe/Berlin") ?? TimeZone.current
 
+  /// The time of day in German time: „14:32 Uhr“.
+  public static func clockTime(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let c = calendar.dateComponents([.hour, .minute], from: date)
+    return "\(c.hour ?? 0):\((c.minute ?? 0) < 10 ? "0" : "")\(c.minute ?? 0) Uhr"
+  }
+
   /// German: „5.12.2026 14:32 Uhr“, with the name after a comma.
   public func german() -> String? {
     var parts: [String] = []
     if let time {
       var calendar = Calendar(identifier: .gregorian)
       calendar.timeZone = Self.timeZone
-      let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: time)
-      let minute = (c.minute ?? 0) < 10 ? "0\(c.minute ?? 0)" : "\(c.minute ?? 0)"
-      parts.append(
-        "\(c.day ?? 0).\(c.month ?? 0).\(c.year ?? 0) \(c.hour ?? 0):\(minute) Uhr")
+      let c = calendar.dateComponents([.year, .month, .day], from: time)
+      parts.append("\(c.day ?? 0).\(c.month ?? 0).\(c.year ?? 0) \(Self.clockTime(time))")
     }
     if let by { parts.append(by) }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")

@@ -6,7 +6,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   public var markup: ReportFormat { self == .pdf ? .html : self }
 
   /// The template a format is rendered with: `bericht.md.mustache`, `bericht.html.mustache`.
-  public var templateName: String { "bericht.\(markup.rawValue)" }
+  public var templateName: String { templateName(for: .full) }
+
+  /// The template of a kind of report in this format: `lagebericht.html` for the one-page report.
+  public func templateName(for kind: ReportKind) -> String { "\(kind.templateBase).\(markup.rawValue)" }
 
   /// The German name shown in messages.
   public var title: String {
@@ -28,6 +31,28 @@ public enum ReportFormat: String, Sendable, CaseIterable {
       self = .pdf
     } else {
       return nil
+    }
+  }
+}
+
+/// Which report: the full one with every answer, measure and source, or the one-page
+/// Lagebericht a staff puts on the table.
+public enum ReportKind: String, Sendable, CaseIterable {
+  case full, onePage
+
+  /// The template's name without format: `bericht`, `lagebericht`.
+  public var templateBase: String {
+    switch self {
+    case .full: "bericht"
+    case .onePage: "lagebericht"
+    }
+  }
+
+  /// The German name in messages.
+  public var title: String {
+    switch self {
+    case .full: "Bericht"
+    case .onePage: "Lagebericht (eine Seite)"
     }
   }
 }

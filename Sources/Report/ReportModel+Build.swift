@@ -57,6 +57,8 @@ extension ReportModel {
       options.notes += run.notes.map { NoteEntry(time: run.time(atStage: $0.stage), text: $0.text) }
     }
     self.init(engine: consultation.engine, date: date, options: options)
+    time = AnswerStamp.clockTime(consultation.clock())
+    author = consultation.author
     for group in situation.indices {
       for entry in situation[group].answers.indices {
         guard let question = consultation.knowledgeBase.questionIndex[situation[group].answers[entry].id] else {
@@ -88,6 +90,14 @@ extension ReportModel {
     profile = Self.profile(engine, text, &citations)
     let ranked = Self.measures(engine, text, &citations)
     let measures = ranked.map(\.entry)
+    let sections = engine.advice().prefix(Engine.settledPlaces).map(\.section)
+    for (section, entry) in zip(sections, measures) {
+      if let last = first.last, last.title == section?.title {
+        first[first.count - 1].measures.append(entry)
+      } else {
+        first.append(SectionGroup(title: section?.title, measures: [entry]))
+      }
+    }
     horizons = Horizon.allCases.compactMap { horizon in
       let group = ranked.filter { $0.horizon == horizon }.map(\.entry)
       guard !group.isEmpty else { return nil }
@@ -96,6 +106,7 @@ extension ReportModel {
     let allOpenQuestions = Self.openQuestions(engine, text)
     openQuestions = Array(allOpenQuestions.prefix(max(0, options.openQuestionLimit)))
     moreOpenQuestions = allOpenQuestions.count - openQuestions.count
+    topOpenQuestions = Array(allOpenQuestions.prefix(5))
     decisions = options.decisions
     notes = options.notes
     bibliography = citations.bibliography(text)

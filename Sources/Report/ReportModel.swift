@@ -6,6 +6,15 @@ public struct ReportModel: Sendable {
   /// `14. März 2026`, and `2026-03-14` for machines.
   public var date: String
   public var isoDate: String
+  /// The time the report was made, German time („15:32 Uhr“), for a report of a consultation.
+  public var time: String? = nil
+  /// Who answers in the consultation (`name`), if said.
+  public var author: String? = nil
+  /// The first ten places of the advice, section by section (one group without a title outside
+  /// Vorbereitung and Bewältigung), numbered as in the shell.
+  public var first: [SectionGroup] = []
+  /// The five most decisive open questions, for the one-page Lagebericht.
+  public var topOpenQuestions: [OpenQuestionEntry] = []
   public var knowledgeBase: KnowledgeBaseEntry
   /// The municipality as answered: Land, type, size (only what was answered).
   public var municipality: [LabelledValue]
@@ -246,4 +255,11 @@ public struct SourceEntry: Sendable {
   public var unverified: Bool
   /// The address as a link target, only for `http` and `https` (never `javascript:` and the like).
   public var link: String?
+}
+
+/// Measures of one section of the advice.
+public struct SectionGroup: Sendable {
+  /// `Jetzt in der Lage` …; nil where the advice has no sections.
+  public var title: String?
+  public var measures: [MeasureEntry]
 }

@@ -24,10 +24,12 @@ public struct ReportTemplates: Sendable {
 
   /// The folder whose templates render a knowledge base's reports: its own `Knowledge/templates`
   /// when that holds the format's template, else the shipped one.
-  public static func folder(forKnowledgeBase directory: String?, format: ReportFormat) -> String {
+  public static func folder(
+    forKnowledgeBase directory: String?, format: ReportFormat, kind: ReportKind = .full
+  ) -> String {
     if let directory {
       let own = KnowledgeSources.join(directory, subfolder)
-      if FileManager.default.fileExists(atPath: own + "/" + format.templateName + ".mustache") { return own }
+      if FileManager.default.fileExists(atPath: own + "/" + format.templateName(for: kind) + ".mustache") { return own }
     }
     return shippedFolder
   }
@@ -77,8 +79,8 @@ public struct ReportTemplates: Sendable {
   }
 
   /// The templates for a knowledge base's reports in a format (see `folder(forKnowledgeBase:format:)`).
-  public init(forKnowledgeBase directory: String?, format: ReportFormat) throws {
-    try self.init(folder: Self.folder(forKnowledgeBase: directory, format: format))
+  public init(forKnowledgeBase directory: String?, format: ReportFormat, kind: ReportKind = .full) throws {
+    try self.init(folder: Self.folder(forKnowledgeBase: directory, format: format, kind: kind))
   }
 
   /// The templates for a knowledge base's after-action reports: its own folder when that holds
@@ -103,9 +105,10 @@ public struct ReportTemplates: Sendable {
   }
 
   /// The report in the format, rendered with the format's template.
-  public func render(_ model: ReportModel, as format: ReportFormat) throws -> String {
-    guard let text = library.render(model, withTemplate: format.templateName) else {
-      throw ReportError.missingTemplate(name: format.templateName, folder: folder)
+  public func render(_ model: ReportModel, as format: ReportFormat, kind: ReportKind = .full) throws -> String {
+    let name = format.templateName(for: kind)
+    guard let text = library.render(model, withTemplate: name) else {
+      throw ReportError.missingTemplate(name: name, folder: folder)
     }
     // No text from an answer, a note or the knowledge base may reorder what a reader sees.
     return text.withoutBidiControls

@@ -10,20 +10,22 @@ public enum ReportWriter {
   /// `knowledgeBaseDirectory` (or the shipped ones).
   public static func render(
     _ consultation: Consultation, as format: ReportFormat, date: ReportDate, knowledgeBaseDirectory: String?,
-    options: ReportOptions = ReportOptions()
+    options: ReportOptions = ReportOptions(), kind: ReportKind = .full
   ) throws -> String {
-    let templates = try ReportTemplates(forKnowledgeBase: knowledgeBaseDirectory, format: format)
-    return try templates.render(ReportModel(consultation: consultation, date: date, options: options), as: format)
+    let templates = try ReportTemplates(forKnowledgeBase: knowledgeBaseDirectory, format: format, kind: kind)
+    return try templates.render(
+      ReportModel(consultation: consultation, date: date, options: options), as: format, kind: kind)
   }
 
   /// The report as the bytes of its file: the text of Markdown and HTML, or the HTML report
   /// printed to PDF.
   public static func document(
     _ consultation: Consultation, as format: ReportFormat, date: ReportDate, knowledgeBaseDirectory: String?,
-    options: ReportOptions = ReportOptions()
+    options: ReportOptions = ReportOptions(), kind: ReportKind = .full
   ) throws -> Data {
     let text = try render(
-      consultation, as: format.markup, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory, options: options)
+      consultation, as: format.markup, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory, options: options,
+      kind: kind)
     return format == .pdf ? try PDFPrinter.pdf(fromHTML: text) : Data(text.utf8)
   }
 
@@ -48,7 +50,7 @@ public enum ReportWriter {
   /// errors, 2 when a file cannot be read or written.
   public static func report(
     session: String, knowledgeBaseDirectory: String, format: ReportFormat, date: ReportDate, outputPath: String?,
-    force: Bool = false, output: (String) -> Void, errors: (String) -> Void
+    force: Bool = false, kind: ReportKind = .full, output: (String) -> Void, errors: (String) -> Void
   ) -> Int32 {
     let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
     guard let knowledgeBase = loaded.knowledgeBase else {
@@ -67,11 +69,13 @@ public enum ReportWriter {
     }
     do {
       if let outputPath {
-        let data = try document(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory)
+        let data = try document(
+          consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory, kind: kind)
         try write(data, to: outputPath, overwrite: force, journals: [FileIdentity(path: session)].compactMap { $0 })
       } else {
         guard format != .pdf else { throw ReportError.pdfNeedsFile }
-        output(try render(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory))
+        output(
+          try render(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory, kind: kind))
       }
     } catch let error as ReportError {
       if case .brokenTemplate = error {

@@ -42,6 +42,9 @@ struct Report: ParsableCommand {
   @Flag(help: "Eine bestehende Datei -o ersetzen (das Journal einer Beratung nie).")
   var force = false
 
+  @Flag(help: "Den Lagebericht auf einer Seite statt des vollständigen Berichts.")
+  var kurz = false
+
   /// Why the arguments cannot make a report, in German; nil when they can.
   func argumentProblem() -> String? {
     guard let session, !session.isEmpty else {
@@ -69,6 +72,7 @@ struct Report: ParsableCommand {
     let status = ReportWriter.report(
       session: session ?? "", knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen ?? .md,
       date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output, force: force,
+      kind: kurz ? .onePage : .full,
       output: { print($0, terminator: "") },
       errors: { FileHandle.standardError.write(Data($0.utf8)) })
     if status != 0 { throw ExitCode(status) }

@@ -98,15 +98,22 @@ struct PDFReportTests {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
-  @Test func pdfReportIsPrintedOnA4() throws {
+  /// The one-page Lagebericht prints on one A4 page.
+  @Test func onePageReportIsOnePage() throws {
     let kb = try ReportFixture.load(ReportFixture.knowledgeBaseDirectory)
     let pdf = try ReportWriter.document(
       try ReportFixture.consultation(kb), as: .pdf, date: ReportFixture.date(),
-      knowledgeBaseDirectory: ReportFixture.knowledgeBaseDirectory)
-    #expect(pdf.starts(with: Array("%PDF-".utf8)))
+      knowledgeBaseDirectory: ReportFixture.knowledgeBaseDirectory, kind: .onePage)
+    let info = try Self.info(of: pdf)
+    #expect(info.contains("(A4)"), "\(info)")
+    #expect(info.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" 1") }, "\(info)")
+  }
+
+  /// What `pdfinfo` says about a PDF.
+  static func info(of pdf: Data) throws -> String {
     let pdfinfo = try #require(
       Self.pdfinfo, "pdfinfo fehlt ('apt-get install -y poppler-utils'); .ci/run installiert es.")
-    let folder = try ReportFixture.temporaryDirectory("pdf")
+    let folder = try ReportFixture.temporaryDirectory("pdfinfo")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("bericht.pdf")
     try pdf.write(to: file)
@@ -118,11 +125,22 @@ struct PDFReportTests {
     try process.run()
     let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    return info
+  }
+
+  @Test func pdfReportIsPrintedOnA4() throws {
+    let kb = try ReportFixture.load(ReportFixture.knowledgeBaseDirectory)
+    let pdf = try ReportWriter.document(
+      try ReportFixture.consultation(kb), as: .pdf, date: ReportFixture.date(),
+      knowledgeBaseDirectory: ReportFixture.knowledgeBaseDirectory)
+    #expect(pdf.starts(with: Array("%PDF-".utf8)))
+    let info = try Self.info(of: pdf)
     #expect(info.contains("(A4)"), "\(info)")
     let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
       .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
     #expect((pages ?? 0) >= 1, "\(info)")
   }
+
 }
 
 struct PNGHeaderTests {

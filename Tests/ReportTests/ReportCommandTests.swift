@@ -231,11 +231,11 @@ struct ReportCommandTests {
     ),
     (
       "bericht --format",
-      "Fehler: Bei --format fehlt der Wert. So geht es: bericht [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]\n"
+      "Fehler: Bei --format fehlt der Wert. So geht es: bericht [--kurz] [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]\n"
     ),
     (
       "bericht --farbe an",
-      "Fehler: Unbekannte Angabe „--farbe“. So geht es: bericht [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]\n"
+      "Fehler: Unbekannte Angabe „--farbe“. So geht es: bericht [--kurz] [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]\n"
     ),
   ])
   func berichtRejectsBadArguments(line: String, message: String) throws {
@@ -270,6 +270,7 @@ struct ReportCommandTests {
       "--datum 2026-03-14 x.md",
       ReportRequest(format: .md, date: ReportDate(year: 2026, month: 3, day: 14), path: "x.md")
     ),
+    ("--kurz lage.pdf", ReportRequest(format: .pdf, date: nil, path: "lage.pdf", kind: .onePage)),
   ])
   func berichtArguments(arguments: String, request: ReportRequest) throws {
     #expect(try Shell.reportRequest(arguments).get() == request)

@@ -33,6 +33,21 @@ struct ReportGoldenTests {
     }
   }
 
+  /// The one-page Lagebericht of the fixed consultation: time, who answered, the first ten by
+  /// section, the most decisive open questions.
+  @Test(arguments: [ReportFormat.md, .html])
+  func onePageReportOfTheFixedConsultation(format: ReportFormat) throws {
+    let workspace = try ReportFixture.workspace("lagebericht")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let directory = workspace.appendingPathComponent("kb").path
+    let consultation = try ReportFixture.consultation(ReportFixture.load(directory))
+    let text = try ReportWriter.render(
+      consultation, as: format, date: ReportFixture.date(), knowledgeBaseDirectory: directory, kind: .onePage)
+    if let problem = Golden.check(text, named: "lagebericht.\(format.rawValue)") {
+      Issue.record(Comment(rawValue: problem))
+    }
+  }
+
   /// A knowledge base without its own templates is rendered with the shipped ones.
   @Test func knowledgeBaseWithoutTemplatesUsesTheShippedOnes() throws {
     let directory = ReportFixture.knowledgeBaseDirectory

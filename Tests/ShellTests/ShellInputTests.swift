@@ -75,7 +75,7 @@ import _ResilienzTestSupport
     ),
     ("speichern \"\"", "Fehler: Bitte so angeben: speichern <datei> [--force]"),
     ("speichern '' --force", "Fehler: Bitte so angeben: speichern <datei> [--force]"),
-    ("bericht \"\"", "Fehler: Bitte so angeben: bericht [--format md|html|pdf]"),
+    ("bericht \"\"", "Fehler: Bitte so angeben: bericht [--kurz] [--format md|html|pdf]"),
     ("bericht -", "Fehler: „-“ ist hier kein Dateiname"),
     ("bericht --format html -", "Fehler: „-“ ist hier kein Dateiname"),
     ("aufzeichnen -", "Fehler: „-“ ist hier kein Dateiname"),

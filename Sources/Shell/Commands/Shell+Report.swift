@@ -10,10 +10,12 @@ struct ReportRequest: Equatable {
   var path: String?
   /// Replace an existing file without asking (`--force`, for scripts).
   var force = false
+  /// The one-page Lagebericht instead of the full report (`--kurz`).
+  var kind = ReportKind.full
 }
 
 extension Shell {
-  static let reportUsage = "bericht [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]"
+  static let reportUsage = "bericht [--kurz] [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]"
 
   /// `bericht`: the report of the consultation as it stands, printed or written to a file.
   func reportCommand(_ arguments: String) {
@@ -27,7 +29,7 @@ extension Shell {
     do {
       document = try ReportWriter.document(
         consultation, as: request.format, date: request.date ?? ReportDate.today(),
-        knowledgeBaseDirectory: options.knowledgeBaseDirectory)
+        knowledgeBaseDirectory: options.knowledgeBaseDirectory, kind: request.kind)
     } catch let error as ReportError {
       return fail(error.message)
     } catch {
@@ -43,7 +45,7 @@ extension Shell {
       try ReportWriter.write(document, to: path, overwrite: true, journals: openJournals)
     }
     guard written else { return }
-    line("Bericht (\(request.format.title)) geschrieben: „\(path)“.")
+    line("\(request.kind.title) (\(request.format.title)) geschrieben: „\(path)“.")
   }
 
   /// A German message about the arguments of `bericht`.
@@ -64,6 +66,7 @@ extension Shell {
     var format: ReportFormat?
     var date: ReportDate?
     var force = false
+    var kind = ReportKind.full
     while rest.hasPrefix("--") {
       let word = nextWord()
       var name = word
@@ -75,6 +78,8 @@ extension Shell {
       switch name {
       case "--force" where value == nil:
         force = true
+      case "--kurz" where value == nil:
+        kind = .onePage
       case "--format", "--datum", "--date":
         if value == nil, !rest.isEmpty { value = nextWord() }
         guard let value, !value.isEmpty else {
@@ -107,6 +112,7 @@ extension Shell {
     }
     let chosen = format ?? ReportFormat(fileName: path) ?? .md
     return .success(
-      ReportRequest(format: chosen, date: date, path: path.isEmpty ? nil : path, force: force || forceAfter))
+      ReportRequest(format: chosen, date: date, path: path.isEmpty ? nil : path, force: force || forceAfter, kind: kind)
+    )
   }
 }
