@@ -90,6 +90,10 @@ extension Consultation {
         if consultation.exercise != nil, let text = record.text { try consultation.note(text) }
       case "debrief":
         if consultation.exercise != nil { try consultation.markDebriefed() }
+      case "task":
+        if !consultation.replayTask(record) {
+          problems.append("Ein Auftrag zu „\(record.question ?? "?")“ passt nicht mehr und wird übergangen.")
+        }
       case "term":
         do {
           try consultation.setTermText(record.question ?? "", to: record.text)

@@ -43,6 +43,8 @@ public struct Consultation {
   public internal(set) var exercise: ExerciseRun?
   /// When each current answer was given and by whom.
   public internal(set) var stamps: [Int: AnswerStamp] = [:]
+  /// The recommended measures the staff has given to someone, by measure.
+  public internal(set) var tasks: [Int: MeasureTask] = [:]
   /// Who answers now (a name or staff function), written with every answer; nil when not said.
   public var author: String?
   /// The time answers are stamped with.

@@ -3,7 +3,9 @@ import Foundation
 /// One line of a consultation's journal.
 public struct JournalRecord: Codable, Equatable, Sendable {
   /// `start` (first line: which knowledge base), `set`, `unset`, `reset`, `term` (a term's own
-  /// text in `text`, none to return to the knowledge base's), or a later kind.
+  /// text in `text`, none to return to the knowledge base's), `task` (a measure in `question`
+  /// given to someone: `answer` `assign` with the owner in `text` and `due`, or `done`/`open`),
+  /// or a later kind.
   public var op: String
   public var question: String?
   /// The answer as typed (`ja`, an option id, `a, b`, `2,5`, `?`).
@@ -20,10 +22,13 @@ public struct JournalRecord: Codable, Equatable, Sendable {
   public var time: String?
   /// Who gave the answer (a name or staff function the user set with `name`), if known.
   public var by: String?
+  /// A task's deadline, as the staff said it (record `task`).
+  public var due: String?
 
   public init(
     op: String, question: String? = nil, answer: String? = nil, knowledgeBase: String? = nil,
-    version: String? = nil, text: String? = nil, format: String? = nil, time: String? = nil, by: String? = nil
+    version: String? = nil, text: String? = nil, format: String? = nil, time: String? = nil, by: String? = nil,
+    due: String? = nil
   ) {
     self.op = op
     self.question = question
@@ -34,6 +39,7 @@ public struct JournalRecord: Codable, Equatable, Sendable {
     self.format = format
     self.time = time
     self.by = by
+    self.due = due
   }
 
   public static let journalFormat = "resilienz-journal"

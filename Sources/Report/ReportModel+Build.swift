@@ -18,6 +18,8 @@ public struct ReportOptions: Sendable {
   public var openQuestionLimit = 10
   public var decisions: [DecisionEntry] = []
   public var notes: [NoteEntry] = []
+  /// The staff's tasks for measures, by measure id, as text („Auftrag an S4 …“).
+  public var tasks: [String: String] = [:]
 
   public init() {}
 }
@@ -45,6 +47,9 @@ extension ReportModel {
   /// options bring.
   public init(consultation: Consultation, date: ReportDate, options: ReportOptions = ReportOptions()) {
     var options = options
+    for (measure, task) in consultation.tasks {
+      options.tasks[consultation.knowledgeBase.measures[measure].id] = task.german
+    }
     if let run = consultation.exercise {
       let text = ReportText(engine: consultation.engine)
       let kb = consultation.knowledgeBase
@@ -88,7 +93,7 @@ extension ReportModel {
     situation = Self.situation(engine, text)
     patterns = Self.patterns(engine, text, &citations)
     profile = Self.profile(engine, text, &citations)
-    let ranked = Self.measures(engine, text, &citations)
+    let ranked = Self.measures(engine, text, &citations, tasks: options.tasks)
     let measures = ranked.map(\.entry)
     let sections = engine.advice().prefix(Engine.settledPlaces).map(\.section)
     for (section, entry) in zip(sections, measures) {
@@ -227,7 +232,7 @@ extension ReportModel {
 
   /// The recommended measures by rank, each with its horizon.
   static func measures(
-    _ engine: Engine, _ text: ReportText, _ citations: inout CitationList
+    _ engine: Engine, _ text: ReportText, _ citations: inout CitationList, tasks: [String: String] = [:]
   ) -> [(horizon: Horizon, entry: MeasureEntry)] {
     let kb = engine.knowledgeBase
     let advice = engine.advice()
@@ -263,6 +268,7 @@ extension ReportModel {
         horizon: horizon, priority: ReportText.number(recommendation.priority),
         breakdown: breakdown.isEmpty ? "0" : breakdown, parts: partEntries, office: text.fill(measure.office),
         effort: effort, steps: steps, reasons: reasons, factors: factors, sources: citations.cite(sourceIDs))
+      entry.task = tasks[measure.id]
       entry.conflicts = engine.conflicts(of: recommendation.measure).map { conflict in
         let number = numbers[conflict.measure].map { "Nr. \($0) " } ?? ""
         return "\(number)„\(text.fill(engine.measure(conflict.measure).title))“: \(conflict.text)"

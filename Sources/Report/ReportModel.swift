@@ -194,6 +194,8 @@ public struct MeasureEntry: Sendable {
   /// Recommended measures that pull against this one, with what to weigh:
   /// „Nr. 4 „Trinkwasserstellen …“: Die Ausgabestellen …“.
   public var conflicts: [String] = []
+  /// The staff's task for the measure („Auftrag an S4 Versorgung, bis 18 Uhr (…)“), if any.
+  public var task: String? = nil
 }
 
 /// A text with its number in a list.

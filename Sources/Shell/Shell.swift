@@ -317,6 +317,8 @@ public final class Shell {
     case .save: save(arguments)
     case .load: load(arguments)
     case .report: reportCommand(arguments)
+    case .assign: assignCommand(arguments)
+    case .done: doneCommand(arguments)
     case .quit: quitRequested = true
     case .expect: expect(arguments)
     case .record: record(arguments)

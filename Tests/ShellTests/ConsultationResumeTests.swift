@@ -112,6 +112,41 @@ import _ResilienzTestSupport
     #expect(resumed.stamps[phase] == nil)
   }
 
+  /// A measure given to someone and marked done comes back on resume with owner, deadline, time
+  /// and who said it; a task for a measure the knowledge base no longer has is reported.
+  @Test func tasksComeBackOnResume() throws {
+    let kb = try ShellFixture.knowledgeBase()
+    let folder = try ShellFixture.temporaryDirectory("resume-tasks")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("j.journal").path
+    var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    live.clock = { Date(timeIntervalSince1970: 1_796_000_000) }
+    live.author = "S2 Lage"
+    try live.set(try Self.index("stab.vorhanden", in: kb), to: .option(1))
+    let measure = try #require(kb.measureIndex["stab-einrichten"])
+    let other = try #require(
+      kb.measureIndex.keys.sorted().compactMap { kb.measureIndex[$0] }.first { !live.engine.isRecommended($0) })
+    #expect(throws: MeasureTaskError.noOwner) { try live.assign(measure, to: " ", due: nil) }
+    #expect(throws: MeasureTaskError.self) { try live.assign(other, to: "S1", due: nil) }
+    try live.assign(measure, to: "S1 Personal", due: "18 Uhr")
+    try live.markDone(measure)
+    let (resumed, problems) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(resumed.tasks == live.tasks)
+    #expect(resumed.tasks[measure]?.done == true)
+    #expect(
+      resumed.tasks[measure]?.german == "Erledigt – Auftrag an S1 Personal, bis 18 Uhr (30.11.2026 1:53 Uhr, S2 Lage)")
+
+    let journal =
+      #"{"op":"start","knowledgeBase":"shell-test","version":"1.0"}"# + "\n"
+      + #"{"op":"task","question":"gibt-es-nicht","answer":"assign","text":"S1"}"# + "\n"
+    try Self.withJournal(journal) { path in
+      let (replayed, problems) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+      #expect(replayed.tasks.isEmpty)
+      #expect(problems.count == 1 && problems[0].contains("gibt-es-nicht"), "\(problems)")
+    }
+  }
+
   /// The count offered at start („Eine gespeicherte Beratung mit N Antworten“) is the number of
   /// answers the resumed consultation has.
   @Test func answerCountAgreesWithTheResumedConsultation() throws {

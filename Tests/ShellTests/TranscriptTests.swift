@@ -15,6 +15,7 @@ import _ResilienzTestSupport
     ("errors", 1),
     ("sessions", 1),
     ("bezeichnungen", 1),
+    ("auftraege", 1),
   ]
 
   /// Runs `NAME.script` in a fresh workspace (fixture knowledge base as `kb/`), so that paths

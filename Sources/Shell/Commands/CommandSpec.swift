@@ -5,7 +5,7 @@ enum CommandKind: String, Sendable, CaseIterable {
   case help, why, how, whynot, whatif, advice, patterns, profile, municipality, term, author, answers, set, unset, back,
     skip
   case next, changes, show, search, save, load, quit, expect, record, trace, reload, check
-  case report
+  case report, assign, done
   case exercise, inject, decide, note, debrief
 }
 
@@ -232,6 +232,18 @@ struct CommandSpec: Sendable {
       summary: "wertet die Übung aus: Entscheidungen, Empfehlungen, Erwartungen",
       help:
         "Zeigt für jede Einlage die Entscheidungen des Stabes neben den Empfehlungen und den erwarteten Maßnahmen: rechtzeitig, verspätet, nicht ergriffen, ergriffen ohne Empfehlung. Mit --report schreibt sie den Auswertungsbericht (Markdown) mit Verbesserungsplan; eine bestehende Datei nur nach Rückfrage (in Skripten mit --force)."
+    ),
+    CommandSpec(
+      kind: .assign, aliases: ["auftrag"], usage: "auftrag [<nr> <wer> [bis <frist>]]", arity: .text,
+      summary: "gibt eine empfohlene Maßnahme an jemanden, mit Frist; ohne Angabe alle Aufträge",
+      help:
+        "'auftrag 3 S4 Versorgung bis 18 Uhr' hält fest, dass S4 die Maßnahme Nr. 3 der Empfehlungen übernimmt und bis wann; statt der Nummer geht auch die Kennung der Maßnahme. Die Empfehlungen, 'auftrag' ohne Angabe und der Bericht zeigen den Auftrag mit Uhrzeit; er bleibt im Journal. 'erledigt 3' hakt ihn ab."
+    ),
+    CommandSpec(
+      kind: .done, aliases: ["erledigt"], usage: "erledigt <nr> [nein]", arity: .atMost(2),
+      summary: "hakt den Auftrag einer Maßnahme ab ('nein': wieder offen)",
+      help:
+        "'erledigt 3' markiert den Auftrag zur Maßnahme Nr. 3 als erledigt, mit Uhrzeit und – wo mit 'name' angegeben – wer es meldet; 'erledigt 3 nein' öffnet ihn wieder."
     ),
     CommandSpec(
       kind: .quit, aliases: ["ende"], usage: "ende", arity: .none,

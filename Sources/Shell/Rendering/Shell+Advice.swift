@@ -90,6 +90,9 @@ extension Shell {
           TextLayout.wrap(
             (sources.count == 1 ? "Quelle: " : "Quellen: ") + sources.joined(separator: "; "), first: "     ",
             rest: "     "))
+        if let task = consultation.tasks[recommendation.measure] {
+          say(TextLayout.wrap(task.german, first: "     ", rest: "       "))
+        }
         for conflict in engine.conflicts(of: recommendation.measure) {
           let other = text(engine.measure(conflict.measure).title)
           let number = numbers[conflict.measure].map { "Nr. \($0), " } ?? ""

@@ -1,0 +1,108 @@
+import Foundation
+import KnowledgeBase
+import RuleEngine
+
+/// A recommended measure the staff has taken on: who does it, by when, and whether it is done.
+public struct MeasureTask: Sendable, Equatable {
+  public var owner: String
+  /// Free text, as the staff says it: „18 Uhr“, „morgen früh“.
+  public var due: String?
+  public var done = false
+  /// When the task was last changed and by whom.
+  public var stamp: AnswerStamp
+
+  public init(owner: String, due: String?, done: Bool = false, stamp: AnswerStamp) {
+    self.owner = owner
+    self.due = due
+    self.done = done
+    self.stamp = stamp
+  }
+
+  /// German, for the advice and the report: „Auftrag an S4 Versorgung, bis 18 Uhr (5.12.2026
+  /// 15:32 Uhr)“ or „Erledigt (…) – Auftrag an S4 Versorgung“.
+  public var german: String {
+    var text = "Auftrag an \(owner)" + (due.map { ", bis \($0)" } ?? "")
+    if done { text = "Erledigt – " + text }
+    if let when = stamp.german() { text += " (\(when))" }
+    return text
+  }
+}
+
+/// Why a task was not recorded; German, for users.
+public enum MeasureTaskError: Error, Equatable, Sendable, CustomStringConvertible {
+  case notRecommended(String)
+  case noOwner
+  case tooLong(String)
+  case controlCharacter
+  case noTask(String)
+
+  public var description: String {
+    switch self {
+    case .notRecommended(let title):
+      "„\(title)“ wird derzeit nicht empfohlen; ein Auftrag gilt einer empfohlenen Maßnahme."
+    case .noOwner:
+      "Bitte angeben, wer die Maßnahme übernimmt, etwa: auftrag 3 S4 Versorgung bis 18 Uhr"
+    case .tooLong(let what):
+      "\(what) ist zu lang; höchstens 80 Zeichen."
+    case .controlCharacter:
+      "Die Angabe darf keine Steuerzeichen enthalten."
+    case .noTask(let title):
+      "„\(title)“ hat noch keinen Auftrag; zuerst: auftrag <nr> <wer> [bis <frist>]"
+    }
+  }
+}
+
+extension Consultation {
+  /// Gives a recommended measure to someone, with an optional deadline: journal first.
+  public mutating func assign(_ measure: Int, to owner: String, due: String?) throws {
+    let title = engine.measure(measure).title
+    guard engine.isRecommended(measure) else { throw MeasureTaskError.notRecommended(title) }
+    let owner = String(owner.trimmingWhitespace)
+    let due = due.map { String($0.trimmingWhitespace) }.flatMap { $0.isEmpty ? nil : $0 }
+    guard !owner.isEmpty else { throw MeasureTaskError.noOwner }
+    for (text, what) in [(owner, "Wer"), (due ?? "", "Die Frist")] {
+      guard text.count <= 80 else { throw MeasureTaskError.tooLong(what) }
+      if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        throw MeasureTaskError.controlCharacter
+      }
+    }
+    let stamp = AnswerStamp(time: clock(), by: author)
+    try journal?.append(
+      JournalRecord(
+        op: "task", question: knowledgeBase.measures[measure].id, answer: "assign", text: owner,
+        time: stamp.time.map(AnswerStamp.timestamp), by: author, due: due))
+    tasks[measure] = MeasureTask(owner: owner, due: due, stamp: stamp)
+  }
+
+  /// Marks a measure's task as done, or with `false` as open again.
+  public mutating func markDone(_ measure: Int, _ done: Bool = true) throws {
+    guard var task = tasks[measure] else { throw MeasureTaskError.noTask(engine.measure(measure).title) }
+    let stamp = AnswerStamp(time: clock(), by: author)
+    try journal?.append(
+      JournalRecord(
+        op: "task", question: knowledgeBase.measures[measure].id, answer: done ? "done" : "open",
+        time: stamp.time.map(AnswerStamp.timestamp), by: author))
+    task.done = done
+    task.stamp = stamp
+    tasks[measure] = task
+  }
+
+  /// Replays a `task` record; false when it does not fit the knowledge base.
+  mutating func replayTask(_ record: JournalRecord) -> Bool {
+    guard let id = record.question, let measure = knowledgeBase.measureIndex[id] else { return false }
+    let stamp = AnswerStamp(time: AnswerStamp.date(fromTimestamp: record.time), by: record.by)
+    switch record.answer {
+    case "assign":
+      guard let owner = record.text, !owner.isEmpty else { return false }
+      tasks[measure] = MeasureTask(owner: owner, due: record.due, stamp: stamp)
+    case "done", "open":
+      guard var task = tasks[measure] else { return false }
+      task.done = record.answer == "done"
+      task.stamp = stamp
+      tasks[measure] = task
+    default:
+      return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,101 @@
+import Consultation
+import RuleLanguage
+
+extension Shell {
+  /// A measure named by its number in the advice as shown now, or by its id; a German problem
+  /// otherwise.
+  func measureReference(_ word: String) -> Result<Int, ShellProblem> {
+    let advice = engine.advice()
+    if let number = Int(word) {
+      guard (1...advice.count).contains(number) else {
+        return .failure(
+          ShellProblem("Nr. \(number) gibt es in den Empfehlungen nicht; sie reichen von 1 bis \(advice.count)."))
+      }
+      return .success(advice[number - 1].measure)
+    }
+    if let measure = kb.measureIndex[word] { return .success(measure) }
+    let suggestion = Suggestion.closest(to: word, in: kb.measures.map(\.id))
+    return .failure(
+      ShellProblem(
+        "„\(word)“ ist weder eine Nummer der Empfehlungen noch eine Maßnahme."
+          + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")))
+  }
+
+  /// `auftrag`: lists the tasks, or gives a recommended measure to someone with an optional
+  /// deadline (`auftrag 3 S4 Versorgung bis 18 Uhr`).
+  func assignCommand(_ arguments: String) {
+    let words = arguments.trimmingSpaces.split(separator: " ", maxSplits: 1).map(String.init)
+    guard let first = words.first else { return listTasks() }
+    let measure: Int
+    switch measureReference(first) {
+    case .success(let found): measure = found
+    case .failure(let problem): return fail(problem.message)
+    }
+    var owner = words.count > 1 ? words[1] : ""
+    var due: String?
+    if let range = owner.range(of: " bis ", options: .backwards) {
+      due = String(owner[range.upperBound...])
+      owner = String(owner[..<range.lowerBound])
+    }
+    do {
+      try consultation.assign(measure, to: owner, due: due)
+    } catch {
+      return fail(String(describing: error))
+    }
+    let task = consultation.tasks[measure]
+    line("Übernommen: „\(text(engine.measure(measure).title))“ – \(task?.german ?? "")")
+  }
+
+  /// `erledigt <nr>`: the task is done; `erledigt <nr> nein` opens it again.
+  func doneCommand(_ arguments: String) {
+    let words = arguments.trimmingSpaces.split(separator: " ").map(String.init)
+    guard let first = words.first, words.count <= 2 else {
+      return fail("Bitte so angeben: erledigt <nr oder maßnahme> [nein]")
+    }
+    let reopen = words.count == 2
+    guard !reopen || words[1].lowercased() == "nein" else {
+      return fail("Bitte so angeben: erledigt <nr oder maßnahme> [nein]")
+    }
+    let measure: Int
+    switch measureReference(first) {
+    case .success(let found): measure = found
+    case .failure(let problem): return fail(problem.message)
+    }
+    do {
+      try consultation.markDone(measure, !reopen)
+    } catch {
+      return fail(String(describing: error))
+    }
+    line((reopen ? "Wieder offen: " : "Erledigt: ") + "„\(text(engine.measure(measure).title))“.")
+  }
+
+  /// Every task, in the order of the advice, then those whose measure is no longer recommended.
+  func listTasks() {
+    let tasks = consultation.tasks
+    guard !tasks.isEmpty else {
+      return line("Noch keine Aufträge. 'auftrag 3 S4 Versorgung bis 18 Uhr' gibt Maßnahme Nr. 3 an S4.")
+    }
+    line(emphasis("Aufträge"))
+    let advice = engine.advice()
+    for (offset, recommendation) in advice.enumerated() {
+      guard let task = tasks[recommendation.measure] else { continue }
+      say(
+        TextLayout.wrap(
+          "\(offset + 1). \(text(engine.measure(recommendation.measure).title)) – \(task.german)", first: "  ",
+          rest: "     "))
+    }
+    let shown = Set(advice.map(\.measure))
+    for (measure, task) in tasks.sorted(by: { $0.key < $1.key }) where !shown.contains(measure) {
+      say(
+        TextLayout.wrap(
+          "– \(text(engine.measure(measure).title)) (nicht mehr empfohlen) – \(task.german)", first: "  ",
+          rest: "     "))
+    }
+  }
+}
+
+/// A German message about what the user typed.
+struct ShellProblem: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}
