@@ -46,6 +46,18 @@ struct CommandLineTests {
     #expect(output.hasPrefix("no problems found\n"))
   }
 
+  /// The README's `evaluate` example works as written, with the sample answer file it names.
+  @Test func readmeEvaluateExampleRuns() throws {
+    let readme = try String(contentsOfFile: Fixture.repositoryRoot + "/README.md", encoding: .utf8)
+    let command = "swift run resilienz evaluate --answers docs/beispiel-lage.txt"
+    #expect(readme.contains(command), "README no longer shows: \(command)")
+    let (status, output) = try Self.run(["evaluate", "--answers", "docs/beispiel-lage.txt"])
+    #expect(status == 0, "\(output)")
+    #expect(output.contains("pattern hochwasser "), "\(output)")
+    #expect(output.contains("measure fruehwarnung-hochwasser "), "\(output)")
+    #expect(output.contains("measure hochwasser-nachbereitung "), "\(output)")
+  }
+
   @Test(arguments: ["--help", "check --help", "evaluate --help"])
   func helpText(arguments: String) throws {
     let (status, output) = try Self.run(arguments.split(separator: " ").map(String.init))
