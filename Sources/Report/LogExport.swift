@@ -1,0 +1,107 @@
+import Consultation
+import Foundation
+import KnowledgeBase
+
+/// The consultation's journal as rows for the staff's own Einsatztagebuch: every answer,
+/// withdrawal, staff name and task with its time and who gave it, as CSV or JSON.
+public struct LogExport: Sendable {
+  /// One entry of the log.
+  public struct Row: Sendable, Equatable, Codable {
+    /// ISO 8601 in UTC as the journal keeps it; empty for records from before time stamps.
+    public var zeit: String
+    public var wer: String
+    /// Antwort, Antwort zurückgenommen, Auftrag, Erledigt, Wieder offen, Bezeichnung, …
+    public var art: String
+    /// The question's or the measure's German text.
+    public var gegenstand: String
+    public var inhalt: String
+  }
+
+  public var rows: [Row]
+
+  /// The rows of a journal's records, in their order; records of kinds the log does not list
+  /// (start, exercise play) are left out.
+  public init(journal: JournalContents, knowledgeBase kb: KnowledgeBase) {
+    rows = journal.records.compactMap { record -> Row? in
+      let time = record.time ?? ""
+      let by = record.by ?? ""
+      func question() -> (text: String, item: Question?) {
+        guard let id = record.question, let index = kb.questionIndex[id] else { return (record.question ?? "", nil) }
+        return (kb.questions[index].text, kb.questions[index])
+      }
+      func measure() -> String {
+        guard let id = record.question, let index = kb.measureIndex[id] else { return record.question ?? "" }
+        return kb.measures[index].title
+      }
+      switch record.op {
+      case "set":
+        let (text, item) = question()
+        var answer = record.answer ?? ""
+        if let item, case .success(let parsed) = AnswerParser.parse(answer, for: item) {
+          answer = Self.describe(parsed, of: item)
+        }
+        return Row(zeit: time, wer: by, art: "Antwort", gegenstand: text, inhalt: answer)
+      case "unset":
+        return Row(zeit: time, wer: by, art: "Antwort zurückgenommen", gegenstand: question().text, inhalt: "")
+      case "back":
+        return Row(zeit: time, wer: by, art: "Letzte Antwort zurückgenommen", gegenstand: "", inhalt: "")
+      case "reset":
+        return Row(zeit: time, wer: by, art: "Alle Antworten ersetzt (geladen)", gegenstand: "", inhalt: "")
+      case "task":
+        switch record.answer {
+        case "assign":
+          let due = record.due.map { ", bis \($0)" } ?? ""
+          return Row(zeit: time, wer: by, art: "Auftrag", gegenstand: measure(), inhalt: (record.text ?? "") + due)
+        case "done": return Row(zeit: time, wer: by, art: "Erledigt", gegenstand: measure(), inhalt: "")
+        case "open": return Row(zeit: time, wer: by, art: "Wieder offen", gegenstand: measure(), inhalt: "")
+        default: return nil
+        }
+      case "term":
+        return Row(
+          zeit: time, wer: by, art: "Bezeichnung", gegenstand: record.question ?? "",
+          inhalt: record.text ?? "(nach Land und Körperschaft)")
+      case "decide":
+        return Row(
+          zeit: time, wer: by, art: "Entscheidung (Übung)", gegenstand: measure(),
+          inhalt: [record.answer, record.text].compactMap { $0 }.joined(separator: " – "))
+      case "note":
+        return Row(zeit: time, wer: by, art: "Notiz (Übung)", gegenstand: "", inhalt: record.text ?? "")
+      default:
+        return nil
+      }
+    }
+  }
+
+  /// An answer as a person reads it, with option texts; several separated by semicolons.
+  static func describe(_ answer: Answer, of question: Question) -> String {
+    let texts: (UInt64) -> [String] = { set in
+      question.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { question.options[$0].text }
+    }
+    switch answer {
+    case .unknown: return "weiß nicht"
+    case .option(let index): return question.options.indices.contains(index) ? question.options[index].text : "?"
+    case .options(let set): return texts(set).joined(separator: "; ")
+    case .partialOptions(let set): return (texts(set) + ["weitere: weiß nicht"]).joined(separator: "; ")
+    case .number(let value): return value.germanText + (question.unit(after: value).map { " \($0)" } ?? "")
+    }
+  }
+
+  /// CSV as spreadsheets in Germany read it: semicolons, every field quoted, a header line,
+  /// CRLF line ends and a byte order mark so that umlauts survive.
+  public var csv: String {
+    func field(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    var out = "\u{FEFF}" + ["Zeit", "Wer", "Art", "Gegenstand", "Inhalt"].map(field).joined(separator: ";") + "\r\n"
+    for row in rows {
+      out += [row.zeit, row.wer, row.art, row.gegenstand, row.inhalt].map(field).joined(separator: ";") + "\r\n"
+    }
+    return out
+  }
+
+  /// JSON: an array of objects with the fields of `Row`, keys sorted, pretty-printed.
+  public var json: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(rows) else { return "[]\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
