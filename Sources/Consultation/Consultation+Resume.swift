@@ -105,6 +105,8 @@ extension Consultation {
         continue
       }
     }
+    // The log is the journal as written, with its times, not the replay's.
+    consultation.log = contents.records
     if let run = consultation.exercise, injectsPlayed > run.exercise.injects.count {
       let count = run.exercise.injects.count
       problems.append(

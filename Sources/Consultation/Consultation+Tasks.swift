@@ -67,7 +67,7 @@ extension Consultation {
       }
     }
     let stamp = AnswerStamp(time: clock(), by: author)
-    try journal?.append(
+    try write(
       JournalRecord(
         op: "task", question: knowledgeBase.measures[measure].id, answer: "assign", text: owner,
         time: stamp.time.map(AnswerStamp.timestamp), by: author, due: due))
@@ -78,7 +78,7 @@ extension Consultation {
   public mutating func markDone(_ measure: Int, _ done: Bool = true) throws {
     guard var task = tasks[measure] else { throw MeasureTaskError.noTask(engine.measure(measure).title) }
     let stamp = AnswerStamp(time: clock(), by: author)
-    try journal?.append(
+    try write(
       JournalRecord(
         op: "task", question: knowledgeBase.measures[measure].id, answer: done ? "done" : "open",
         time: stamp.time.map(AnswerStamp.timestamp), by: author))

@@ -43,7 +43,7 @@ extension Consultation {
         throw TermTextError.forbiddenCharacter(bad)
       }
     }
-    try journal?.append(JournalRecord(op: "term", question: term, text: trimmed))
+    try write(JournalRecord(op: "term", question: term, text: trimmed))
     engine.termTexts[term] = trimmed
   }
 

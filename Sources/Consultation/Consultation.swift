@@ -45,6 +45,9 @@ public struct Consultation {
   public internal(set) var stamps: [Int: AnswerStamp] = [:]
   /// The recommended measures the staff has given to someone, by measure.
   public internal(set) var tasks: [Int: MeasureTask] = [:]
+  /// Every record this consultation wrote or replayed, in order: the journal's content, kept
+  /// also where there is no journal (scripts), for the staff's log (`LogExport`).
+  public internal(set) var log: [JournalRecord] = []
   /// Who answers now (a name or staff function), written with every answer; nil when not said.
   public var author: String?
   /// The time answers are stamped with.
@@ -93,15 +96,13 @@ public struct Consultation {
   public mutating func set(_ question: Int, to answer: Answer?, record: Bool = true) throws -> AnswerOutcome {
     let stamp = AnswerStamp(time: clock(), by: author)
     let item = knowledgeBase.questions[question]
-    if let journal {
-      let time = stamp.time.map(AnswerStamp.timestamp)
-      if let answer {
-        try journal.append(
-          JournalRecord(
-            op: "set", question: item.id, answer: AnswerParser.format(answer, for: item), time: time, by: author))
-      } else {
-        try journal.append(JournalRecord(op: "unset", question: item.id, time: time, by: author))
-      }
+    let time = stamp.time.map(AnswerStamp.timestamp)
+    if let answer {
+      try write(
+        JournalRecord(
+          op: "set", question: item.id, answer: AnswerParser.format(answer, for: item), time: time, by: author))
+    } else {
+      try write(JournalRecord(op: "unset", question: item.id, time: time, by: author))
     }
     return try apply(question, answer, record: record, stamp: stamp)
   }
@@ -134,7 +135,7 @@ public struct Consultation {
   /// so that a resumed consultation can go back just as far.
   public mutating func back() throws -> BackStep? {
     guard let last = history.last else { return nil }
-    try journal?.append(JournalRecord(op: "back"))
+    try write(JournalRecord(op: "back"))
     switch last {
     case .answer(let question, let previous, let previousStamp):
       let outcome = try apply(question, previous, record: false, stamp: previousStamp)
@@ -148,7 +149,7 @@ public struct Consultation {
 
   /// Leaves the question for now; the journal keeps that too.
   public mutating func skip(_ question: Int) throws {
-    try journal?.append(JournalRecord(op: "skip", question: knowledgeBase.questions[question].id))
+    try write(JournalRecord(op: "skip", question: knowledgeBase.questions[question].id))
     skipped.insert(question)
   }
 
@@ -160,7 +161,7 @@ public struct Consultation {
     // `loaded` ends the batch: a replay forgets the history there too, as `back` cannot undo a load.
     let stamp = AnswerStamp(time: clock(), by: author)
     let time = stamp.time.map(AnswerStamp.timestamp)
-    try journal?.append(
+    try write(
       [JournalRecord(op: "reset", time: time, by: author)]
         + sorted.map { question, answer in
           let item = knowledgeBase.questions[question]
@@ -194,6 +195,23 @@ public struct Consultation {
     history = []
     skipped = []
     stamps = [:]
+  }
+
+  /// Writes records to the journal, all or none, and keeps them in the log once written; a
+  /// record without a time gets the clock's.
+  mutating func write(_ records: JournalRecord...) throws {
+    try write(records)
+  }
+
+  mutating func write(_ records: [JournalRecord]) throws {
+    let now = AnswerStamp.timestamp(clock())
+    let stamped = records.map { record -> JournalRecord in
+      var record = record
+      if record.time == nil { record.time = now }
+      return record
+    }
+    try journal?.append(stamped)
+    log += stamped
   }
 
   /// Attaches a journal after resuming, so that later changes are kept.

@@ -21,24 +21,25 @@ public struct LogExport: Sendable {
 
   /// The rows of a journal's records, in their order; records of kinds the log does not list
   /// (start, exercise play) are left out.
-  public init(journal: JournalContents, knowledgeBase kb: KnowledgeBase) {
-    rows = journal.records.compactMap { record -> Row? in
+  /// `fill` fills the terms in texts (`{stab}`) as the consultation reads them now.
+  public init(log: [JournalRecord], knowledgeBase kb: KnowledgeBase, fill: (String) -> String = { $0 }) {
+    rows = log.compactMap { record -> Row? in
       let time = record.time ?? ""
       let by = record.by ?? ""
       func question() -> (text: String, item: Question?) {
         guard let id = record.question, let index = kb.questionIndex[id] else { return (record.question ?? "", nil) }
-        return (kb.questions[index].text, kb.questions[index])
+        return (fill(kb.questions[index].text), kb.questions[index])
       }
       func measure() -> String {
         guard let id = record.question, let index = kb.measureIndex[id] else { return record.question ?? "" }
-        return kb.measures[index].title
+        return fill(kb.measures[index].title)
       }
       switch record.op {
       case "set":
         let (text, item) = question()
         var answer = record.answer ?? ""
         if let item, case .success(let parsed) = AnswerParser.parse(answer, for: item) {
-          answer = Self.describe(parsed, of: item)
+          answer = fill(Self.describe(parsed, of: item))
         }
         return Row(zeit: time, wer: by, art: "Antwort", gegenstand: text, inhalt: answer)
       case "unset":

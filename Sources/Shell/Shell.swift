@@ -319,6 +319,7 @@ public final class Shell {
     case .report: reportCommand(arguments)
     case .assign: assignCommand(arguments)
     case .done: doneCommand(arguments)
+    case .export: exportCommand(arguments)
     case .quit: quitRequested = true
     case .expect: expect(arguments)
     case .record: record(arguments)

@@ -105,7 +105,7 @@ public enum ExerciseError: Error, CustomStringConvertible, Equatable {
 extension Consultation {
   /// Starts an exercise: a fresh consultation with the scenario's preset answers.
   public mutating func startExercise(_ exercise: Exercise, blind: Bool) throws {
-    try journal?.append(JournalRecord(op: "exercise", question: exercise.id, answer: blind ? "blind" : "open"))
+    try write(JournalRecord(op: "exercise", question: exercise.id, answer: blind ? "blind" : "open"))
     try clearAnswers()
     for (question, answer) in exercise.answers {
       _ = try apply(question, answer, record: false)
@@ -121,7 +121,7 @@ extension Consultation {
   public mutating func playInject() throws -> (inject: Inject, change: AdviceChange) {
     guard var run = exercise else { throw ExerciseError.noExercise }
     guard let inject = run.nextInject else { throw ExerciseError.noMoreInjects }
-    try journal?.append(JournalRecord(op: "inject", question: exercise?.exercise.id))
+    try write(JournalRecord(op: "inject", question: exercise?.exercise.id))
     let before = engine
     for (question, answer) in inject.answers {
       _ = try apply(question, answer, record: false)
@@ -135,7 +135,7 @@ extension Consultation {
   /// Logs the staff's decision about a measure at the current exercise time.
   public mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
-    try journal?.append(
+    try write(
       JournalRecord(op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason)
     )
     run.decisions.append(LoggedDecision(stage: run.stage, measure: measure, decision: decision, reason: reason))
@@ -145,7 +145,7 @@ extension Consultation {
   /// Logs an observation at the current exercise time.
   public mutating func note(_ text: String) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
-    try journal?.append(JournalRecord(op: "note", text: text))
+    try write(JournalRecord(op: "note", text: text))
     run.notes.append(LoggedNote(stage: run.stage, text: text))
     exercise = run
   }
@@ -153,7 +153,7 @@ extension Consultation {
   /// Marks the debrief as held: from now on the advice is shown even in a blind exercise.
   public mutating func markDebriefed() throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
-    if !run.debriefed { try journal?.append(JournalRecord(op: "debrief")) }
+    if !run.debriefed { try write(JournalRecord(op: "debrief")) }
     run.debriefed = true
     exercise = run
   }

@@ -5,7 +5,7 @@ enum CommandKind: String, Sendable, CaseIterable {
   case help, why, how, whynot, whatif, advice, patterns, profile, municipality, term, author, answers, set, unset, back,
     skip
   case next, changes, show, search, save, load, quit, expect, record, trace, reload, check
-  case report, assign, done
+  case report, assign, done, export
   case exercise, inject, decide, note, debrief
 }
 
@@ -244,6 +244,12 @@ struct CommandSpec: Sendable {
       summary: "hakt den Auftrag einer Maßnahme ab ('nein': wieder offen)",
       help:
         "'erledigt 3' markiert den Auftrag zur Maßnahme Nr. 3 als erledigt, mit Uhrzeit und – wo mit 'name' angegeben – wer es meldet; 'erledigt 3 nein' öffnet ihn wieder."
+    ),
+    CommandSpec(
+      kind: .export, aliases: ["exportieren"], usage: "exportieren <datei.csv|datei.json> [--force]", arity: .text,
+      summary: "alle Antworten und Aufträge mit Zeit und Namen für das Einsatztagebuch",
+      help:
+        "Schreibt jede Antwort, jede Rücknahme, jeden Auftrag und jede Bezeichnung dieser Beratung mit Uhrzeit (UTC, ISO 8601) und – wo mit 'name' angegeben – wer sie gab: als CSV mit Semikolon für Tabellenprogramme oder als JSON. Das Einsatztagebuch des Stabes bleibt die verbindliche Dokumentation; der Export liefert ihm zu."
     ),
     CommandSpec(
       kind: .quit, aliases: ["ende"], usage: "ende", arity: .none,
