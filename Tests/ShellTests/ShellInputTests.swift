@@ -79,6 +79,13 @@ import _ResilienzTestSupport
     ("bericht -", "Fehler: „-“ ist hier kein Dateiname"),
     ("bericht --format html -", "Fehler: „-“ ist hier kein Dateiname"),
     ("aufzeichnen -", "Fehler: „-“ ist hier kein Dateiname"),
+    // Tasks, names, terms and the export: numbers outside the list, unknown terms, wrong files.
+    ("auftrag 0 S1", "Fehler: Nr. 0 gibt es in den Empfehlungen nicht"),
+    ("auftrag -3 S1", "Fehler: Nr. -3 gibt es in den Empfehlungen nicht"),
+    ("erledigt 1", "Fehler: „"),
+    ("erledigt 1 2 3", "Fehler: „erledigt“ nimmt höchstens 2 Argumente"),
+    ("bezeichnung lagezentrum Lage", "Fehler: „lagezentrum“ ist kein Begriff der Wissensbasis."),
+    ("exportieren tagebuch.txt", "Fehler: „tagebuch.txt“ endet weder auf .csv noch auf .json."),
   ]
 
   /// Every command that takes no argument refuses one, in one German form, and changes nothing.

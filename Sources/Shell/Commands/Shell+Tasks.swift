@@ -7,9 +7,13 @@ extension Shell {
   func measureReference(_ word: String) -> Result<Int, ShellProblem> {
     let advice = engine.advice()
     if let number = Int(word) {
-      guard (1...advice.count).contains(number) else {
+      // A number outside the list (0, negative, past the end, or with no advice yet) changes nothing.
+      guard number >= 1, number <= advice.count else {
         return .failure(
-          ShellProblem("Nr. \(number) gibt es in den Empfehlungen nicht; sie reichen von 1 bis \(advice.count)."))
+          ShellProblem(
+            advice.isEmpty
+              ? "Es gibt noch keine Empfehlungen, also auch keine Nr. \(number)."
+              : "Nr. \(number) gibt es in den Empfehlungen nicht; sie reichen von 1 bis \(advice.count)."))
       }
       return .success(advice[number - 1].measure)
     }
