@@ -23,12 +23,12 @@ struct CommandLineGenerator {
     "weiter", "next", "änderungen", "changes", "zeige", "show", "suche", "search", "expect",
     "erwarte", "verfolgen", "ende", "quit", "übung", "uebung", "exercise", "einlage", "inject",
     "entscheide",
-    "decide", "notiz", "note",
+    "decide", "notiz", "note", "auftrag", "assign", "erledigt", "done", "name", "author", "bezeichnung", "term",
   ]
   static let fileCommands: Set<String> = [
     "speichern", "save", "laden", "load", "aufzeichnen", "record", "neu-laden", "reload", "pruefen",
     "check",
-    "bericht", "report", "auswertung", "debrief",
+    "bericht", "report", "auswertung", "debrief", "exportieren", "export",
   ]
   static let oddPieces = [
     "=", "==", " = ", ",", ", ,", "?", "weiß nicht", "WEISS NICHT", "-", "+", ".", "..",
@@ -127,7 +127,11 @@ struct CommandLineGenerator {
         "übung start \(pick(ids))",
         "einlage",
         "entscheide \(pick(knowledgeBase.measures).id) \(pick(["annehmen", "ablehnen", "zurückstellen", "x"]))",
-        "notiz \(pick(oddPieces))", "bericht", "bericht --format html",
+        "notiz \(pick(oddPieces))", "bericht", "bericht --format html", "bericht --kurz",
+        "auftrag \(pick(["0", "1", "2", "-1", "99", pick(knowledgeBase.measures).id])) \(pick(oddPieces))\(chance(50) ? " bis \(pick(oddPieces))" : "")",
+        "erledigt \(pick(["0", "1", "2", "-1", "99", pick(knowledgeBase.measures).id]))\(chance(30) ? " nein" : "")",
+        "name \(pick(oddPieces))", "name zurücksetzen", "bezeichnung stab \(pick(oddPieces))", "bezeichnung",
+        "exportieren f\(Int.random(in: 0...3, using: &rng)).\(pick(["csv", "json", "txt"]))\(chance(50) ? " --force" : "")",
       ])
     default: return pick(Self.commands)
     }
