@@ -208,6 +208,7 @@ public struct Consultation {
     let stamped = records.map { record -> JournalRecord in
       var record = record
       if record.time == nil { record.time = now }
+      if record.by == nil { record.by = author }
       return record
     }
     try journal?.append(stamped)

@@ -217,7 +217,7 @@ struct CommandSpec: Sendable {
         "Zeigt Übungszeit und Text der nächsten Einlage, setzt ihre Antworten und – außer im Blindmodus – was sich an den Empfehlungen ändert."
     ),
     CommandSpec(
-      kind: .decide, aliases: ["entscheide"], usage: "entscheide <maßnahme> annehmen|ablehnen|zurückstellen [grund]",
+      kind: .decide, aliases: ["entscheide"], usage: "entscheide <nr|maßnahme> annehmen|ablehnen|zurückstellen [grund]",
       arity: .text,
       summary: "protokolliert eine Entscheidung des Stabes zur aktuellen Übungszeit",
       help:

@@ -101,11 +101,13 @@ extension Shell {
   func decideCommand(_ arguments: String) {
     let words = arguments.split(separator: " ", maxSplits: 2).map(String.init)
     guard words.count >= 2 else {
-      return fail("Bitte so angeben: entscheide <maßnahme> annehmen|ablehnen|zurückstellen [grund]")
+      return fail("Bitte so angeben: entscheide <nr|maßnahme> annehmen|ablehnen|zurückstellen [grund]")
     }
-    guard let measure = kb.measureIndex[words[0]] else {
-      let suggestion = Suggestion.closest(to: words[0], in: kb.measures.map(\.id))
-      return fail("„\(words[0])“ ist keine Maßnahme." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
+    // The number in the advice as shown, or the measure's id.
+    let measure: Int
+    switch measureReference(words[0]) {
+    case .success(let found): measure = found
+    case .failure(let problem): return fail(problem.message)
     }
     guard let decision = StaffDecision(word: words[1]) else {
       return fail("„\(words[1])“ ist keine Entscheidung; möglich: annehmen, ablehnen, zurückstellen")
