@@ -1,6 +1,7 @@
 import Consultation
 import Foundation
 import KnowledgeBase
+import RuleEngine
 
 /// The consultation's journal as rows for the staff's own Einsatztagebuch: every answer,
 /// withdrawal, staff name and task with its time and who gave it, as CSV or JSON.
@@ -21,25 +22,26 @@ public struct LogExport: Sendable {
 
   /// The rows of a journal's records, in their order; records of kinds the log does not list
   /// (start, exercise play) are left out.
-  /// `fill` fills the terms in texts (`{stab}`) as the consultation reads them now.
-  public init(log: [JournalRecord], knowledgeBase kb: KnowledgeBase, fill: (String) -> String = { $0 }) {
+  /// Texts read as `engine` reads them now: options by their text, terms (`{stab}`) filled.
+  public init(log: [JournalRecord], engine: Engine) {
+    let kb = engine.knowledgeBase
     rows = log.compactMap { record -> Row? in
       let time = record.time ?? ""
       let by = record.by ?? ""
-      func question() -> (text: String, item: Question?) {
+      func question() -> (text: String, index: Int?) {
         guard let id = record.question, let index = kb.questionIndex[id] else { return (record.question ?? "", nil) }
-        return (fill(kb.questions[index].text), kb.questions[index])
+        return (engine.filled(kb.questions[index].text), index)
       }
       func measure() -> String {
         guard let id = record.question, let index = kb.measureIndex[id] else { return record.question ?? "" }
-        return fill(kb.measures[index].title)
+        return engine.filled(kb.measures[index].title)
       }
       switch record.op {
       case "set":
-        let (text, item) = question()
+        let (text, index) = question()
         var answer = record.answer ?? ""
-        if let item, case .success(let parsed) = AnswerParser.parse(answer, for: item) {
-          answer = fill(Self.describe(parsed, of: item))
+        if let index, case .success(let parsed) = AnswerParser.parse(answer, for: kb.questions[index]) {
+          answer = engine.describe(parsed, of: index)
         }
         return Row(zeit: time, wer: by, art: "Antwort", gegenstand: text, inhalt: answer)
       case "unset":
@@ -70,20 +72,6 @@ public struct LogExport: Sendable {
       default:
         return nil
       }
-    }
-  }
-
-  /// An answer as a person reads it, with option texts; several separated by semicolons.
-  static func describe(_ answer: Answer, of question: Question) -> String {
-    let texts: (UInt64) -> [String] = { set in
-      question.options.indices.filter { set & (1 << UInt64($0)) != 0 }.map { question.options[$0].text }
-    }
-    switch answer {
-    case .unknown: return "weiß nicht"
-    case .option(let index): return question.options.indices.contains(index) ? question.options[index].text : "?"
-    case .options(let set): return texts(set).joined(separator: "; ")
-    case .partialOptions(let set): return (texts(set) + ["weitere: weiß nicht"]).joined(separator: "; ")
-    case .number(let value): return value.germanText + (question.unit(after: value).map { " \($0)" } ?? "")
     }
   }
 

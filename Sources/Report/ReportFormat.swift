@@ -5,10 +5,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   /// The format the template is written in: a PDF is printed from the HTML report.
   public var markup: ReportFormat { self == .pdf ? .html : self }
 
-  /// The template a format is rendered with: `bericht.md.mustache`, `bericht.html.mustache`.
-  public var templateName: String { templateName(for: .full) }
-
-  /// The template of a kind of report in this format: `lagebericht.html` for the one-page report.
+  /// The template of a kind of report in this format: `bericht.md`, `bericht.html`, and
+  /// `lagebericht.html` for the one-page report.
   public func templateName(for kind: ReportKind) -> String { "\(kind.templateBase).\(markup.rawValue)" }
 
   /// The German name shown in messages.

@@ -4,17 +4,8 @@ import Testing
 
 /// Headless Chromium from Debian's packages (`.ci/run` installs it when it is missing).
 enum Chromium {
-  /// The browser's path, or nil when it is not installed.
-  static let path: String? = {
-    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    for name in ["chromium", "chromium-browser"] {
-      for folder in folders + ["/usr/bin"] {
-        let candidate = "\(folder)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      }
-    }
-    return nil
-  }()
+  /// The browser's path, or nil when it is not installed: the one the PDF report prints with.
+  static let path: String? = PDFPrinter.browser
 
   static let width = 1240
   static let height = 1754

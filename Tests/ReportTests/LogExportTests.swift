@@ -15,7 +15,7 @@ struct LogExportTests {
     try consultation.markDone(first)
     let phase = try #require(kb.questionIndex["lage.phase"])
     try consultation.set(phase, to: nil)
-    return LogExport(log: consultation.log, knowledgeBase: kb, fill: consultation.engine.filled)
+    return LogExport(log: consultation.log, engine: consultation.engine)
   }
 
   @Test func csvAndJSONOfTheFixedConsultation() throws {

@@ -60,8 +60,6 @@ extension Shell {
         groups.append((title, [recommendation]))
       }
     }
-    // The numbers of the whole advice, so that a conflict can point at the other measure.
-    let numbers = Dictionary(uniqueKeysWithValues: advice.enumerated().map { ($1.measure, $0 + 1) })
     var rank = 0
     for (title, group) in groups {
       if let title { line(emphasis(title)) }
@@ -93,14 +91,20 @@ extension Shell {
         if let task = consultation.tasks[recommendation.measure] {
           say(TextLayout.wrap(task.german, first: "     ", rest: "       "))
         }
-        for conflict in engine.conflicts(of: recommendation.measure) {
-          let other = text(engine.measure(conflict.measure).title)
-          let number = numbers[conflict.measure].map { "Nr. \($0), " } ?? ""
-          say(
-            TextLayout.wrap(
-              "Zielkonflikt mit \(number)„\(other)“: \(text(conflict.text))", first: "     ", rest: "       "))
-        }
+        renderConflicts(of: recommendation.measure, in: advice, indent: "     ")
       }
+    }
+  }
+
+  /// The conflicts of a recommended measure, one wrapped line each, pointing at the other
+  /// measure by its number in `advice`: „Zielkonflikt mit Nr. 2, „…“: …“.
+  func renderConflicts(of measure: Int, in advice: [Recommendation], indent: String) {
+    for conflict in engine.conflicts(of: measure) {
+      let number = advice.firstIndex { $0.measure == conflict.measure }.map { "Nr. \($0 + 1), " } ?? ""
+      let other = text(engine.measure(conflict.measure).title)
+      say(
+        TextLayout.wrap(
+          "Zielkonflikt mit \(number)„\(other)“: \(text(conflict.text))", first: indent, rest: indent + "  "))
     }
   }
 

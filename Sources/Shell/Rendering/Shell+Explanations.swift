@@ -186,7 +186,8 @@ extension Shell {
 
   func howMeasure(_ measure: Int) {
     let item = engine.measure(measure)
-    guard let recommendation = engine.advice().enumerated().first(where: { $0.element.measure == measure }) else {
+    let advice = engine.advice()
+    guard let recommendation = advice.enumerated().first(where: { $0.element.measure == measure }) else {
       line(emphasis("\(text(item.title)) (\(item.id))"))
       return line("  Wird nicht empfohlen. 'warumnicht \(item.id)' zeigt, was fehlt.")
     }
@@ -208,13 +209,7 @@ extension Shell {
         renderJustification(
           engine.justify(rule: rule), indent: "    ", target: .measure(measure), explained: &explained))
     }
-    for conflict in engine.conflicts(of: measure) {
-      let rank = engine.advice().firstIndex { $0.measure == conflict.measure }.map { "Nr. \($0 + 1), " } ?? ""
-      say(
-        TextLayout.wrap(
-          "Zielkonflikt mit \(rank)„\(text(engine.measure(conflict.measure).title))“: \(text(conflict.text))",
-          first: "  ", rest: "    "))
-    }
+    renderConflicts(of: measure, in: advice, indent: "  ")
     renderSources(item.sourceIDs)
   }
 
