@@ -26,15 +26,15 @@ let package = Package(
     .target(
       name: "Report",
       dependencies: [
-        "Consultation", "RuleEngine", "KnowledgeBase", "RuleLanguage",
+        "Consultation", "KnowledgeBase", "RuleLanguage",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
-    .target(name: "Shell", dependencies: ["Consultation", "RuleEngine", "KnowledgeBase", "CReadline", "Report"]),
+    .target(name: "Shell", dependencies: ["Consultation", "KnowledgeBase", "CReadline", "Report"]),
     .executableTarget(
       name: "resilienz",
       dependencies: [
-        "KnowledgeBase", "RuleEngine", "Consultation", "Shell", "Report",
+        "KnowledgeBase", "Consultation", "Shell", "Report",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

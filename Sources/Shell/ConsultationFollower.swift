@@ -54,7 +54,7 @@ extension Shell {
     // Not wrapped: a long path would otherwise stand alone on a line of its own.
     say(emphasis("Mitlesen: „\(path)“ – nur lesen, Strg-C beendet") + "\n")
     for problem in problems { say(TextLayout.wrap("Hinweis: \(problem)")) }
-    let count = engine.answers.compactMap { $0 }.count
+    let count = consultation.answeredQuestions.count
     var state = "Stand: \(Self.count(count, "Antwort", "Antworten"))"
     if let run = consultation.exercise {
       state += "; Übung „\(run.exercise.id)“ bei Einlage \(run.stage) von \(run.exercise.injects.count)"

@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 /// How the shell presents itself.
@@ -49,9 +48,11 @@ public final class Shell {
 
   /// Collects what the consultation reached, for `resilienz test --coverage`.
   public var coverage: CoverageRecorder? {
-    didSet { coverage?.observe(consultation.engine) }
+    didSet {
+      consultation.recordsEvents = coverage != nil || options.trace
+      coverage?.observe(consultation)
+    }
   }
-  var tracer: TraceListener?
 
   public init(consultation: Consultation, output: OutputSink, options: ShellOptions) {
     self.consultation = consultation
@@ -61,7 +62,6 @@ public final class Shell {
   }
 
   var kb: KnowledgeBase { consultation.knowledgeBase }
-  var engine: Engine { consultation.engine }
 
   // MARK: - Output
 
@@ -95,7 +95,7 @@ public final class Shell {
   }
 
   /// A German text with `{term}` placeholders filled for the current answers.
-  func text(_ raw: String) -> String { engine.filled(raw) }
+  func text(_ raw: String) -> String { consultation.filled(raw) }
 
   // MARK: - The loop
 
@@ -144,8 +144,8 @@ public final class Shell {
       TextLayout.wrap(
         "Beantworten Sie die Fragen; „?“ heißt „weiß nicht“ und ist immer erlaubt. 'hilfe' zeigt alle Befehle, 'warum' erklärt eine Frage, 'empfehlungen' zeigt den aktuellen Stand."
       ))
-    if !consultation.engine.answers.allSatisfy({ $0 == nil }) || consultation.exercise != nil {
-      let count = consultation.engine.answers.compactMap { $0 }.count
+    if consultation.hasAnswers || consultation.exercise != nil {
+      let count = consultation.answeredQuestions.count
       var resumed = "Fortgesetzt mit \(Self.count(count, "Antwort", "Antworten"))"
       if let run = consultation.exercise {
         resumed += "; Übung „\(run.exercise.id)“ bei Einlage \(run.stage) von \(run.exercise.injects.count)"
@@ -238,7 +238,8 @@ public final class Shell {
         "Unbekannter Befehl „\(word)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")
           + " 'hilfe' zeigt alle Befehle.")
     }
-    coverage?.observe(consultation.engine)
+    takeEvents()
+    coverage?.observe(consultation)
     if consultation.currentQuestion == nil, !announcedComplete, !options.interactive, shownQuestion != nil {
       // A script that has answered everything that matters hears it once, like a person would.
       shownQuestion = nil
@@ -265,13 +266,20 @@ public final class Shell {
     }
   }
 
+  /// Hands the engine's events since the last call to the trace and the coverage.
+  func takeEvents() {
+    let events = consultation.takeEvents()
+    coverage?.record(events)
+    if options.trace { for line in TraceText.lines(events, in: consultation) { self.line(line) } }
+  }
+
   /// Sets an answer and says in one line what changed.
   func commit(_ question: Int, _ answer: Answer?) {
     do {
       let outcome = try consultation.set(question, to: answer)
       if offeredQuestion == question { offeredQuestion = nil }
-      tracer?.flush()
-      tracer?.ranks(outcome.change)
+      takeEvents()
+      if options.trace { for line in TraceText.ranks(outcome.change, in: consultation) { self.line(line) } }
       if adviceHidden {
         line(answer == nil ? "Antwort entfernt." : "Übernommen.")
       } else {

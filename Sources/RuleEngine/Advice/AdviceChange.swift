@@ -11,6 +11,8 @@ public struct AdviceChange: Sendable, Equatable {
   }
 
   public var added: [Int] = []
+  /// For each added measure, the rules that recommend it afterwards, in declaration order.
+  public var addedBy: [Int: [Int]] = [:]
   public var dropped: [Int] = []
   public var movedUp: [Move] = []
   public var movedDown: [Move] = []
@@ -32,6 +34,7 @@ public struct AdviceChange: Sendable, Equatable {
     let oldRank = Dictionary(uniqueKeysWithValues: old.enumerated().map { ($1, $0 + 1) })
     let newRank = Dictionary(uniqueKeysWithValues: new.enumerated().map { ($1, $0 + 1) })
     added = new.filter { oldRank[$0] == nil }
+    for measure in added { addedBy[measure] = after.firingRules(for: .measure(measure)) }
     dropped = old.filter { newRank[$0] == nil }
     // A measure only counts as moved when it changed place relative to the measures kept in both
     // lists, not merely because another measure came or went above it.

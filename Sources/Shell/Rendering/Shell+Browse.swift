@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 extension Shell {
@@ -21,7 +20,7 @@ extension Shell {
   }
 
   func showMeasure(_ index: Int) {
-    let item = engine.measure(index)
+    let item = consultation.measure(index)
     line(emphasis("Maßnahme: \(text(item.title)) (\(item.id))"))
     paragraph("Was", item.description)
     paragraph("Wirkung", item.prevents)
@@ -40,7 +39,7 @@ extension Shell {
     paragraph("Stärkt", factors.joined(separator: "; "))
     if !adviceHidden {
       let status =
-        engine.isRecommended(index)
+        consultation.isRecommended(index)
         ? "empfohlen ('wie \(item.id)' erklärt es)" : "nicht empfohlen ('warumnicht \(item.id)' erklärt es)"
       paragraph("Stand", status)
     }
@@ -73,7 +72,7 @@ extension Shell {
     paragraph("Antworten", allowedAnswers(item))
     paragraph("Warum", item.help)
     if let relevance = item.relevanceText { paragraph("Gestellt, wenn", relevance) }
-    paragraph("Aktuelle Antwort", describe(engine.answers[index], of: index))
+    paragraph("Aktuelle Antwort", describe(consultation.answer(index), of: index))
     if item.type == .choice || item.type == .multi {
       paragraph("Kennungen", item.options.map(\.id).joined(separator: ", "))
     }
@@ -92,7 +91,7 @@ extension Shell {
     if !adviceHidden {
       paragraph(
         "Stand",
-        "\(engine.patternState[index].title), \(Self.points(engine.patternScore[index])) (Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText))"
+        "\(consultation.patternState(index).title), \(Self.points(consultation.patternScore(index))) (Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText))"
       )
     }
     renderSources(item.sourceIDs)
@@ -104,7 +103,7 @@ extension Shell {
     paragraph("Befund", item.finding)
     if !item.undrr.isEmpty { paragraph("UNDRR", item.undrr.joined(separator: "; ")) }
     if !adviceHidden {
-      paragraph("Bewertung", engine.factorLevel[index].map { kb.factorLevels[$0].title } ?? "nicht bewertet")
+      paragraph("Bewertung", consultation.factorLevel(index).map { kb.factorLevels[$0].title } ?? "nicht bewertet")
     }
     renderSources(item.sourceIDs)
   }
