@@ -38,7 +38,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "_ResilienzTestSupport", dependencies: ["RuleLanguage", "KnowledgeBase"]),
+    .target(name: "_ResilienzTestSupport", dependencies: ["RuleLanguage", "KnowledgeBase", "RuleEngine"]),
     .testTarget(
       name: "RuleLanguageTests",
       dependencies: ["RuleLanguage", "_ResilienzTestSupport"],
@@ -57,6 +57,10 @@ let package = Package(
     .testTarget(
       name: "RuleEngineTests",
       dependencies: ["RuleEngine", "KnowledgeBase", "Consultation", "_ResilienzTestSupport"]
+    ),
+    .testTarget(
+      name: "ConsultationTests",
+      dependencies: ["Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"]
     ),
     .testTarget(
       name: "ShellTests",
