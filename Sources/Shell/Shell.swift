@@ -197,7 +197,7 @@ public final class Shell {
   /// Whether a line is an answer to the current question rather than a command.
   func isPlainAnswer(_ input: String) -> Bool {
     let word = input.split(separator: " ").first.map(String.init) ?? ""
-    return CommandSpec.find(word) == nil
+    return CommandTable.find(word) == nil
   }
 
   // MARK: - Executing a line
@@ -212,7 +212,7 @@ public final class Shell {
     let text = cleaned.trimmingSpaces.filter { !$0.isControlCharacter }
     // Expectations read the output of the last command before them, so several in a row all
     // check the same output.
-    let isExpectation = text.split(separator: " ").first.flatMap { CommandSpec.find(String($0)) }?.kind == .expect
+    let isExpectation = text.split(separator: " ").first.flatMap { CommandTable.find(String($0)) } == ExpectCommand.self
     if !isExpectation { currentOutput = "" }
     defer { if !isExpectation { previousOutput = currentOutput } }
     guard !text.isEmpty else {
@@ -224,16 +224,17 @@ public final class Shell {
     }
     let word = String(text.split(separator: " ", maxSplits: 1)[0])
     let rest = text.dropFirst(word.count).trimmingSpaces
-    if let spec = CommandSpec.find(word) {
-      if let problem = spec.argumentProblem(rest, calledAs: word) {
-        fail(problem)
-      } else {
-        run(spec, arguments: rest)
+    if let command = CommandTable.find(word) {
+      switch Result(catching: { () throws(CommandUsageError) -> any ShellCommand in
+        try command.init(CommandArguments(text: rest, calledAs: word, usage: command.spec.usage))
+      }) {
+      case .success(let parsed): run(parsed)
+      case .failure(let error): fail(error.message)
       }
     } else if let question = consultation.currentQuestion ?? offeredQuestion {
       answerCurrent(question, with: text, word: word)
     } else {
-      let suggestion = CommandSpec.suggestion(for: word)
+      let suggestion = CommandTable.suggestion(for: word)
       fail(
         "Unbekannter Befehl „\(word)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")
           + " 'hilfe' zeigt alle Befehle.")
@@ -259,7 +260,7 @@ public final class Shell {
         message = "„\(word)“ ist kein Befehl und keine Antwort auf die Frage \(item.id). " + message
       }
       // Only a near miss of a command name is worth mentioning next to the answer's problem.
-      if word.count >= 4, let suggestion = CommandSpec.suggestion(for: word, maxDistance: 1) {
+      if word.count >= 4, let suggestion = CommandTable.suggestion(for: word, maxDistance: 1) {
         message += " (Oder meinten Sie den Befehl „\(suggestion)“?)"
       }
       fail(message)
@@ -290,56 +291,19 @@ public final class Shell {
     }
   }
 
-  func run(_ spec: CommandSpec, arguments: String) {
+  func run(_ command: any ShellCommand) {
+    let spec = type(of: command).spec
     if spec.scriptOnly, options.interactive {
       fail("'\(spec.name)' gibt es nur in Skripten und Tests.")
       return
     }
-    if adviceHidden, Self.hiddenInBlindExercise.contains(spec.kind) {
+    if adviceHidden, type(of: command).revealsAdvice {
       say(
         TextLayout.wrap(
           "Übungsmodus: Empfehlungen, Muster und Bewertungen bleiben bis zur Auswertung verborgen ('auswertung')."))
       return
     }
-    switch spec.kind {
-    case .help: showHelp(arguments)
-    case .why: why(arguments)
-    case .how: how(arguments)
-    case .whynot: whyNot(arguments)
-    case .whatif: whatIf(arguments)
-    case .advice: adviceCommand(arguments)
-    case .patterns: showPatterns()
-    case .profile: showProfile()
-    case .municipality: municipalityCommand(arguments)
-    case .term: termCommand(arguments)
-    case .author: authorCommand(arguments)
-    case .answers: showAnswers()
-    case .set: setCommand(arguments)
-    case .unset: unsetCommand(arguments)
-    case .back: backCommand()
-    case .skip: skipCommand()
-    case .next: nextCommand()
-    case .changes: showChanges()
-    case .show: show(arguments)
-    case .search: search(arguments)
-    case .save: save(arguments)
-    case .load: load(arguments)
-    case .report: reportCommand(arguments)
-    case .assign: assignCommand(arguments)
-    case .done: doneCommand(arguments)
-    case .export: exportCommand(arguments)
-    case .quit: quitRequested = true
-    case .expect: expect(arguments)
-    case .record: record(arguments)
-    case .trace: traceCommand(arguments)
-    case .reload: reload()
-    case .check: checkCommand()
-    case .exercise: exerciseCommand(arguments)
-    case .inject: injectCommand()
-    case .decide: decideCommand(arguments)
-    case .note: noteCommand(arguments)
-    case .debrief: debriefCommand(arguments)
-    }
+    command.run(in: self)
   }
 }
 

@@ -5,10 +5,6 @@ import Report
 import RuleLanguage
 
 extension Shell {
-  static let hiddenInBlindExercise: Set<CommandKind> = [
-    .advice, .how, .why, .whynot, .whatif, .changes, .patterns, .profile, .report,
-  ]
-
   /// A blind exercise hides the advice until the debrief.
   var adviceHidden: Bool {
     guard let run = consultation.exercise else { return false }

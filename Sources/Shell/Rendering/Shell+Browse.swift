@@ -143,8 +143,8 @@ extension Shell {
   func showHelp(_ arguments: String) {
     let name = arguments.trimmingSpaces
     if !name.isEmpty {
-      guard let spec = CommandSpec.find(name) else {
-        let suggestion = CommandSpec.suggestion(for: name)
+      guard let spec = CommandTable.find(name)?.spec else {
+        let suggestion = CommandTable.suggestion(for: name)
         return fail("Unbekannter Befehl „\(name)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
       }
       let shown = spec.usage.split(separator: " ").first.map(String.init)
@@ -158,7 +158,7 @@ extension Shell {
     line(emphasis("Befehle"))
     say(TextLayout.wrap("Eine Eingabe, die kein Befehl ist, beantwortet die aktuelle Frage.", first: "  "))
     let column = 30
-    for spec in CommandSpec.all where !spec.scriptOnly || !options.interactive {
+    for spec in CommandTable.all.map { $0.spec } where !spec.scriptOnly || !options.interactive {
       let usage = "  " + spec.usage
       if usage.count < column {
         let padded = usage + String(repeating: " ", count: column - usage.count)
@@ -168,7 +168,7 @@ extension Shell {
         say(TextLayout.wrap(spec.summary, first: String(repeating: " ", count: column)))
       }
     }
-    let english = CommandSpec.all.filter { !$0.scriptOnly }.map(\.name).joined(separator: ", ")
+    let english = CommandTable.all.map { $0.spec }.filter { !$0.scriptOnly }.map(\.name).joined(separator: ", ")
     say(TextLayout.wrap("Die englischen Namen gehen auch: \(english).", first: "  ", rest: "  "))
   }
 }
