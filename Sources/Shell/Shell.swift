@@ -16,10 +16,15 @@ public struct ShellOptions: Sendable {
   public var profilePath: String?
   /// Today as `YYYY-MM-DD`, for dating profile answers; set by the launcher, fixed in tests.
   public var today = "1970-01-01"
+  /// The rule author's view: ids beside titles, rule names, files and lines in explanations. Off
+  /// for a person at the terminal (the crisis manager's view, German text only), on for scripts,
+  /// which rule authors write; `technisch an|aus` switches.
+  public var technical: Bool
 
   public init(interactive: Bool, color: Bool) {
     self.interactive = interactive
     self.color = color
+    self.technical = !interactive
   }
 }
 
@@ -94,6 +99,9 @@ public final class Shell {
     }
   }
 
+  /// ` (id)` after a title in the rule author's view; nothing in the crisis manager's.
+  func idTag(_ id: String) -> String { options.technical ? " (\(id))" : "" }
+
   /// A German text with `{term}` placeholders filled for the current answers.
   func text(_ raw: String) -> String { consultation.filled(raw) }
 
@@ -139,7 +147,10 @@ public final class Shell {
       Self.count(kb.questions.count, "Frage", "Fragen"),
       Self.count(kb.rules.count, "Regel", "Regeln"),
     ].joined(separator: ", ")
-    say(TextLayout.wrap("Wissensbasis \(info.id) \(info.version): \(counts)."))
+    say(
+      TextLayout.wrap(
+        options.technical
+          ? "Wissensbasis \(info.id) \(info.version): \(counts)." : "Wissensstand \(info.version): \(counts)."))
     say(
       TextLayout.wrap(
         "Beantworten Sie die Fragen; „?“ heißt „weiß nicht“ und ist immer erlaubt. 'hilfe' zeigt alle Befehle, 'warum' erklärt eine Frage, 'empfehlungen' zeigt den aktuellen Stand."

@@ -30,6 +30,7 @@ enum CommandTable {
     ReportCommand.self,
     RecordCommand.self,
     TraceCommand.self,
+    TechnicalCommand.self,
     ReloadCommand.self,
     CheckCommand.self,
     ExerciseCommand.self,

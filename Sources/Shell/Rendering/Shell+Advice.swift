@@ -76,7 +76,8 @@ extension Shell {
         }
         let horizon = Self.horizonTitles[measure.horizon] ?? measure.horizon.rawValue
         let details =
-          "\(horizon) · \(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "") · \(measure.id)"
+          "\(horizon) · \(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "")"
+          + (options.technical ? " · \(measure.id)" : "")
         say(TextLayout.wrap(details, first: "     ", rest: "     "))
         var sources: [String] = []
         for source in measure.sourceIDs.compactMap({ kb.sourceIndex[$0] }).map({ kb.sources[$0] }) {
@@ -129,7 +130,7 @@ extension Shell {
       let thresholds = "Verdacht ab \(pattern.suspected.germanText), erkannt ab \(pattern.established.germanText)"
       say(
         TextLayout.wrap(
-          "\(text(pattern.title)) (\(pattern.id)): \(consultation.patternState(index).title), \(score) (\(thresholds))",
+          "\(text(pattern.title))\(idTag(pattern.id)): \(consultation.patternState(index).title), \(score) (\(thresholds))",
           first: "  ", rest: "    "))
     }
   }
@@ -147,8 +148,13 @@ extension Shell {
     guard let outcome = consultation.lastOutcome else {
       return line("Es gibt noch keine Antwort, deren Folgen sich zeigen ließen.")
     }
-    let id = kb.questions[outcome.question].id
-    line(emphasis("Änderungen durch \(id) = \(describe(outcome.answer, of: outcome.question))"))
+    let question = kb.questions[outcome.question]
+    let answer = describe(outcome.answer, of: outcome.question)
+    line(
+      emphasis(
+        options.technical
+          ? "Änderungen durch \(question.id) = \(answer)" : "Änderungen durch die Antwort „\(answer)“ auf:"))
+    if !options.technical { say(TextLayout.wrap("„\(text(question.text))“", first: "  ", rest: "   ")) }
     renderChange(outcome.change)
   }
 
@@ -157,11 +163,14 @@ extension Shell {
     guard !change.isEmpty else { return line("Die Empfehlungen bleiben unverändert.") }
     for measure in change.added {
       say(
-        TextLayout.wrap("neu: \(text(consultation.measure(measure).title)) (\(kb.measures[measure].id))", first: "  "))
+        TextLayout.wrap(
+          "neu: \(text(consultation.measure(measure).title))\(idTag(kb.measures[measure].id))", first: "  "))
       for rule in change.addedBy[measure] ?? [] {
         for case let conclusion in kb.rules[rule].conclusions {
           if case .recommend(measure, _) = conclusion.kind, let reason = conclusion.reason {
-            say(TextLayout.wrap("weil: \(text(reason)) (Regel \(kb.rules[rule].id))", first: "    ", rest: "      "))
+            say(
+              TextLayout.wrap(
+                "weil: \(text(reason))\(idTag("Regel " + kb.rules[rule].id))", first: "    ", rest: "      "))
           }
         }
       }
@@ -169,7 +178,7 @@ extension Shell {
     for measure in change.dropped {
       say(
         TextLayout.wrap(
-          "entfällt: \(text(consultation.measure(measure).title)) (\(kb.measures[measure].id))", first: "  "))
+          "entfällt: \(text(consultation.measure(measure).title))\(idTag(kb.measures[measure].id))", first: "  "))
     }
     for move in change.movedUp {
       say(

@@ -28,7 +28,10 @@ extension Shell {
       let questions = ConditionReads(condition).questions.filter { seen.insert($0).inserted }
       guard !questions.isEmpty else { return "" }
       return "Antworten: "
-        + questions.map { "\(kb.questions[$0].id) = \(describe(consultation.answer($0), of: $0))" }
+        + questions.map { question in
+          let name = options.technical ? kb.questions[question].id : "„\(text(kb.questions[question].text))“"
+          return "\(name) = \(describe(consultation.answer(question), of: question))"
+        }
         .joined(separator: ", ")
     }
   }
@@ -52,8 +55,13 @@ extension Shell {
     explained: inout Set<Int>
   ) -> String {
     let rule = kb.rules[justification.rule]
-    var out = TextLayout.wrap(
-      "Regel \(rule.id) (\(rule.location)), Quelle: \(rule.sourceIDs.joined(separator: ", "))", first: indent)
+    // The crisis manager reads the reason and the condition; rule name, file and source ids are
+    // for the rule author.
+    var out =
+      options.technical
+      ? TextLayout.wrap(
+        "Regel \(rule.id) (\(rule.location)), Quelle: \(rule.sourceIDs.joined(separator: ", "))", first: indent)
+      : TextLayout.wrap("Begründung:", first: indent)
     var reasons: [String] = []
     for conclusion in rule.conclusions where Self.concerns(conclusion, target) {
       if let reason = conclusion.reason, !reasons.contains(reason) { reasons.append(reason) }
@@ -108,7 +116,7 @@ extension Shell {
       question = named
     }
     let item = kb.questions[question]
-    line(emphasis("Warum diese Frage? (\(item.id))"))
+    line(emphasis("Warum diese Frage?\(idTag(item.id))"))
     say(TextLayout.wrap(text(item.help), first: "  "))
     if consultation.answer(question) != nil {
       return line("  Die Frage ist beantwortet: \(describe(consultation.answer(question), of: question)).")
@@ -141,7 +149,7 @@ extension Shell {
         }
         return (weight(a), b) > (weight(b), a)
       }
-      let names = ranked.map { "\(text(consultation.measure($0).title)) (\(kb.measures[$0].id))" }
+      let names = ranked.map { "\(text(consultation.measure($0).title))\(idTag(kb.measures[$0].id))" }
       say(TextLayout.wrap("Die Antwort entscheidet mit über: " + shortList(names, limit: 6), first: "  ", rest: "    "))
     }
     if !impact.patterns.isEmpty {
@@ -167,6 +175,12 @@ extension Shell {
     guard !id.isEmpty else {
       return fail("Bitte angeben, was erklärt werden soll: wie <maßnahme|muster|faktor|tatsache>")
     }
+    if Int(id) != nil {
+      switch measureReference(id) {
+      case .success(let measure): return howMeasure(measure)
+      case .failure(let problem): return fail(problem.message)
+      }
+    }
     if let measure = kb.measureIndex[id] { return howMeasure(measure) }
     if let pattern = kb.patternIndex[id] { return howTarget(.pattern(pattern)) }
     if let factor = kb.factorIndex[id] { return howTarget(.factor(factor)) }
@@ -188,12 +202,13 @@ extension Shell {
     let item = consultation.measure(measure)
     let advice = consultation.advice()
     guard let recommendation = advice.enumerated().first(where: { $0.element.measure == measure }) else {
-      line(emphasis("\(text(item.title)) (\(item.id))"))
+      line(emphasis("\(text(item.title))\(idTag(item.id))"))
       return line("  Wird nicht empfohlen. 'warumnicht \(item.id)' zeigt, was fehlt.")
     }
     let priority = recommendation.element.priority.germanText
     line(
-      emphasis("\(text(item.title)) (\(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
+      emphasis(
+        "\(text(item.title))\(idTag(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
     var sum = ""
     for (index, part) in recommendation.element.parts.enumerated() {
       let magnitude = FixedDecimal(hundredths: abs(part.points.hundredths)).germanText
@@ -202,7 +217,7 @@ extension Shell {
       sum += " \(part.kind.title)"
     }
     say(TextLayout.wrap("Priorität \(priority) = " + sum, first: "  ", rest: "    "))
-    line("  Empfohlen von:")
+    line(options.technical ? "  Empfohlen von:" : "  Warum empfohlen:")
     var explained = Set<Int>()
     for rule in recommendation.element.rules {
       say(
@@ -219,7 +234,7 @@ extension Shell {
       let item = kb.patterns[pattern]
       line(
         emphasis(
-          "Krisenmuster \(text(item.title)) (\(item.id)): \(consultation.patternState(pattern).title), \(Self.points(consultation.patternScore(pattern)))"
+          "Krisenmuster \(text(item.title))\(idTag(item.id)): \(consultation.patternState(pattern).title), \(Self.points(consultation.patternScore(pattern)))"
         ))
       line("  Schwellen: Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText)")
     case .factor(let factor):
@@ -231,14 +246,14 @@ extension Shell {
       let truth = consultation.factTruth(fact)
       line(
         emphasis(
-          "„\(text(kb.facts[fact].text))“ (\(kb.facts[fact].id)): \(truth == .true ? "gilt" : truth == .false ? "gilt nicht" : "offen")"
+          "„\(text(kb.facts[fact].text))“\(idTag(kb.facts[fact].id)): \(truth == .true ? "gilt" : truth == .false ? "gilt nicht" : "offen")"
         ))
     case .measure(let measure):
       return howMeasure(measure)
     }
     let rules = consultation.firingRules(for: target)
     guard !rules.isEmpty else { return line("  Keine Regel trifft bisher zu.") }
-    line("  Zutreffende Regeln:")
+    line(options.technical ? "  Zutreffende Regeln:" : "  Begründet durch:")
     var explained = Set<Int>()
     for rule in rules {
       for conclusion in kb.rules[rule].conclusions {
@@ -285,7 +300,11 @@ extension Shell {
     line(emphasis("Warum nicht \(text(item.title)) (\(item.id))?"))
     for blocked in consultation.whyNot(measure: measure) {
       let rule = kb.rules[blocked.rule]
-      say(TextLayout.wrap("Regel \(rule.id) (\(rule.location)) könnte sie empfehlen.", first: "  "))
+      say(
+        TextLayout.wrap(
+          options.technical
+            ? "Regel \(rule.id) (\(rule.location)) könnte sie empfehlen." : "Eine Regel könnte sie empfehlen.",
+          first: "  "))
       let condition = blocked.blocker.condition
       let note = annotation(condition)
       let state = blocked.blocker.truth == .false ? "nicht erfüllt" : "noch offen"

@@ -195,10 +195,15 @@ extension Shell {
         let answer = consultation.answer(question)
         let gap = answer == .unknown ? "  (Informationslücke)" : ""
         let stamp = consultation.stamps[question]?.german().map { "  [\($0)]" } ?? ""
-        say(
-          TextLayout.wrap(
-            "\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)\(stamp)", first: "  ",
-            rest: "      "))
+        if options.technical {
+          say(
+            TextLayout.wrap(
+              "\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)\(stamp)", first: "  ",
+              rest: "      "))
+        } else {
+          say(TextLayout.wrap("„\(text(kb.questions[question].text))“", first: "  ", rest: "   "))
+          say(TextLayout.wrap("\(describe(answer, of: question))\(gap)\(stamp)", first: "    ", rest: "    "))
+        }
       }
     }
   }
