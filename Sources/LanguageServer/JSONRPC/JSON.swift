@@ -34,6 +34,11 @@ enum JSON: Sendable, Equatable {
     return nil
   }
 
+  var object: [String: JSON]? {
+    if case .object(let fields) = self { return fields }
+    return nil
+  }
+
   var isObject: Bool {
     if case .object = self { return true }
     return false
