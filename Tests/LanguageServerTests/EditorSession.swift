@@ -97,7 +97,9 @@ final class EditorSession {
   }
 
   func initialize(root: String? = nil) -> JSON {
-    let answer = request("initialize", ["processId": nil, "rootUri": root.map { .string(DocumentURI.uri(of: $0)) } ?? nil, "capabilities": [:]])
+    let answer = request(
+      "initialize",
+      ["processId": nil, "rootUri": root.map { .string(DocumentURI.uri(of: $0)) } ?? nil, "capabilities": [:]])
     notify("initialized")
     return answer
   }
@@ -105,7 +107,11 @@ final class EditorSession {
   func open(_ path: String, text: String) {
     notify(
       "textDocument/didOpen",
-      ["textDocument": ["uri": .string(DocumentURI.uri(of: path)), "languageId": "resilienz", "version": 1, "text": .string(text)]])
+      [
+        "textDocument": [
+          "uri": .string(DocumentURI.uri(of: path)), "languageId": "resilienz", "version": 1, "text": .string(text),
+        ]
+      ])
   }
 
   func change(_ path: String, text: String, version: Int) {
@@ -118,7 +124,10 @@ final class EditorSession {
   }
 
   static func position(_ path: String, line: Int, character: Int) -> JSON {
-    ["textDocument": ["uri": .string(DocumentURI.uri(of: path))], "position": ["line": .int(line), "character": .int(character)]]
+    [
+      "textDocument": ["uri": .string(DocumentURI.uri(of: path))],
+      "position": ["line": .int(line), "character": .int(character)],
+    ]
   }
 }
 

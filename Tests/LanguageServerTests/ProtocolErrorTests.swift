@@ -10,7 +10,9 @@ import _ResilienzTestSupport
 
   @Test func errorsBeforeAndAfterInitialize() {
     let session = EditorSession(directory: root)
-    #expect(session.request("textDocument/hover", EditorSession.position(root + "/Rules/x.rules", line: 0, character: 0))["error"]?["code"] == -32002)
+    #expect(
+      session.request("textDocument/hover", EditorSession.position(root + "/Rules/x.rules", line: 0, character: 0))[
+        "error"]?["code"] == -32002)
 
     session.sendRaw("Content-Length: 9\r\n\r\n{\"id\": 1,")
     #expect(session.answer(to: .null)["error"]?["code"] == -32700)
@@ -25,7 +27,8 @@ import _ResilienzTestSupport
     #expect(session.request("initialize", [:])["error"]?["code"] == -32600)
     #expect(session.request("workspace/symbol", [:])["error"]?["code"] == -32601)
     #expect(session.request("textDocument/hover", [:])["error"]?["code"] == -32602)
-    let elsewhere = ["textDocument": ["uri": "https://example.org/a.rules"], "position": ["line": 0, "character": 0]] as JSON
+    let elsewhere =
+      ["textDocument": ["uri": "https://example.org/a.rules"], "position": ["line": 0, "character": 0]] as JSON
     #expect(session.request("textDocument/definition", elsewhere)["error"]?["code"] == -32602)
     // Unknown notifications are ignored; the server still answers afterwards.
     session.notify("$/setTrace", ["value": "off"])

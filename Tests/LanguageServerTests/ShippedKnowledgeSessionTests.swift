@@ -44,7 +44,8 @@ import _ResilienzTestSupport
     let original = try text(rules)
     session.open(rules, text: original)
     let values = try #require(place(of: "personal.reserve in [", in: original, offset: "personal.reserve in [".count))
-    let valueItems = session.request("textDocument/completion", EditorSession.position(rules, line: values.line, character: values.character))
+    let valueItems = session.request(
+      "textDocument/completion", EditorSession.position(rules, line: values.line, character: values.character))
     let valueLabels = valueItems["result"]?["items"]?.array?.compactMap { $0["label"]?.string } ?? []
     #expect(valueLabels.contains("keine") && valueLabels.contains("gering"))
     #expect(!valueLabels.contains("aufgabenkritik"))
@@ -52,7 +53,8 @@ import _ResilienzTestSupport
     let typed = original.replacingOccurrences(of: "recommend aufgabenkritik weight 3", with: "recommend aufgaben")
     session.change(rules, text: typed, version: 2)
     let spot = try #require(place(of: "recommend aufgaben", in: typed, offset: "recommend aufgaben".count))
-    let measures = session.request("textDocument/completion", EditorSession.position(rules, line: spot.line, character: spot.character))
+    let measures = session.request(
+      "textDocument/completion", EditorSession.position(rules, line: spot.line, character: spot.character))
     let items = measures["result"]?["items"]?.array ?? []
     let item = try #require(items.first { $0["label"] == "aufgabenkritik" })
     #expect(item["detail"]?.string?.hasPrefix("Maßnahme: ") == true)

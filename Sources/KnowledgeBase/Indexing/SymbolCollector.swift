@@ -70,7 +70,8 @@ struct SymbolCollector {
     var start = range.start
     while start + needle.count <= min(range.end, bytes.count) {
       if bytes[start..<(start + needle.count)].elementsEqual(needle) {
-        use(.term, name, DiagnosticSite(file: file, range: SourceRange(start: start + 1, end: start + needle.count - 1)))
+        use(
+          .term, name, DiagnosticSite(file: file, range: SourceRange(start: start + 1, end: start + needle.count - 1)))
         start += needle.count
       } else {
         start += 1

@@ -158,8 +158,9 @@ enum CompletionContext: Equatable {
     for line in linesAbove.reversed() {
       let lineIndentation = line.prefix { $0 == " " }.count
       let content = line.drop { $0 == " " }
-      guard !content.isEmpty, !content.hasPrefix("#"), lineIndentation < indentation
-        || (lineIndentation == indentation && trimmed.hasPrefix("-") && !content.hasPrefix("-"))
+      guard !content.isEmpty, !content.hasPrefix("#"),
+        lineIndentation < indentation
+          || (lineIndentation == indentation && trimmed.hasPrefix("-") && !content.hasPrefix("-"))
       else { continue }
       let key = content.hasPrefix("- ") ? content.dropFirst(2) : content
       guard key.hasSuffix(":") else { return .nothing }

@@ -111,7 +111,8 @@ extension LanguageServer {
     }
     // Questions and facts share one name space in conditions.
     let clashing: [SymbolKind] = key.kind == .question || key.kind == .fact ? [.question, .fact] : [key.kind]
-    if newName != key.name, let taken = clashing.first(where: { index.info[SymbolKey(kind: $0, name: newName)] != nil }) {
+    if newName != key.name, let taken = clashing.first(where: { index.info[SymbolKey(kind: $0, name: newName)] != nil })
+    {
       throw ResponseError.requestFailed("„\(newName)“ ist schon vergeben (\(SymbolText.noun(taken))).")
     }
     var locations = Locations(uri: uri(for:))
