@@ -30,11 +30,12 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
+    .target(name: "LanguageServer", dependencies: ["KnowledgeBase", "RuleLanguage"]),
     .target(name: "Shell", dependencies: ["Consultation", "KnowledgeBase", "CReadline", "Report"]),
     .executableTarget(
       name: "resilienz",
       dependencies: [
-        "KnowledgeBase", "Consultation", "Shell", "Report",
+        "KnowledgeBase", "Consultation", "Shell", "Report", "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,6 +67,10 @@ let package = Package(
       name: "ShellTests",
       dependencies: ["Shell", "Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"],
       exclude: ["Transcripts", "Fixtures", "Snapshots"]
+    ),
+    .testTarget(
+      name: "LanguageServerTests",
+      dependencies: ["LanguageServer", "KnowledgeBase", "RuleLanguage", "_ResilienzTestSupport"]
     ),
     .testTarget(
       name: "ReportTests",
