@@ -8,6 +8,12 @@ public struct AdviceChange: Sendable, Equatable {
     /// 1-based ranks before and after.
     public var from: Int
     public var to: Int
+
+    public init(measure: Int, from: Int, to: Int) {
+      self.measure = measure
+      self.from = from
+      self.to = to
+    }
   }
 
   public var added: [Int] = []
@@ -25,6 +31,9 @@ public struct AdviceChange: Sendable, Equatable {
     added.isEmpty && dropped.isEmpty && movedUp.isEmpty && movedDown.isEmpty && patterns.isEmpty
       && factors.isEmpty && reprioritized.isEmpty
   }
+
+  /// No change; filled by callers that compare states the engine cannot (two knowledge bases).
+  public init() {}
 
   public init(before: Engine, after: Engine) {
     let oldAdvice = before.advice()

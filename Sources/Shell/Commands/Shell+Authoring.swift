@@ -96,30 +96,19 @@ extension Shell {
       return fail(String(describing: error))
     }
     replacement.recordsEvents = consultation.recordsEvents
-    let before = consultation.advice().map { kb.measures[$0.measure].id }
+    let (change, removed) = consultation.adviceChange(to: replacement)
     consultation = replacement
     coverage = coverage.map { _ in CoverageRecorder(knowledgeBase: fresh) }
     shownQuestion = nil
     announcedComplete = false
-    let after = consultation.advice().map { kb.measures[$0.measure].id }
     line(
       "Neu geladen: \(Self.count(fresh.rules.count, "Regel", "Regeln")), \(Self.count(fresh.measures.count, "Maßnahme", "Maßnahmen")), \(Self.count(fresh.questions.count, "Frage", "Fragen")); \(Self.count(answers.count, "Antwort", "Antworten")) übernommen."
     )
     for misfit in misfits { say(TextLayout.wrap("nicht übernommen: \(misfit)", first: "  ", rest: "    ")) }
-    let added = after.filter { !before.contains($0) }
-    let dropped = before.filter { !after.contains($0) }
-    let moved = after.enumerated().filter { index, id in before.firstIndex(of: id).map { $0 != index } ?? false }
-    if added.isEmpty, dropped.isEmpty, moved.isEmpty {
-      line("Die Empfehlungen bleiben unverändert.")
-    } else {
-      if !added.isEmpty { say(TextLayout.wrap("neu: " + added.joined(separator: ", "), first: "  ", rest: "    ")) }
-      if !dropped.isEmpty {
-        say(TextLayout.wrap("entfällt: " + dropped.joined(separator: ", "), first: "  ", rest: "    "))
-      }
-      for (index, id) in moved {
-        if let from = before.firstIndex(of: id) { line("  \(id): Rang \(from + 1) → \(index + 1)") }
-      }
-    }
+    // The same lines as 'änderungen' after an answer, so that a changed weight shows as a changed
+    // priority; measures the knowledge base no longer has are named by their old title.
+    for title in removed { say(TextLayout.wrap("entfällt (nicht mehr in der Wissensbasis): \(title)", first: "  ")) }
+    if removed.isEmpty || !change.isEmpty { renderChange(change) }
   }
 
   func checkCommand() {
