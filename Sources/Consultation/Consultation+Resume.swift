@@ -94,6 +94,14 @@ extension Consultation {
         if !consultation.replayTask(record) {
           problems.append("Ein Auftrag zu „\(record.question ?? "?")“ passt nicht mehr und wird übergangen.")
         }
+      case "report":
+        consultation.replayReportMark(record)
+      case "header":
+        do {
+          try consultation.setHeader(try HeaderField(named: record.question ?? ""), to: record.text)
+        } catch {
+          problems.append("Der Kopfeintrag „\(record.question ?? "?")“ wird übergangen: \(error)")
+        }
       case "term":
         do {
           try consultation.setTermText(record.question ?? "", to: record.text)
@@ -107,6 +115,8 @@ extension Consultation {
     }
     // The log is the journal as written, with its times, not the replay's.
     consultation.log = contents.records
+    // Who answered last goes on answering (and signs the report) until `name` says otherwise.
+    consultation.author = contents.records.last(where: { $0.by != nil })?.by
     if let run = consultation.exercise, injectsPlayed > run.exercise.injects.count {
       let count = run.exercise.injects.count
       problems.append(

@@ -5,7 +5,8 @@ public struct JournalRecord: Codable, Equatable, Sendable {
   /// `start` (first line: which knowledge base), `set`, `unset`, `reset`, `term` (a term's own
   /// text in `text`, none to return to the knowledge base's), `task` (a measure in `question`
   /// given to someone: `answer` `assign` with the owner in `text` and `due`, or `done`/`open`),
-  /// or a later kind.
+  /// `header` (a field of the report's head in `question`, its text in `text`), `report` (a report
+  /// was written: the top measures' ids in `answer`, pattern states in `text`), or a later kind.
   public var op: String
   public var question: String?
   /// The answer as typed (`ja`, an option id, `a, b`, `2,5`, `?`).

@@ -63,6 +63,13 @@ extension ReportModel {
     self.init(state: consultation, date: date, options: options)
     time = AnswerStamp.clockTime(consultation.clock())
     author = consultation.author
+    head = Self.head(consultation, date: self.date, time: time)
+    if let changes = consultation.changesSinceLastReport {
+      sinceLast = SinceLastEntry(
+        time: consultation.lastReport?.time.flatMap(AnswerStamp.date(fromTimestamp:)).map {
+          AnswerStamp(time: $0, by: nil).german() ?? ""
+        }, changes: changes)
+    }
     for group in situation.indices {
       for entry in situation[group].answers.indices {
         guard let question = consultation.knowledgeBase.questionIndex[situation[group].answers[entry].id] else {
@@ -71,6 +78,23 @@ extension ReportModel {
         situation[group].answers[entry].stamp = consultation.stamps[question]?.german()
       }
     }
+  }
+
+  /// The head as the staff set it with `kopf`, with the staff's name from `bezeichnung`.
+  static func head(_ consultation: Consultation, date: String, time: String?) -> HeadEntry {
+    var head = HeadEntry()
+    head.marking = consultation.header[.einstufung]
+    head.municipality = consultation.header[.kommune]
+    head.situation = consultation.header[.lage]
+    head.distribution = consultation.header[.verteiler]
+    let staff = consultation.filled("{stab}")
+    head.staff = staff == "{stab}" ? nil : staff
+    let author = [consultation.author, consultation.header[.funktion]].compactMap { $0 }
+    head.author = author.isEmpty ? nil : author.joined(separator: ", ")
+    head.markingCSS = HeadEntry.cssString(head.marking ?? "")
+    let title = ["Lagebericht", head.municipality, head.situation].compactMap { $0 }.joined(separator: " – ")
+    head.runningTitleCSS = HeadEntry.cssString(title + " – " + date + (time.map { ", \($0)" } ?? ""))
+    return head
   }
 
   /// The report of the answers and conclusions alone, without the staff's tasks and exercise.

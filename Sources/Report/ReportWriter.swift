@@ -50,7 +50,8 @@ public enum ReportWriter {
   /// errors, 2 when a file cannot be read or written.
   public static func report(
     session: String, knowledgeBaseDirectory: String, format: ReportFormat, date: ReportDate, outputPath: String?,
-    force: Bool = false, kind: ReportKind = .full, output: (String) -> Void, errors: (String) -> Void
+    force: Bool = false, kind: ReportKind = .full, clock: @escaping @Sendable () -> Date = { AnswerStamp.now() },
+    output: (String) -> Void, errors: (String) -> Void
   ) -> Int32 {
     let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
     guard let knowledgeBase = loaded.knowledgeBase else {
@@ -58,10 +59,11 @@ public enum ReportWriter {
       errors(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
       return 1
     }
-    let consultation: Consultation
+    var consultation: Consultation
     do {
       let (resumed, problems) = try resumeReadOnly(session, knowledgeBase: knowledgeBase)
       consultation = resumed
+      consultation.clock = clock
       for problem in problems { errors("Hinweis: \(problem)\n") }
     } catch {
       errors("Fehler: \(error)\n")

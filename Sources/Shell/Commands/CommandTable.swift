@@ -28,6 +28,7 @@ enum CommandTable {
     SaveCommand.self,
     LoadCommand.self,
     ReportCommand.self,
+    HeaderCommand.self,
     RecordCommand.self,
     TraceCommand.self,
     TechnicalCommand.self,

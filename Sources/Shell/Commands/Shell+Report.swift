@@ -37,7 +37,8 @@ extension Shell {
     }
     guard let path = request.path else {
       let text = String(decoding: document, as: UTF8.self)
-      return say(text.hasSuffix("\n") ? text : text + "\n")
+      say(text.hasSuffix("\n") ? text : text + "\n")
+      return noteReported()
     }
     let written = writeUserFile(
       path, force: request.force, retry: "bericht --force \(path)", declined: "Kein Bericht geschrieben."
@@ -46,6 +47,24 @@ extension Shell {
     }
     guard written else { return }
     line("\(request.kind.title) (\(request.format.title)) geschrieben: „\(path)“.")
+    noteReported()
+  }
+
+  /// Keeps in the journal what this report showed, so that the next one says what changed; the
+  /// first report of a consultation without a head says how to set one.
+  func noteReported() {
+    let first = consultation.lastReport == nil
+    do {
+      try consultation.markReported()
+    } catch {
+      return fail(String(describing: error))
+    }
+    if first, consultation.header.isEmpty, options.interactive {
+      say(
+        TextLayout.wrap(
+          "Tipp: 'kopf kommune …', 'kopf lage …', 'kopf verteiler …' und 'kopf einstufung VS-NfD' setzen den Kopf des Berichts; die Einstufung steht dann auf jeder Seite."
+        ))
+    }
   }
 
   /// A German message about the arguments of `bericht`.
