@@ -20,6 +20,8 @@ struct ExerciseReader {
     /// `decided`/`not_decided` with the measure as written; `control` is kept in the inject.
     var condition: (decided: Bool, measure: Named)?
     var replaces: Named?
+    /// A `when` was written, even one that could not be read.
+    var hasCondition = false
     var idSite: DiagnosticSite
     var atSite: DiagnosticSite?
   }
@@ -122,10 +124,9 @@ struct ExerciseReader {
       if let atNode = fields.value("at"), let text = reader.string(atNode, what: "'at'") {
         draft.atSite = reader.site(of: atNode)
         at = ExerciseTime(text)
-        if at == nil {
-          reader.report(.invalidExerciseTime(text), at: atNode)
-          return nil
-        }
+        // Reported, and read on: the rest of the inject is checked too, and the error keeps the
+        // knowledge base from loading.
+        if at == nil { reader.report(.invalidExerciseTime(text), at: atNode) }
         time = text
       }
     } else {
@@ -152,16 +153,15 @@ struct ExerciseReader {
     if let node = fields.value("objective", required: isDrehbuch) {
       draft.objectives = names(node, what: "an objective id")
     }
-    var condition: InjectCondition?
-    if let node = fields.value("when", required: false) {
-      guard let read = readCondition(node, into: &draft) else { return nil }
-      condition = read
-    }
+    let whenNode = fields.value("when", required: false)
+    draft.hasCondition = whenNode != nil
+    let condition = whenNode.flatMap { readCondition($0, into: &draft) }
     if let node = fields.value("replaces", required: false), let name = reader.string(node, what: "an inject id") {
       draft.replaces = (name, reader.site(of: node))
     }
+    // A missing sender, recipient or channel is reported; the inject is kept so that branches
+    // naming it are not reported as well.
     guard let time, let title, let text else { return nil }
-    if isDrehbuch, from == nil || draft.to == nil || channel == nil { return nil }
     let inject = Inject(
       id: id, time: time, at: at, from: from ?? "", to: draft.to?.name ?? "", channel: channel ?? "", title: title,
       text: text, expectedAction: expectedAction, objectiveIDs: draft.objectives.map(\.name), condition: condition,

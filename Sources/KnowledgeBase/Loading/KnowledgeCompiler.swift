@@ -501,7 +501,7 @@ struct KnowledgeCompiler {
                 "'\(target)' itself stands in for '\(chained)'; let '\(inject.id)' replace '\(chained)' instead"),
               at: site)
           }
-          if inject.condition == nil, injectDraft.condition == nil {
+          if !injectDraft.hasCondition {
             report(
               .invalidBranch(
                 "inject '\(inject.id)' replaces '\(target)' but has no 'when'; say when it stands in, as in 'when: {decided: MEASURE}'"

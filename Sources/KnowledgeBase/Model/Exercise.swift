@@ -122,6 +122,7 @@ public struct ExerciseTime: Sendable, Equatable, Hashable, Comparable {
   public init?(_ text: String) {
     guard text.hasPrefix("T+") else { return nil }
     var rest = Substring(text.dropFirst(2))
+    guard !rest.isEmpty else { return nil }
     if rest == "0" {
       minutes = 0
       return
