@@ -48,6 +48,10 @@ public struct Exercise: Sendable {
     injects.filter { $0.objectiveIDs.contains(objective) }
   }
 
+  /// The injects of the plan, without the alternatives that may stand in for one of them: as
+  /// many as a run plays when nothing is skipped or added.
+  public var plannedInjects: [Inject] { injects.filter { $0.replaces == nil } }
+
   /// The injects that stand in for an inject when their condition holds.
   public func alternatives(to inject: String) -> [Inject] { injects.filter { $0.replaces == inject } }
 }
