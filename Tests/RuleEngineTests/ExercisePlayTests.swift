@@ -102,6 +102,25 @@ struct ExercisePlayTests {
     #expect(order[3].time == "T+13h")
   }
 
+  @Test func anAddedInjectNeedsAnIdATitleATextAndADeclaredRecipient() throws {
+    var consultation = try Self.start("stromausfall-winter")
+    func added(id: String = "anruf", title: String = "Anruf", text: String = "Text", to: String = "fachbereiche")
+      -> AdHocInject
+    {
+      AdHocInject(id: id, title: title, text: text, from: "Bürger", to: to, channel: "Bürgeranruf")
+    }
+    #expect(throws: ExerciseError.invalidInjectID("2 Anruf")) { try consultation.addInject(added(id: "2 Anruf")) }
+    #expect(throws: ExerciseError.emptyInjectField("Text")) { try consultation.addInject(added(text: "  ")) }
+    #expect(throws: ExerciseError.self) { try consultation.addInject(added(to: "s9")) }
+    #expect(throws: ExerciseError.schedule(.duplicateInject("diesel"))) { try consultation.addInject(added(id: "diesel")) }
+    try consultation.releaseInject()
+    try consultation.addInject(added())
+    // Without a time it comes next, at the exercise time of the inject played last.
+    let next = try consultation.releaseInject().inject
+    #expect(next.id == "anruf")
+    #expect(next.time == "T+0")
+  }
+
   @Test func undoTakesTheLastEntryBack() throws {
     var consultation = try Self.start("sturzflut-nacht")
     #expect(throws: ExerciseError.nothingToUndo) { try consultation.undoLastEntry() }

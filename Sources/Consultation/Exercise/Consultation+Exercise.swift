@@ -68,7 +68,8 @@ extension Consultation {
     while true {
       switch schedule.next(decided: { run.hasDecided($0) }) {
       case .none: throw ExerciseError.noMoreInjects
-      case .question(let id, _): try? schedule.answer(id, false)
+      case .question(let id, _):
+        do { try schedule.answer(id, false) } catch { throw ExerciseError.schedule(error) }
       case .inject(let id): return try releaseInject(id)
       }
     }
@@ -124,12 +125,29 @@ extension Consultation {
   }
 
   /// Adds an inject the Drehbuch does not have, at a planned time or (without one) next.
+  /// Replayed from the journal with the time it was given then.
   public mutating func addInject(_ added: AdHocInject, at time: ExerciseTime? = nil) throws {
+    guard let run = exercise else { throw ExerciseError.noExercise }
+    // Ids end up in journal records and commands; the same spelling as the file's ids.
+    guard Inject.isValidID(added.id) else { throw ExerciseError.invalidInjectID(added.id) }
+    for (field, value) in [("Titel", added.title), ("Text", added.text)] where value.trimmingWhitespace.isEmpty {
+      throw ExerciseError.emptyInjectField(field)
+    }
+    let roles = run.exercise.roles.map(\.id)
+    if !roles.isEmpty, !roles.contains(added.to) {
+      throw ExerciseError.unknownRole(added.to, known: roles)
+    }
+    // Without a time it comes next: at the time of the inject played last, after any other
+    // still due then. The journal keeps the time so that a replay puts it in the same place.
+    var at = time
+    if at == nil, run.script.injects.contains(where: { $0.at != nil }) {
+      at = run.schedule.releasedInjects.last?.at ?? ExerciseTime(minutes: 0)
+    }
     let inject = Inject(
-      id: added.id, time: time?.text ?? "außer Plan", at: time, from: added.from, to: added.to,
+      id: added.id, time: at?.text ?? run.time, at: at, from: added.from, to: added.to,
       channel: added.channel, title: added.title, text: added.text)
     let payload = String(decoding: (try? Journal.encoder.encode(added)) ?? Data(), as: UTF8.self)
-    try changeSchedule(JournalRecord(op: "inject-add", answer: added.id, text: payload, due: time?.text)) {
+    try changeSchedule(JournalRecord(op: "inject-add", answer: added.id, text: payload, due: at?.text)) {
       try $0.add(inject)
     }
   }

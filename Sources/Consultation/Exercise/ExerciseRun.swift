@@ -198,6 +198,9 @@ public enum ExerciseError: Error, CustomStringConvertible, Equatable {
   case controlQuestion(inject: String, text: String)
   case unknownObjective(String)
   case unknownPlanRow(Int)
+  case invalidInjectID(String)
+  case emptyInjectField(String)
+  case unknownRole(String, known: [String])
 
   public var description: String {
     switch self {
@@ -208,6 +211,11 @@ public enum ExerciseError: Error, CustomStringConvertible, Equatable {
     case .controlQuestion(_, let text): "Vor der nächsten Einlage bitte entscheiden (Übungsleitung): \(text)"
     case .unknownObjective(let id): "Ein Übungsziel „\(id)“ hat diese Übung nicht."
     case .unknownPlanRow(let number): "Der Verbesserungsplan hat keine Zeile \(number)."
+    case .invalidInjectID(let id):
+      "„\(id)“ taugt nicht als Kennung einer Einlage: bitte mit einem Buchstaben beginnen, dann Buchstaben, Ziffern, „-“ oder „_“ (etwa presse-2)."
+    case .emptyInjectField(let field): "Die Einlage braucht einen \(field)."
+    case .unknownRole(let role, let known):
+      "„\(role)“ ist keine Rolle dieser Übung. Möglich: \(known.joined(separator: ", "))."
     }
   }
 }

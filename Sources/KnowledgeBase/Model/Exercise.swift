@@ -216,6 +216,9 @@ public struct Inject: Sendable {
   /// The inject this one stands in for when its condition holds.
   public var replaces: String?
 
+  /// Whether an id is spelled as inject ids in files must be (for injects added during play).
+  public static func isValidID(_ id: String) -> Bool { IdentifierSyntax.isValid(id) }
+
   public init(
     id: String, time: String, at: ExerciseTime?, from: String, to: String, channel: String, title: String,
     text: String, answers: [(question: Int, answer: Answer)] = [], expected: [Int] = [],
