@@ -33,7 +33,8 @@ public final class KnowledgeBase: Sendable {
   init(
     info: KnowledgeBaseInfo, groups: [QuestionGroup], questions: [Question], facts: [DerivedFact],
     factorLevels: [FactorLevel], factors: [Factor], patterns: [Pattern], measures: [Measure],
-    sources: [Source], terms: [Term], exercises: [Exercise] = [], staffRoles: [StaffRole] = [], priority: PriorityFormula, rules: [CompiledRule],
+    sources: [Source], terms: [Term], exercises: [Exercise] = [], staffRoles: [StaffRole] = [],
+    priority: PriorityFormula, rules: [CompiledRule],
     dependencies: DependencyIndex
   ) {
     self.info = info

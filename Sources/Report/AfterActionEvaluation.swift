@@ -77,7 +77,9 @@ extension AfterActionModel {
       }
       if !entry.text.isEmpty { line += " – \(entry.text)" }
       if let measure = entry.measure {
-        line += advised(measure, atStage: entry.stage) ? " (zu diesem Zeitpunkt vom Werkzeug empfohlen)" : " (zu diesem Zeitpunkt vom Werkzeug nicht empfohlen)"
+        line +=
+          advised(measure, atStage: entry.stage)
+          ? " (zu diesem Zeitpunkt vom Werkzeug empfohlen)" : " (zu diesem Zeitpunkt vom Werkzeug nicht empfohlen)"
       }
       if let observer = entry.observer { line += " [beobachtet: \(observer)]" }
       lines.append(line)
@@ -95,7 +97,8 @@ extension AfterActionModel {
   public var improvementPlanCSV: String {
     func field(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
     let head = ["Nr.", "Maßnahme", "zuständig", "Frist", "Stand", "Übungsziel"]
-    let lines = [head] + improvements.map { [String($0.number), $0.action, $0.owner, $0.deadline, $0.status, $0.objective] }
+    let lines =
+      [head] + improvements.map { [String($0.number), $0.action, $0.owner, $0.deadline, $0.status, $0.objective] }
     return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ";") + "\r\n" }.joined()
   }
 }

@@ -45,7 +45,9 @@ struct Drehbuch: ParsableCommand {
     }
     if let output, output.isEmpty || output == "-" || output.hasSuffix("/") {
       FileHandle.standardError.write(
-        Data("Fehler: „\(output)“ ist kein Dateiname für -o; ohne -o erscheint das Drehbuch auf der Standardausgabe.\n".utf8))
+        Data(
+          "Fehler: „\(output)“ ist kein Dateiname für -o; ohne -o erscheint das Drehbuch auf der Standardausgabe.\n"
+            .utf8))
       throw ExitCode(2)
     }
     let chosen =

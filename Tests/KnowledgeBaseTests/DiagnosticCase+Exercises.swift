@@ -46,7 +46,8 @@ extension DiagnosticCase {
     """
 
   /// The base knowledge, the catalogue, clean rules and the Drehbuch with `old` replaced by `new`.
-  private static func exercise(_ name: String, _ id: String, replacing old: String, with new: String) -> DiagnosticCase {
+  private static func exercise(_ name: String, _ id: String, replacing old: String, with new: String) -> DiagnosticCase
+  {
     var text = drehbuch
     if let range = text.range(of: old) {
       text.replaceSubrange(range, with: new)
@@ -62,7 +63,8 @@ extension DiagnosticCase {
   }
 
   static let exercises: [DiagnosticCase] = [
-    exercise("exercise-unknown-role", "unknown-role", replacing: "roles: [leitung, s2,", with: "roles: [leitung, s2, s9,"),
+    exercise(
+      "exercise-unknown-role", "unknown-role", replacing: "roles: [leitung, s2,", with: "roles: [leitung, s2, s9,"),
     exercise("exercise-undeclared-recipient", "undeclared-role", replacing: "to: s2", with: "to: s3"),
     exercise(
       "exercise-unknown-objective", "unknown-objective", replacing: "    objective: personal\n",
@@ -70,11 +72,15 @@ extension DiagnosticCase {
     exercise(
       "exercise-untested-objective", "untested-objective", replacing: "roles:",
       with: "  - id: warnung\n    text: Der Stab warnt.\n    horizon: [Der Stab warnt früh.]\nroles:"),
-    exercise("exercise-branch-unknown-measure", "unknown-measure", replacing: "{decided: pool}", with: "{decided: poll}"),
-    exercise("exercise-branch-unknown-inject", "unknown-inject", replacing: "replaces: engpass", with: "replaces: engpas"),
+    exercise(
+      "exercise-branch-unknown-measure", "unknown-measure", replacing: "{decided: pool}", with: "{decided: poll}"),
+    exercise(
+      "exercise-branch-unknown-inject", "unknown-inject", replacing: "replaces: engpass", with: "replaces: engpas"),
     exercise(
       "exercise-duplicate-inject", "duplicate-id", replacing: "  - id: engpass-mit-pool",
-      with: "  - {id: engpass, at: T+0, from: Amt, to: s2, channel: Fax, title: T, text: T, expected: {action: A}, objective: personal}\n  - id: engpass-mit-pool"),
+      with:
+        "  - {id: engpass, at: T+0, from: Amt, to: s2, channel: Fax, title: T, text: T, expected: {action: A}, objective: personal}\n  - id: engpass-mit-pool"
+    ),
     exercise("exercise-invalid-time", "invalid-exercise-time", replacing: "at: T+0\n", with: "at: Tag 3\n"),
     exercise("exercise-branch-without-condition", "invalid-branch", replacing: "    when: {decided: pool}\n", with: ""),
     exercise(

@@ -23,7 +23,10 @@ struct DrehbuchFormatTests {
     #expect(result.diagnostics.isEmpty, "\(DiagnosticRenderer().render(result.diagnostics))")
     #expect(kb.staffRoles.map(\.id) == ["leitung", "s2", "s3"])
     let exercise = try #require(kb.exercises.first)
-    #expect(exercise.roles.map(\.title) == ["Leitung des Stabes", "S2 Lage", "Übungsleitung", "Einlagensteuerung", "Beobachter"])
+    #expect(
+      exercise.roles.map(\.title) == [
+        "Leitung des Stabes", "S2 Lage", "Übungsleitung", "Einlagensteuerung", "Beobachter",
+      ])
     #expect(exercise.roles.map(\.isControl) == [false, false, true, true, true])
     let pool = try #require(kb.measureIndex["pool"])
     #expect(exercise.objectives.first?.measures == [pool])
@@ -67,7 +70,9 @@ struct DrehbuchFormatTests {
     #expect(ExerciseTime(text)?.minutes == minutes)
   }
 
-  @Test(arguments: ["", "T+", "T-2h", "Tag 3", "T+2", "T+2h60", "T+2h3d", "T+2x", "T+h", "T+2h2h", "t+2h", "T+9999999h"])
+  @Test(arguments: [
+    "", "T+", "T-2h", "Tag 3", "T+2", "T+2h60", "T+2h3d", "T+2x", "T+h", "T+2h2h", "t+2h", "T+9999999h",
+  ])
   func malformedExerciseTimesAreRefused(text: String) {
     #expect(ExerciseTime(text) == nil)
   }

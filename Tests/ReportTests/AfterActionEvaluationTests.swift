@@ -38,10 +38,12 @@ struct AfterActionEvaluationTests {
     try consultation.rateObjective("warnung", .notAchieved, observer: "Beobachter Süd")
     try consultation.rateObjective("warnung", .partly, observer: "Beobachter Süd", comment: "Sirenen ja, Radio nein.")
     try consultation.addPlanItem(
-      PlanItem(action: "Liste der Fachberater Hochwasser mit Erreichbarkeit anlegen", owner: "S2 Lage",
+      PlanItem(
+        action: "Liste der Fachberater Hochwasser mit Erreichbarkeit anlegen", owner: "S2 Lage",
         deadline: "31.03.2027", objective: "prognosen"))
     try consultation.addPlanItem(
-      PlanItem(action: "Warnmittel-Mix mit dem Rundfunk üben; \"Warntext\" vorbereiten", owner: "Pressestelle",
+      PlanItem(
+        action: "Warnmittel-Mix mit dem Rundfunk üben; \"Warntext\" vorbereiten", owner: "Pressestelle",
         deadline: "bis Ende Q2", status: .inProgress, objective: "warnung"))
     return (try #require(consultation.exercise), kb)
   }
@@ -91,7 +93,9 @@ struct AfterActionEvaluationTests {
     let warning = try #require(model.objectiveRows.first { $0.number == 2 })
     #expect(warning.ratings == ["teilweise erreicht (Beobachter Süd): Sirenen ja, Radio nein."])
     let decision = try #require(warning.evidence.first)
-    #expect(decision.hasPrefix("T+0, 16:12 Uhr, Leitung: Entscheidung „Früh, wiederholt und über alle Kanäle warnen“ angenommen"))
+    #expect(
+      decision.hasPrefix(
+        "T+0, 16:12 Uhr, Leitung: Entscheidung „Früh, wiederholt und über alle Kanäle warnen“ angenommen"))
     #expect(decision.contains("(zu diesem Zeitpunkt vom Werkzeug empfohlen)"))
     #expect(decision.hasSuffix("[beobachtet: Beobachterin Nord]"))
     // Objectives nobody rated say so instead of staying silent.

@@ -65,7 +65,8 @@ struct ExercisePlayTests {
       try consultation.nextInjectChoice()
         == .question(
           inject: "darknet-vorbereitet",
-          text: "Hat der Stab am ersten Tag eine Bürgerinformation herausgegeben, die sagt, was bekannt ist und was nicht?"
+          text:
+            "Hat der Stab am ersten Tag eine Bürgerinformation herausgegeben, die sagt, was bekannt ist und was nicht?"
         ))
     var yes = consultation
     try yes.answerControlQuestion("darknet-vorbereitet", true)
@@ -112,7 +113,9 @@ struct ExercisePlayTests {
     #expect(throws: ExerciseError.invalidInjectID("2 Anruf")) { try consultation.addInject(added(id: "2 Anruf")) }
     #expect(throws: ExerciseError.emptyInjectField("Text")) { try consultation.addInject(added(text: "  ")) }
     #expect(throws: ExerciseError.self) { try consultation.addInject(added(to: "s9")) }
-    #expect(throws: ExerciseError.schedule(.duplicateInject("diesel"))) { try consultation.addInject(added(id: "diesel")) }
+    #expect(throws: ExerciseError.schedule(.duplicateInject("diesel"))) {
+      try consultation.addInject(added(id: "diesel"))
+    }
     try consultation.releaseInject()
     try consultation.addInject(added())
     // Without a time it comes next, at the exercise time of the inject played last.

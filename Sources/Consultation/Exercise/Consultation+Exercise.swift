@@ -167,7 +167,8 @@ extension Consultation {
     try decide(measure, decision, reason: reason, at: nil, role: nil)
   }
 
-  mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?, at time: Date?, role: String?) throws {
+  mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?, at time: Date?, role: String?) throws
+  {
     guard var run = exercise else { throw ExerciseError.noExercise }
     try write(
       JournalRecord(op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason)
@@ -258,7 +259,8 @@ extension Consultation {
     try write(
       JournalRecord(op: "rating", question: objective, answer: rating.rawValue, text: comment, observer: observer))
     run.evaluation.ratings.append(
-      RecordedRating(objective: objective, rating: rating, observer: observer, comment: comment, clock: time ?? clock()))
+      RecordedRating(objective: objective, rating: rating, observer: observer, comment: comment, clock: time ?? clock())
+    )
     exercise = run
   }
 

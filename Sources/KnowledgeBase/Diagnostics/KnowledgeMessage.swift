@@ -132,11 +132,13 @@ enum KnowledgeMessage {
     case .invalidExerciseTime(let text):
       DiagnosticMessage(
         "invalid-exercise-time", .error,
-        "'\(text)' is not an exercise time; write 'T+' and the time since the start, as in T+0, T+45min, T+2h, T+4h45, T+2d or T+3w")
+        "'\(text)' is not an exercise time; write 'T+' and the time since the start, as in T+0, T+45min, T+2h, T+4h45, T+2d or T+3w"
+      )
     case .injectOutOfOrder(let inject, let time, let previous):
       DiagnosticMessage(
         "inject-out-of-order", .error,
-        "inject '\(inject)' at \(time) comes before the inject above it (\(previous)); list injects in the order of their time")
+        "inject '\(inject)' at \(time) comes before the inject above it (\(previous)); list injects in the order of their time"
+      )
     case .invalidDomain(let domain):
       DiagnosticMessage(
         "invalid-domain", .error,

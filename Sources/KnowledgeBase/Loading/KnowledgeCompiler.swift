@@ -330,7 +330,8 @@ struct KnowledgeCompiler {
       info: info, groups: draft.groups.map(\.value), questions: questionList, facts: declaredFacts,
       factorLevels: levelList, factors: draft.factors.map(\.value), patterns: draft.patterns.map(\.value),
       measures: draft.measures.map(\.value), sources: classified, terms: terms,
-      exercises: exercises, staffRoles: staffRoles, priority: priority, rules: compiledRules, dependencies: dependencies)
+      exercises: exercises, staffRoles: staffRoles, priority: priority, rules: compiledRules, dependencies: dependencies
+    )
   }
 
   /// Gives every source the kind of its publisher's domain. A domain listed twice, a host in no
@@ -378,7 +379,9 @@ struct KnowledgeCompiler {
     var roles: [StaffRole] = []
     for declared in draft.staffRoles {
       if let site = first[declared.id] {
-        report(.duplicateID(kind: "staff role", declared.id), at: declared.site, notes: [.init("first declared here", at: site)])
+        report(
+          .duplicateID(kind: "staff role", declared.id), at: declared.site,
+          notes: [.init("first declared here", at: site)])
         continue
       }
       first[declared.id] = declared.site
@@ -436,7 +439,8 @@ struct KnowledgeCompiler {
 
   private mutating func resolveMeasure(_ named: ExerciseReader.Named) -> Int? {
     if let found = measures[named.name] { return found }
-    report(.unknownReference(kind: "measure", named.name, suggestion: measures.suggestion(for: named.name)), at: named.site)
+    report(
+      .unknownReference(kind: "measure", named.name, suggestion: measures.suggestion(for: named.name)), at: named.site)
     return nil
   }
 
@@ -515,7 +519,9 @@ struct KnowledgeCompiler {
       }
       if let at = inject.at, let atSite = injectDraft.atSite {
         if let previous, at < previous.time {
-          report(.injectOutOfOrder(inject.id, time: inject.time, previous: "'\(previous.id)' at \(previous.text)"), at: atSite)
+          report(
+            .injectOutOfOrder(inject.id, time: inject.time, previous: "'\(previous.id)' at \(previous.text)"),
+            at: atSite)
         }
         previous = (inject.id, at, inject.time)
       }

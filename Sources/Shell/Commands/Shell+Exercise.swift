@@ -55,7 +55,9 @@ extension Shell {
       line(emphasis("Übung: \(text(exercise.title))"))
       line("  \(exercise.type)\(blind ? " · Blindmodus: Empfehlungen erst in der Auswertung" : "")")
       line("  Lernziele:")
-      for objective in exercise.objectives { say(TextLayout.wrap(text(objective.text), first: "    – ", rest: "      ")) }
+      for objective in exercise.objectives {
+        say(TextLayout.wrap(text(objective.text), first: "    – ", rest: "      "))
+      }
       say(TextLayout.wrap("Übungskommune: \(text(exercise.municipality))", first: "  ", rest: "    "))
       say(TextLayout.wrap("Ausgangslage: \(text(exercise.situation))", first: "  ", rest: "    "))
       line(
