@@ -26,19 +26,20 @@ let package = Package(
     .target(
       name: "Report",
       dependencies: [
-        "Consultation", "RuleEngine", "KnowledgeBase", "RuleLanguage",
+        "Consultation", "KnowledgeBase", "RuleLanguage",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
-    .target(name: "Shell", dependencies: ["Consultation", "RuleEngine", "KnowledgeBase", "CReadline", "Report"]),
+    .target(name: "LanguageServer", dependencies: ["KnowledgeBase", "RuleLanguage"]),
+    .target(name: "Shell", dependencies: ["Consultation", "KnowledgeBase", "CReadline", "Report"]),
     .executableTarget(
       name: "resilienz",
       dependencies: [
-        "KnowledgeBase", "RuleEngine", "Consultation", "Shell", "Report",
+        "KnowledgeBase", "Consultation", "Shell", "Report", "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "_ResilienzTestSupport", dependencies: ["RuleLanguage", "KnowledgeBase"]),
+    .target(name: "_ResilienzTestSupport", dependencies: ["RuleLanguage", "KnowledgeBase", "RuleEngine"]),
     .testTarget(
       name: "RuleLanguageTests",
       dependencies: ["RuleLanguage", "_ResilienzTestSupport"],
@@ -59,9 +60,17 @@ let package = Package(
       dependencies: ["RuleEngine", "KnowledgeBase", "Consultation", "_ResilienzTestSupport"]
     ),
     .testTarget(
+      name: "ConsultationTests",
+      dependencies: ["Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"]
+    ),
+    .testTarget(
       name: "ShellTests",
       dependencies: ["Shell", "Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"],
       exclude: ["Transcripts", "Fixtures", "Snapshots"]
+    ),
+    .testTarget(
+      name: "LanguageServerTests",
+      dependencies: ["LanguageServer", "KnowledgeBase", "RuleLanguage", "_ResilienzTestSupport"]
     ),
     .testTarget(
       name: "ReportTests",

@@ -47,6 +47,9 @@ extension Consultation {
     engine.termTexts[term] = trimmed
   }
 
+  /// The texts the municipality set itself, by term id (what a saved consultation keeps).
+  public var ownTermTexts: [String: String] { engine.termTexts }
+
   /// The terms with their current text and whether the municipality set it.
   public var termTexts: [(term: String, text: String, own: Bool)] {
     knowledgeBase.terms.map { ($0.id, engine.text(of: $0), engine.termTexts[$0.id] != nil) }

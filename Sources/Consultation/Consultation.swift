@@ -29,7 +29,8 @@ public enum BackStep {
 /// A consultation: the engine with its answers, the history for going back, and the journal
 /// every change is written to before it takes effect.
 public struct Consultation {
-  public internal(set) var engine: Engine
+  /// The engine is the consultation's own: front ends ask the consultation (`Consultation+Queries`).
+  package internal(set) var engine: Engine
   /// Answers in the order they were given, with what they replaced, for `back`.
   public private(set) var history: [HistoryEntry] = []
   /// What the last answer changed, for `changes`.
@@ -55,15 +56,26 @@ public struct Consultation {
 
   public var knowledgeBase: KnowledgeBase { engine.knowledgeBase }
 
-  /// Told of every change the answers make (trace, coverage).
-  public var listeners: [any EngineListener] {
-    get { engine.listeners }
-    set { engine.listeners = newValue }
-  }
+  /// Whether the engine's events are kept for `takeEvents()` (trace, coverage).
+  public var recordsEvents = false
+  /// The engine's events since the last `takeEvents()`, while `recordsEvents` is on.
+  var events: [EngineEvent] = []
 
   public init(knowledgeBase: KnowledgeBase, journal: Journal? = nil) {
     self.engine = Engine(knowledgeBase: knowledgeBase)
     self.journal = journal
+  }
+
+  /// A consultation evaluated for a set of answers in one pass, without journal or history:
+  /// `resilienz evaluate` and the benchmarks.
+  public init(knowledgeBase: KnowledgeBase, evaluating answers: [Int: Answer]) {
+    self.engine = Engine(knowledgeBase: knowledgeBase, answers: answers)
+  }
+
+  /// Changes several answers as one incremental step of the engine, without journal or history
+  /// (evaluation and benchmarks, not a dialogue); returns how many events the engine emitted.
+  public mutating func evaluate(changing changes: [Int: Answer]) -> Int {
+    engine.set(changes.map { (question: $0.key, answer: Optional($0.value)) }).count
   }
 
   /// The question to ask now: the situation first, then the open question that can change the
@@ -121,6 +133,7 @@ public struct Consultation {
     let item = knowledgeBase.questions[question]
     let before = engine
     let events = engine.set(question, to: answer)
+    if recordsEvents { self.events += events }
     if record { history.append(.answer(question: question, previous: previous, previousStamp: previousStamp)) }
     skipped.remove(question)
     currentGroup = item.group

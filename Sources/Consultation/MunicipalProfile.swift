@@ -53,11 +53,11 @@ public struct MunicipalProfile: Codable, Equatable, Sendable {
   }
 
   /// Takes the consultation's answers to profile questions (not *weiß nicht*), dated `today`.
-  public mutating func update(from engine: Engine, today: String) -> Int {
-    let kb = engine.knowledgeBase
+  public mutating func update(from consultation: Consultation, today: String) -> Int {
+    let kb = consultation.knowledgeBase
     var changed = 0
     for (index, question) in kb.questions.enumerated() where question.profile {
-      guard let answer = engine.answers[index], answer != .unknown else { continue }
+      guard let answer = consultation.answer(index), answer != .unknown else { continue }
       let text = AnswerParser.format(answer, for: question)
       if answers[question.id]?.answer != text {
         answers[question.id] = Entry(answer: text, date: today)

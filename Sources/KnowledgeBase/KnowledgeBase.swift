@@ -19,7 +19,8 @@ public final class KnowledgeBase: Sendable {
   public let priority: PriorityFormula
   public let rules: [CompiledRule]
   /// The order in which rules are decided, and which rules read what.
-  public let dependencies: DependencyIndex
+  /// The engine's index: shared with the engine and the checker, not part of the library's API.
+  package let dependencies: DependencyIndex
 
   public let questionIndex: [String: Int]
   public let factIndex: [String: Int]
@@ -67,32 +68,32 @@ public final class KnowledgeBase: Sendable {
 }
 
 /// Which rules read which answers and conclusions, and the layer in which each rule is decided.
-public struct DependencyIndex: Sendable {
+package struct DependencyIndex: Sendable {
   /// Rules are decided in increasing `ruleKey`; a rule's key is at least the key of every fact,
   /// pattern and factor it reads, so those are final when it is decided.
-  public var ruleKey: [Int32]
+  package var ruleKey: [Int32]
   /// For each rule in a cycle of derived facts, the index of its cycle in `cycles`.
-  public var ruleCycle: [Int32?]
+  package var ruleCycle: [Int32?]
   /// Groups of facts that derive each other (positively), with the rules inside the group.
-  public var cycles: [FactCycle]
-  public var questionReaders: [[Int32]]
-  public var factReaders: [[Int32]]
-  public var patternReaders: [[Int32]]
-  public var factorReaders: [[Int32]]
+  package var cycles: [FactCycle]
+  package var questionReaders: [[Int32]]
+  package var factReaders: [[Int32]]
+  package var patternReaders: [[Int32]]
+  package var factorReaders: [[Int32]]
   /// The rules that derive each fact, give evidence for each pattern, assess each factor, and
   /// recommend each measure.
-  public var factWriters: [[Int32]]
-  public var patternWriters: [[Int32]]
-  public var factorWriters: [[Int32]]
-  public var measureWriters: [[Int32]]
+  package var factWriters: [[Int32]]
+  package var patternWriters: [[Int32]]
+  package var factorWriters: [[Int32]]
+  package var measureWriters: [[Int32]]
   /// Questions whose relevance reads each question.
-  public var relevanceReaders: [[Int32]]
+  package var relevanceReaders: [[Int32]]
 }
 
 /// Facts that support each other in a cycle, recomputed together.
-public struct FactCycle: Sendable {
-  public var facts: [Int32]
-  public var rules: [Int32]
+package struct FactCycle: Sendable {
+  package var facts: [Int32]
+  package var rules: [Int32]
 }
 
 extension KnowledgeBase {

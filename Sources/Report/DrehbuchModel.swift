@@ -1,7 +1,6 @@
 import Consultation
 import Foundation
 import KnowledgeBase
-import RuleEngine
 
 /// The Drehbuch of a staff exercise as the templates `drehbuch.md` and `drehbuch.html` see it:
 /// for the Übungsleitung (objectives with Erwartungshorizont, roles, timeline, every inject in
@@ -70,8 +69,7 @@ public struct DrehbuchModel: Sendable {
     // The texts are filled for the exercise's initial answers (the Land names the staff).
     var consultation = Consultation(knowledgeBase: kb)
     try? consultation.startExercise(exercise, blind: false)
-    let engine = consultation.engine
-    let fill = { (raw: String) in engine.filled(raw) }
+    let fill = { (raw: String) in consultation.filled(raw) }
     let measureTitle = { (index: Int) in fill(kb.measures[index].title) }
     let roleTitle = { (id: String) in exercise.role(id)?.title ?? id }
 
@@ -128,7 +126,7 @@ public struct DrehbuchModel: Sendable {
       }
       let expectedMeasures = inject.expected.map(measureTitle)
       let answers = inject.answers.map { question, answer in
-        "\(fill(kb.questions[question].text)) – \(engine.describe(answer, of: question))"
+        "\(fill(kb.questions[question].text)) – \(consultation.describe(answer, of: question))"
       }
       return Inject(
         number: numbers[inject.id] ?? "?", id: inject.id, time: inject.time, from: fill(inject.from),

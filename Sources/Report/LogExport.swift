@@ -1,7 +1,6 @@
 import Consultation
 import Foundation
 import KnowledgeBase
-import RuleEngine
 
 /// The consultation's journal as rows for the staff's own Einsatztagebuch: every answer,
 /// withdrawal, staff name and task with its time and who gave it, as CSV or JSON.
@@ -22,26 +21,26 @@ public struct LogExport: Sendable {
 
   /// The rows of a journal's records, in their order; records of kinds the log does not list
   /// (start, exercise play) are left out.
-  /// Texts read as `engine` reads them now: options by their text, terms (`{stab}`) filled.
-  public init(log: [JournalRecord], engine: Engine) {
-    let kb = engine.knowledgeBase
+  /// Texts read as the consultation reads them now: options by their text, terms (`{stab}`) filled.
+  public init(log: [JournalRecord], consultation: Consultation) {
+    let kb = consultation.knowledgeBase
     rows = log.compactMap { record -> Row? in
       let time = record.time ?? ""
       let by = record.by ?? ""
       func question() -> (text: String, index: Int?) {
         guard let id = record.question, let index = kb.questionIndex[id] else { return (record.question ?? "", nil) }
-        return (engine.filled(kb.questions[index].text), index)
+        return (consultation.filled(kb.questions[index].text), index)
       }
       func measure() -> String {
         guard let id = record.question, let index = kb.measureIndex[id] else { return record.question ?? "" }
-        return engine.filled(kb.measures[index].title)
+        return consultation.filled(kb.measures[index].title)
       }
       switch record.op {
       case "set":
         let (text, index) = question()
         var answer = record.answer ?? ""
         if let index, case .success(let parsed) = AnswerParser.parse(answer, for: kb.questions[index]) {
-          answer = engine.describe(parsed, of: index)
+          answer = consultation.describe(parsed, of: index)
         }
         return Row(zeit: time, wer: by, art: "Antwort", gegenstand: text, inhalt: answer)
       case "unset":

@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 /// What a report includes beyond the consultation itself.
@@ -51,17 +50,17 @@ extension ReportModel {
       options.tasks[consultation.knowledgeBase.measures[measure].id] = task.german
     }
     if let run = consultation.exercise {
-      let text = ReportText(engine: consultation.engine)
+      let text = ReportText(consultation: consultation)
       let kb = consultation.knowledgeBase
       options.decisions += run.decisions.map { decision in
         DecisionEntry(
           time: run.time(atStage: decision.stage),
-          text: "\(text.fill(consultation.engine.measure(decision.measure).title)): \(decision.decision.title)"
+          text: "\(text.fill(consultation.measure(decision.measure).title)): \(decision.decision.title)"
             + (decision.reason.map { " – \($0)" } ?? ""))
       }
       options.notes += run.notes.map { NoteEntry(time: run.time(atStage: $0.stage), text: $0.text) }
     }
-    self.init(engine: consultation.engine, date: date, options: options)
+    self.init(state: consultation, date: date, options: options)
     time = AnswerStamp.clockTime(consultation.clock())
     author = consultation.author
     for group in situation.indices {
@@ -74,10 +73,10 @@ extension ReportModel {
     }
   }
 
-  /// The report of an engine's answers and conclusions.
-  public init(engine: Engine, date: ReportDate, options: ReportOptions = ReportOptions()) {
-    let kb = engine.knowledgeBase
-    let text = ReportText(engine: engine)
+  /// The report of the answers and conclusions alone, without the staff's tasks and exercise.
+  init(state consultation: Consultation, date: ReportDate, options: ReportOptions) {
+    let kb = consultation.knowledgeBase
+    let text = ReportText(consultation: consultation)
     var citations = CitationList(kb: kb)
     self.date = date.german
     isoDate = date.iso
@@ -85,17 +84,17 @@ extension ReportModel {
       id: kb.info.id, title: text.fill(kb.info.title), version: kb.info.version,
       description: kb.info.description.map(text.fill))
     municipality = options.municipalityQuestions.compactMap { labelled in
-      guard let question = kb.questionIndex[labelled.question], let answer = engine.answers[question] else {
+      guard let question = kb.questionIndex[labelled.question], let answer = consultation.answer(question) else {
         return nil
       }
       return LabelledValue(label: labelled.label, value: text.describe(answer, of: question))
     }
-    situation = Self.situation(engine, text)
-    patterns = Self.patterns(engine, text, &citations)
-    profile = Self.profile(engine, text, &citations)
-    let ranked = Self.measures(engine, text, &citations, tasks: options.tasks)
+    situation = Self.situation(consultation, text)
+    patterns = Self.patterns(consultation, text, &citations)
+    profile = Self.profile(consultation, text, &citations)
+    let ranked = Self.measures(consultation, text, &citations, tasks: options.tasks)
     let measures = ranked.map(\.entry)
-    let sections = engine.advice().prefix(Engine.settledPlaces).map(\.section)
+    let sections = consultation.advice().prefix(Consultation.settledPlaces).map(\.section)
     for (section, entry) in zip(sections, measures) {
       if let last = first.last, last.title == section?.title {
         first[first.count - 1].measures.append(entry)
@@ -108,7 +107,7 @@ extension ReportModel {
       guard !group.isEmpty else { return nil }
       return HorizonGroup(id: horizon.rawValue, title: Self.horizonTitles[horizon] ?? horizon.rawValue, measures: group)
     }
-    let allOpenQuestions = Self.openQuestions(engine, text)
+    let allOpenQuestions = Self.openQuestions(consultation, text)
     openQuestions = Array(allOpenQuestions.prefix(max(0, options.openQuestionLimit)))
     moreOpenQuestions = allOpenQuestions.count - openQuestions.count
     topOpenQuestions = Array(allOpenQuestions.prefix(5))
@@ -125,15 +124,15 @@ extension ReportModel {
       topMeasures: Array(measures.prefix(max(0, options.topMeasureCount))))
   }
 
-  static func situation(_ engine: Engine, _ text: ReportText) -> [AnswerGroup] {
-    let kb = engine.knowledgeBase
+  static func situation(_ consultation: Consultation, _ text: ReportText) -> [AnswerGroup] {
+    let kb = consultation.knowledgeBase
     return kb.groups.indices.compactMap { group in
-      let answers = kb.questions.indices.filter { kb.questions[$0].group == group && engine.answers[$0] != nil }
+      let answers = kb.questions.indices.filter { kb.questions[$0].group == group && consultation.answer($0) != nil }
         .map { question in
           AnswerEntry(
             id: kb.questions[question].id, question: text.fill(kb.questions[question].text),
-            answer: text.describe(engine.answers[question], of: question),
-            isGap: engine.answers[question] == .unknown)
+            answer: text.describe(consultation.answer(question), of: question),
+            isGap: consultation.answer(question) == .unknown)
         }
       return answers.isEmpty ? nil : AnswerGroup(title: text.fill(kb.groups[group].title), answers: answers)
     }
@@ -157,17 +156,23 @@ extension ReportModel {
     return reasons
   }
 
-  static func patterns(_ engine: Engine, _ text: ReportText, _ citations: inout CitationList) -> [PatternEntry] {
-    let kb = engine.knowledgeBase
-    let shown = kb.patterns.indices.filter { engine.patternState[$0] != .inactive }.sorted { a, b in
-      if engine.patternState[a] != engine.patternState[b] { return engine.patternState[a] > engine.patternState[b] }
-      if engine.patternScore[a] != engine.patternScore[b] { return engine.patternScore[a] > engine.patternScore[b] }
+  static func patterns(_ consultation: Consultation, _ text: ReportText, _ citations: inout CitationList)
+    -> [PatternEntry]
+  {
+    let kb = consultation.knowledgeBase
+    let shown = kb.patterns.indices.filter { consultation.patternState($0) != .inactive }.sorted { a, b in
+      if consultation.patternState(a) != consultation.patternState(b) {
+        return consultation.patternState(a) > consultation.patternState(b)
+      }
+      if consultation.patternScore(a) != consultation.patternScore(b) {
+        return consultation.patternScore(a) > consultation.patternScore(b)
+      }
       return a < b
     }
     return shown.map { index -> PatternEntry in
       let pattern = kb.patterns[index]
       var evidence: [EvidenceEntry] = []
-      for rule in engine.firingRules(for: .pattern(index)) {
+      for rule in consultation.firingRules(for: .pattern(index)) {
         for conclusion in kb.rules[rule].conclusions {
           guard case .evidence(index, let points) = conclusion.kind else { continue }
           let reason = conclusion.reason.map(text.fill) ?? kb.rules[rule].condition.text(in: kb)
@@ -179,25 +184,25 @@ extension ReportModel {
       }
       return PatternEntry(
         id: pattern.id, title: text.fill(pattern.title), description: text.fill(pattern.description),
-        state: engine.patternState[index].title, isEstablished: engine.patternState[index] == .established,
-        score: ReportText.number(engine.patternScore[index]),
-        scoreText: ReportText.number(engine.patternScore[index])
-          + (engine.patternScore[index].hundredths.magnitude == 100 ? " Punkt" : " Punkte"),
+        state: consultation.patternState(index).title, isEstablished: consultation.patternState(index) == .established,
+        score: ReportText.number(consultation.patternScore(index)),
+        scoreText: ReportText.number(consultation.patternScore(index))
+          + (consultation.patternScore(index).hundredths.magnitude == 100 ? " Punkt" : " Punkte"),
         suspectedAt: ReportText.number(pattern.suspected),
         establishedAt: ReportText.number(pattern.established), evidence: evidence,
         failureModes: pattern.failureModes.map(text.fill), sources: citations.cite(pattern.sourceIDs))
     }
   }
 
-  static func profile(_ engine: Engine, _ text: ReportText, _ citations: inout CitationList) -> Profile {
-    let kb = engine.knowledgeBase
+  static func profile(_ consultation: Consultation, _ text: ReportText, _ citations: inout CitationList) -> Profile {
+    let kb = consultation.knowledgeBase
     var factors: [FactorEntry] = []
     for (index, factor) in kb.factors.enumerated() {
-      let level = engine.factorLevel[index]
+      let level = consultation.factorLevel(index)
       var reasons: [String] = []
       var sourceIDs: [String] = []
       if let level {
-        for rule in engine.firingRules(for: .factor(index)) {
+        for rule in consultation.firingRules(for: .factor(index)) {
           let decides = kb.rules[rule].conclusions.contains {
             if case .assess(index, level) = $0.kind { return true }
             return false
@@ -219,7 +224,7 @@ extension ReportModel {
     let levelTitles = kb.factorLevels.map { text.fill($0.title) }
     let chart = ProfileChart(
       factors: zip(factors, kb.factors.indices).map { entry, index in
-        (label: "\(entry.code) \(entry.title)", level: engine.factorLevel[index], levelTitle: entry.level)
+        (label: "\(entry.code) \(entry.title)", level: consultation.factorLevel(index), levelTitle: entry.level)
       },
       levels: levelTitles)
     return Profile(
@@ -232,13 +237,13 @@ extension ReportModel {
 
   /// The recommended measures by rank, each with its horizon.
   static func measures(
-    _ engine: Engine, _ text: ReportText, _ citations: inout CitationList, tasks: [String: String] = [:]
+    _ consultation: Consultation, _ text: ReportText, _ citations: inout CitationList, tasks: [String: String] = [:]
   ) -> [(horizon: Horizon, entry: MeasureEntry)] {
-    let kb = engine.knowledgeBase
-    let advice = engine.advice()
+    let kb = consultation.knowledgeBase
+    let advice = consultation.advice()
     let numbers = Dictionary(uniqueKeysWithValues: advice.enumerated().map { ($1.measure, $0 + 1) })
     return advice.enumerated().map { offset, recommendation -> (horizon: Horizon, entry: MeasureEntry) in
-      let measure = engine.measure(recommendation.measure)
+      let measure = consultation.measure(recommendation.measure)
       var reasons: [String] = []
       var sourceIDs = measure.sourceIDs
       for rule in recommendation.rules {
@@ -269,24 +274,26 @@ extension ReportModel {
         breakdown: breakdown.isEmpty ? "0" : breakdown, parts: partEntries, office: text.fill(measure.office),
         effort: effort, steps: steps, reasons: reasons, factors: factors, sources: citations.cite(sourceIDs))
       entry.task = tasks[measure.id]
-      entry.conflicts = engine.conflicts(of: recommendation.measure).map { conflict in
+      entry.conflicts = consultation.conflicts(of: recommendation.measure).map { conflict in
         let number = numbers[conflict.measure].map { "Nr. \($0) " } ?? ""
-        return "\(number)„\(text.fill(engine.measure(conflict.measure).title))“: \(conflict.text)"
+        return "\(number)„\(text.fill(consultation.measure(conflict.measure).title))“: \(conflict.text)"
       }
       return (measure.horizon, entry)
     }
   }
 
-  static func openQuestions(_ engine: Engine, _ text: ReportText) -> [OpenQuestionEntry] {
-    let kb = engine.knowledgeBase
-    let impacts: [QuestionImpact] = engine.openQuestions.map { engine.impact(of: $0) }.filter { $0.score > .zero }
-      .sorted { (a: QuestionImpact, b: QuestionImpact) -> Bool in
-        a.score != b.score ? a.score > b.score : a.question < b.question
-      }
+  static func openQuestions(_ consultation: Consultation, _ text: ReportText) -> [OpenQuestionEntry] {
+    let kb = consultation.knowledgeBase
+    let impacts: [QuestionImpact] = consultation.openQuestions.map { consultation.impact(of: $0) }.filter {
+      $0.score > .zero
+    }
+    .sorted { (a: QuestionImpact, b: QuestionImpact) -> Bool in
+      a.score != b.score ? a.score > b.score : a.question < b.question
+    }
     return impacts.map { impact -> OpenQuestionEntry in
       var decides: [String] = []
       if !impact.measures.isEmpty {
-        let titles = impact.measures.map { text.fill(engine.measure($0).title) }
+        let titles = impact.measures.map { text.fill(consultation.measure($0).title) }
         decides.append((titles.count == 1 ? "Maßnahme: " : "Maßnahmen: ") + titles.joined(separator: "; "))
       }
       if !impact.patterns.isEmpty {

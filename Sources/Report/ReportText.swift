@@ -1,18 +1,18 @@
+import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 /// German text for a report: `{term}` placeholders filled for the answers, answers and numbers
 /// written as a person reads them.
 struct ReportText {
-  let engine: Engine
-  var kb: KnowledgeBase { engine.knowledgeBase }
+  let consultation: Consultation
+  var kb: KnowledgeBase { consultation.knowledgeBase }
 
   /// A text with `{term}` placeholders filled for the current answers.
-  func fill(_ raw: String) -> String { engine.filled(raw) }
+  func fill(_ raw: String) -> String { consultation.filled(raw) }
 
   /// An answer as a person reads it; see `Engine.describe(_:of:)`.
-  func describe(_ answer: Answer?, of question: Int) -> String { engine.describe(answer, of: question) }
+  func describe(_ answer: Answer?, of question: Int) -> String { consultation.describe(answer, of: question) }
 
   /// `48.000`, `2,5`: German separators; thousands grouped from five digits on (DIN 5008).
   static func number(_ value: FixedDecimal) -> String { value.germanText }

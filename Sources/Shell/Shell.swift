@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 /// How the shell presents itself.
@@ -17,10 +16,15 @@ public struct ShellOptions: Sendable {
   public var profilePath: String?
   /// Today as `YYYY-MM-DD`, for dating profile answers; set by the launcher, fixed in tests.
   public var today = "1970-01-01"
+  /// The rule author's view: ids beside titles, rule names, files and lines in explanations. Off
+  /// for a person at the terminal (the crisis manager's view, German text only), on for scripts,
+  /// which rule authors write; `technisch an|aus` switches.
+  public var technical: Bool
 
   public init(interactive: Bool, color: Bool) {
     self.interactive = interactive
     self.color = color
+    self.technical = !interactive
   }
 }
 
@@ -49,9 +53,11 @@ public final class Shell {
 
   /// Collects what the consultation reached, for `resilienz test --coverage`.
   public var coverage: CoverageRecorder? {
-    didSet { coverage?.observe(consultation.engine) }
+    didSet {
+      consultation.recordsEvents = coverage != nil || options.trace
+      coverage?.observe(consultation)
+    }
   }
-  var tracer: TraceListener?
 
   public init(consultation: Consultation, output: OutputSink, options: ShellOptions) {
     self.consultation = consultation
@@ -61,7 +67,6 @@ public final class Shell {
   }
 
   var kb: KnowledgeBase { consultation.knowledgeBase }
-  var engine: Engine { consultation.engine }
 
   // MARK: - Output
 
@@ -94,8 +99,11 @@ public final class Shell {
     }
   }
 
+  /// ` (id)` after a title in the rule author's view; nothing in the crisis manager's.
+  func idTag(_ id: String) -> String { options.technical ? " (\(id))" : "" }
+
   /// A German text with `{term}` placeholders filled for the current answers.
-  func text(_ raw: String) -> String { engine.filled(raw) }
+  func text(_ raw: String) -> String { consultation.filled(raw) }
 
   // MARK: - The loop
 
@@ -139,13 +147,16 @@ public final class Shell {
       Self.count(kb.questions.count, "Frage", "Fragen"),
       Self.count(kb.rules.count, "Regel", "Regeln"),
     ].joined(separator: ", ")
-    say(TextLayout.wrap("Wissensbasis \(info.id) \(info.version): \(counts)."))
+    say(
+      TextLayout.wrap(
+        options.technical
+          ? "Wissensbasis \(info.id) \(info.version): \(counts)." : "Wissensstand \(info.version): \(counts)."))
     say(
       TextLayout.wrap(
         "Beantworten Sie die Fragen; „?“ heißt „weiß nicht“ und ist immer erlaubt. 'hilfe' zeigt alle Befehle, 'warum' erklärt eine Frage, 'empfehlungen' zeigt den aktuellen Stand."
       ))
-    if !consultation.engine.answers.allSatisfy({ $0 == nil }) || consultation.exercise != nil {
-      let count = consultation.engine.answers.compactMap { $0 }.count
+    if consultation.hasAnswers || consultation.exercise != nil {
+      let count = consultation.answeredQuestions.count
       var resumed = "Fortgesetzt mit \(Self.count(count, "Antwort", "Antworten"))"
       if let run = consultation.exercise {
         resumed += "; Übung „\(run.exercise.id)“ bei Einlage \(run.stage) von \(run.exercise.injects.count)"
@@ -197,7 +208,7 @@ public final class Shell {
   /// Whether a line is an answer to the current question rather than a command.
   func isPlainAnswer(_ input: String) -> Bool {
     let word = input.split(separator: " ").first.map(String.init) ?? ""
-    return CommandSpec.find(word) == nil
+    return CommandTable.find(word) == nil
   }
 
   // MARK: - Executing a line
@@ -212,7 +223,7 @@ public final class Shell {
     let text = cleaned.trimmingSpaces.filter { !$0.isControlCharacter }
     // Expectations read the output of the last command before them, so several in a row all
     // check the same output.
-    let isExpectation = text.split(separator: " ").first.flatMap { CommandSpec.find(String($0)) }?.kind == .expect
+    let isExpectation = text.split(separator: " ").first.flatMap { CommandTable.find(String($0)) } == ExpectCommand.self
     if !isExpectation { currentOutput = "" }
     defer { if !isExpectation { previousOutput = currentOutput } }
     guard !text.isEmpty else {
@@ -224,21 +235,23 @@ public final class Shell {
     }
     let word = String(text.split(separator: " ", maxSplits: 1)[0])
     let rest = text.dropFirst(word.count).trimmingSpaces
-    if let spec = CommandSpec.find(word) {
-      if let problem = spec.argumentProblem(rest, calledAs: word) {
-        fail(problem)
-      } else {
-        run(spec, arguments: rest)
+    if let command = CommandTable.find(word) {
+      switch Result(catching: { () throws(CommandUsageError) -> any ShellCommand in
+        try command.init(CommandArguments(text: rest, calledAs: word, usage: command.spec.usage))
+      }) {
+      case .success(let parsed): run(parsed)
+      case .failure(let error): fail(error.message)
       }
     } else if let question = consultation.currentQuestion ?? offeredQuestion {
       answerCurrent(question, with: text, word: word)
     } else {
-      let suggestion = CommandSpec.suggestion(for: word)
+      let suggestion = CommandTable.suggestion(for: word)
       fail(
         "Unbekannter Befehl „\(word)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? "")
           + " 'hilfe' zeigt alle Befehle.")
     }
-    coverage?.observe(consultation.engine)
+    takeEvents()
+    coverage?.observe(consultation)
     if consultation.currentQuestion == nil, !announcedComplete, !options.interactive, shownQuestion != nil {
       // A script that has answered everything that matters hears it once, like a person would.
       shownQuestion = nil
@@ -258,11 +271,18 @@ public final class Shell {
         message = "„\(word)“ ist kein Befehl und keine Antwort auf die Frage \(item.id). " + message
       }
       // Only a near miss of a command name is worth mentioning next to the answer's problem.
-      if word.count >= 4, let suggestion = CommandSpec.suggestion(for: word, maxDistance: 1) {
+      if word.count >= 4, let suggestion = CommandTable.suggestion(for: word, maxDistance: 1) {
         message += " (Oder meinten Sie den Befehl „\(suggestion)“?)"
       }
       fail(message)
     }
+  }
+
+  /// Hands the engine's events since the last call to the trace and the coverage.
+  func takeEvents() {
+    let events = consultation.takeEvents()
+    coverage?.record(events)
+    if options.trace { for line in TraceText.lines(events, in: consultation) { self.line(line) } }
   }
 
   /// Sets an answer and says in one line what changed.
@@ -270,8 +290,8 @@ public final class Shell {
     do {
       let outcome = try consultation.set(question, to: answer)
       if offeredQuestion == question { offeredQuestion = nil }
-      tracer?.flush()
-      tracer?.ranks(outcome.change)
+      takeEvents()
+      if options.trace { for line in TraceText.ranks(outcome.change, in: consultation) { self.line(line) } }
       if adviceHidden {
         line(answer == nil ? "Antwort entfernt." : "Übernommen.")
       } else {
@@ -282,56 +302,19 @@ public final class Shell {
     }
   }
 
-  func run(_ spec: CommandSpec, arguments: String) {
+  func run(_ command: any ShellCommand) {
+    let spec = type(of: command).spec
     if spec.scriptOnly, options.interactive {
       fail("'\(spec.name)' gibt es nur in Skripten und Tests.")
       return
     }
-    if adviceHidden, Self.hiddenInBlindExercise.contains(spec.kind) {
+    if adviceHidden, type(of: command).revealsAdvice {
       say(
         TextLayout.wrap(
           "Übungsmodus: Empfehlungen, Muster und Bewertungen bleiben bis zur Auswertung verborgen ('auswertung')."))
       return
     }
-    switch spec.kind {
-    case .help: showHelp(arguments)
-    case .why: why(arguments)
-    case .how: how(arguments)
-    case .whynot: whyNot(arguments)
-    case .whatif: whatIf(arguments)
-    case .advice: adviceCommand(arguments)
-    case .patterns: showPatterns()
-    case .profile: showProfile()
-    case .municipality: municipalityCommand(arguments)
-    case .term: termCommand(arguments)
-    case .author: authorCommand(arguments)
-    case .answers: showAnswers()
-    case .set: setCommand(arguments)
-    case .unset: unsetCommand(arguments)
-    case .back: backCommand()
-    case .skip: skipCommand()
-    case .next: nextCommand()
-    case .changes: showChanges()
-    case .show: show(arguments)
-    case .search: search(arguments)
-    case .save: save(arguments)
-    case .load: load(arguments)
-    case .report: reportCommand(arguments)
-    case .assign: assignCommand(arguments)
-    case .done: doneCommand(arguments)
-    case .export: exportCommand(arguments)
-    case .quit: quitRequested = true
-    case .expect: expect(arguments)
-    case .record: record(arguments)
-    case .trace: traceCommand(arguments)
-    case .reload: reload()
-    case .check: checkCommand()
-    case .exercise: exerciseCommand(arguments)
-    case .inject: injectCommand()
-    case .decide: decideCommand(arguments)
-    case .note: noteCommand(arguments)
-    case .debrief: debriefCommand(arguments)
-    }
+    command.run(in: self)
   }
 }
 

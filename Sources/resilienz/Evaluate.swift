@@ -2,7 +2,6 @@ import ArgumentParser
 import Consultation
 import Foundation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 /// `resilienz evaluate`: answers from a file in, every conclusion out — for batch runs and benchmarks.
@@ -48,7 +47,7 @@ struct Evaluate: ParsableCommand {
       throw ExitCode(1)
     }
     let loaded = clock.now
-    var engine = Engine(knowledgeBase: kb, answers: given)
+    var consultation = Consultation(knowledgeBase: kb, evaluating: given)
     let evaluated = clock.now
     var timings = [
       "load \(Self.milliseconds(loaded - loadStart)) ms",
@@ -62,13 +61,13 @@ struct Evaluate: ParsableCommand {
         throw ExitCode(1)
       }
       let before = clock.now
-      let events = engine.set(changed.map { (question: $0.key, answer: Optional($0.value)) })
-      timings.append("change \(index + 1): \(Self.milliseconds(clock.now - before)) ms, \(events.count) events")
+      let events = consultation.evaluate(changing: changed)
+      timings.append("change \(index + 1): \(Self.milliseconds(clock.now - before)) ms, \(events) events")
     }
     if timing {
       FileHandle.standardError.write(Data((timings.joined(separator: "\n") + "\n").utf8))
     }
-    print(Self.conclusions(of: engine), terminator: "")
+    print(Self.conclusions(of: consultation), terminator: "")
   }
 
   static func milliseconds(_ duration: Duration) -> String {
@@ -78,20 +77,23 @@ struct Evaluate: ParsableCommand {
   }
 
   /// Every conclusion as sorted lines, the format the CLIPS benchmark prints too.
-  static func conclusions(of engine: Engine) -> String {
-    let kb = engine.knowledgeBase
+  static func conclusions(of consultation: Consultation) -> String {
+    let kb = consultation.knowledgeBase
     var lines: [String] = []
-    var factLines = engine.derivedFacts.map { "fact \(kb.facts[$0].id)" }
+    var factLines = consultation.derivedFacts.map { "fact \(kb.facts[$0].id)" }
     factLines.sort()
     lines += factLines
     var patternLines: [String] = []
     for (index, pattern) in kb.patterns.enumerated() {
-      let firing = kb.dependencies.patternWriters[index].contains { engine.ruleTruth[Int($0)] == .true }
-      if firing { patternLines.append("pattern \(pattern.id) \(engine.patternScore[index].twoDecimals)") }
+      if consultation.patternFires(index) {
+        patternLines.append("pattern \(pattern.id) \(consultation.patternScore(index).twoDecimals)")
+      }
     }
     lines += patternLines.sorted()
-    lines += engine.recommendedMeasures.map { "measure \(kb.measures[$0].id) \(engine.measureWeight[$0].twoDecimals)" }
-      .sorted()
+    lines += consultation.recommendedMeasures.map {
+      "measure \(kb.measures[$0].id) \(consultation.measureWeight($0).twoDecimals)"
+    }
+    .sorted()
     return lines.map { $0 + "\n" }.joined()
   }
 }

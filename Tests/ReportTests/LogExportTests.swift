@@ -15,7 +15,7 @@ struct LogExportTests {
     try consultation.markDone(first)
     let phase = try #require(kb.questionIndex["lage.phase"])
     try consultation.set(phase, to: nil)
-    return LogExport(log: consultation.log, engine: consultation.engine)
+    return LogExport(log: consultation.log, consultation: consultation)
   }
 
   @Test func csvAndJSONOfTheFixedConsultation() throws {

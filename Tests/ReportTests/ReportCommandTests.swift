@@ -277,7 +277,7 @@ struct ReportCommandTests {
   }
 
   @Test func berichtIsACommandWithAGermanName() {
-    #expect(CommandSpec.find("bericht")?.kind == .report)
-    #expect(CommandSpec.find("report")?.kind == .report)
+    #expect(CommandTable.find("bericht") == ReportCommand.self)
+    #expect(CommandTable.find("report") == ReportCommand.self)
   }
 }

@@ -151,6 +151,35 @@ struct AuthoringTests {
     #expect(shell.failures == 1)
     #expect(shell.consultation.knowledgeBase !== kb)
     #expect(output.text.contains("3 Antworten übernommen."))
-    #expect(output.text.contains("entfällt: reservepool"))
+    #expect(output.text.collapsingWhitespace.contains("(reservepool)"), "\(output.text)")
+    #expect(output.text.contains("entfällt: "))
+  }
+
+  /// Issue 17: after `neu-laden` with a changed weight the shell says how the priority changed,
+  /// exactly as `änderungen` does after an answer, instead of "unverändert".
+  @Test func reloadAfterAWeightChangeShowsThePriorityChange() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reload-weight-\(UUID().uuidString)")
+    try FileManager.default.copyItem(atPath: Self.kb, toPath: folder.path)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var options = ShellOptions(interactive: false, color: false)
+    options.knowledgeBaseDirectory = folder.path
+    let output = BufferOutputSink()
+    let kb = try #require(KnowledgeBaseLoaderShim.load(folder.path))
+    let shell = Shell(consultation: .init(knowledgeBase: kb), output: output, options: options)
+    for line in ["setze lage.phase = bewaeltigung", "setze lage.dauer_wochen = 10", "setze personal.reserve = keine"] {
+      shell.execute(line)
+    }
+    shell.execute("empfehlungen alle")
+    let before = output.text
+    let rules = folder.appendingPathComponent("Rules/regeln.rules")
+    let original = try String(contentsOf: rules, encoding: .utf8)
+    try Data(
+      original.replacingOccurrences(of: "recommend reservepool weight 3", with: "recommend reservepool weight 6").utf8
+    ).write(to: rules)
+    shell.execute("neu-laden")
+    #expect(shell.failures == 0, "\(output.text)")
+    let reloaded = String(output.text.dropFirst(before.count))
+    #expect(!reloaded.contains("Die Empfehlungen bleiben unverändert."), "\(reloaded)")
+    #expect(reloaded.contains("  Priorität: Reservepool aufbauen von 4 auf 7, Rang unverändert\n"), "\(reloaded)")
   }
 }

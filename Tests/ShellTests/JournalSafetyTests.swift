@@ -235,10 +235,15 @@ import _ResilienzTestSupport
     #expect(follower.read(until: { $0.contains("Stand: 0 Antworten.") }), "\(follower.text)")
     Self.type("setze lage.phase = Bewältigung", into: leader, until: "Übernommen.")
     #expect(
-      follower.read(until: { $0.contains("Stand: 1 Antwort; zuletzt: lage.phase = Bewältigung.") }), "\(follower.text)")
+      follower.read(until: {
+        $0.contains("Stand: 1 Antwort; zuletzt: „In welcher Phase befinden Sie sich?“ = Bewältigung.")
+      }),
+      "\(follower.text)")
     Self.type("setze personal.reserve = keine", into: leader, until: "Übernommen.", count: 2)
     #expect(
-      follower.read(until: { $0.contains("Stand: 2 Antworten; zuletzt: personal.reserve = Keine Reserve.") }),
+      follower.read(until: {
+        $0.collapsingWhitespace.contains("Stand: 2 Antworten; zuletzt: „") && $0.contains("= Keine Reserve.")
+      }),
       "\(follower.text)")
     #expect(follower.process.isRunning, "the follower keeps following")
     follower.killHard()

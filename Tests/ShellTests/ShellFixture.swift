@@ -4,6 +4,7 @@ import KnowledgeBase
 import RuleEngine
 import Shell
 import Testing
+import _ResilienzTestSupport
 
 /// The fixture knowledge base, the built binary and scratch folders for the shell's tests.
 enum ShellFixture {
@@ -11,20 +12,14 @@ enum ShellFixture {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
   /// The small knowledge base under `Fixtures/kb` that every test but the shipped consultation uses.
-  static var knowledgeBaseDirectory: String { folder.appendingPathComponent("Fixtures/kb").path }
+  static var knowledgeBaseDirectory: String { Fixture.dialogueKnowledgeBaseDirectory }
 
   /// Files the session scripts load: a corrupt session, one from an older knowledge base.
   static var filesDirectory: String { folder.appendingPathComponent("Fixtures/files").path }
 
   static var transcriptsDirectory: String { folder.appendingPathComponent("Transcripts").path }
 
-  static let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
-
-  static func knowledgeBase() throws -> KnowledgeBase {
-    try #require(
-      loaded.knowledgeBase,
-      "the fixture knowledge base has errors: \(loaded.diagnostics.map(\.message))")
-  }
+  static func knowledgeBase() throws -> KnowledgeBase { try Fixture.dialogueKnowledgeBase() }
 
   /// The `resilienz` binary of the same build as this test bundle.
   static var binary: URL {
@@ -36,13 +31,7 @@ enum ShellFixture {
       .appendingPathComponent(".build-tests/debug/resilienz")
   }
 
-  /// A fresh, empty folder; the caller removes it.
-  static func temporaryDirectory(_ label: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("resilienz-shell-\(label)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func temporaryDirectory(_ label: String) throws -> URL { try Fixture.temporaryDirectory(label) }
 
   /// A folder in which scripts run: the fixture knowledge base as `kb/`, the session files
   /// beside the script, and an empty folder `ordner/` for the errors about directories.
@@ -123,13 +112,6 @@ enum ShellFixture {
         options: ShellOptions(interactive: false, color: false)), output
     )
   }
-}
-
-/// Everything an engine has concluded, for comparing a live engine with a fresh one.
-func conclusions(of engine: Engine) -> String {
-  "\(engine.ruleTruth)|\(engine.factTruth)|\(engine.patternScore)|\(engine.patternState)|"
-    + "\(engine.factorLevel)|\(engine.measureWeight)|\(engine.recommendedMeasures)|"
-    + "\(engine.advice().map { "\($0.measure):\($0.priority)" })"
 }
 
 /// The answers of an engine by question index.

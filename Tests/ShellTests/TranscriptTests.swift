@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeBase
 import Testing
 import _ResilienzTestSupport
 
@@ -103,6 +104,51 @@ import _ResilienzTestSupport
       Issue.record(Comment(rawValue: problem))
     }
     #expect(status == 0)
+  }
+
+  /// Issue 15: the crisis manager's view shows German text only. After `technisch aus` no id of
+  /// the shipped knowledge base (question, option, measure, pattern, fact, rule, source) stands in
+  /// what the shell prints; only the lines the user typed may contain one.
+  @Test func crisisManagerViewShowsNoIDs() throws {
+    let root = URL(fileURLWithPath: Fixture.repositoryRoot)
+    let state = try ShellFixture.temporaryDirectory("view-state")
+    defer { try? FileManager.default.removeItem(at: state) }
+    let (status, output) = try ShellFixture.run(
+      ["run", "--kb", ".", "Tests/ShellTests/Transcripts/krisenstab-ansicht.script"], in: root, state: state)
+    if let problem = Golden.check(
+      output + "-- exit status \(status)\n", named: "krisenstab-ansicht.transcript", in: "Transcripts")
+    {
+      Issue.record(Comment(rawValue: problem))
+    }
+    #expect(status == 0)
+    let kb = try #require(KnowledgeBaseLoader.load(directory: root.path).knowledgeBase)
+    // Ids that are plain German words ('hitze', 'kreis') may stand in a sentence; compound ids
+    // cannot.
+    var ids: [String] = [kb.info.id]
+    ids += kb.questions.map(\.id)
+    ids += kb.questions.flatMap { $0.options.map(\.id) }
+    ids += kb.measures.map(\.id)
+    ids += kb.patterns.map(\.id)
+    ids += kb.facts.map(\.id)
+    ids += kb.rules.map(\.id)
+    ids += kb.sources.map(\.id)
+    ids = ids.filter { $0.contains { ".-_".contains($0) } }
+    let view = try #require(output.components(separatedBy: "> technisch aus\n").last)
+    #expect(view.count > 5_000, "the view covers the consultation")
+    let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789_.-/")
+    for (number, line) in view.split(separator: "\n").enumerated() where !line.hasPrefix("> ") {
+      for id in Set(ids) {
+        var searchRange = line.startIndex..<line.endIndex
+        while let found = line.range(of: id, range: searchRange) {
+          let before = found.lowerBound > line.startIndex ? line[line.index(before: found.lowerBound)] : " "
+          let after = found.upperBound < line.endIndex ? line[found.upperBound] : " "
+          if !idCharacters.contains(before), !idCharacters.contains(after) || after == "." {
+            Issue.record("line \(number + 1) after 'technisch aus' shows the id \(id): \(line)")
+          }
+          searchRange = found.upperBound..<line.endIndex
+        }
+      }
+    }
   }
 
   /// Issue 4: "output fits 80 columns". Lines a person reads stay within 80 columns, except

@@ -8,9 +8,17 @@ public struct AdviceChange: Sendable, Equatable {
     /// 1-based ranks before and after.
     public var from: Int
     public var to: Int
+
+    public init(measure: Int, from: Int, to: Int) {
+      self.measure = measure
+      self.from = from
+      self.to = to
+    }
   }
 
   public var added: [Int] = []
+  /// For each added measure, the rules that recommend it afterwards, in declaration order.
+  public var addedBy: [Int: [Int]] = [:]
   public var dropped: [Int] = []
   public var movedUp: [Move] = []
   public var movedDown: [Move] = []
@@ -24,6 +32,9 @@ public struct AdviceChange: Sendable, Equatable {
       && factors.isEmpty && reprioritized.isEmpty
   }
 
+  /// No change; filled by callers that compare states the engine cannot (two knowledge bases).
+  public init() {}
+
   public init(before: Engine, after: Engine) {
     let oldAdvice = before.advice()
     let newAdvice = after.advice()
@@ -32,6 +43,7 @@ public struct AdviceChange: Sendable, Equatable {
     let oldRank = Dictionary(uniqueKeysWithValues: old.enumerated().map { ($1, $0 + 1) })
     let newRank = Dictionary(uniqueKeysWithValues: new.enumerated().map { ($1, $0 + 1) })
     added = new.filter { oldRank[$0] == nil }
+    for measure in added { addedBy[measure] = after.firingRules(for: .measure(measure)) }
     dropped = old.filter { newRank[$0] == nil }
     // A measure only counts as moved when it changed place relative to the measures kept in both
     // lists, not merely because another measure came or went above it.

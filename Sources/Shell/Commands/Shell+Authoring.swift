@@ -1,20 +1,12 @@
 import Consultation
 import Foundation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 extension Shell {
   func setTrace(_ on: Bool) {
-    if on {
-      let tracer = TraceListener(shell: self)
-      self.tracer = tracer
-      consultation.listeners = [tracer] + (coverage.map { [$0] } ?? [])
-    } else {
-      tracer = nil
-      consultation.listeners = coverage.map { [$0] } ?? []
-    }
     options.trace = on
+    consultation.recordsEvents = on || coverage != nil
   }
 
   func traceCommand(_ arguments: String) {
@@ -40,14 +32,14 @@ extension Shell {
           "Übungsmodus: Aufzeichnen zeigte die verborgenen Empfehlungen; erst nach der Auswertung möglich."))
     }
     var script = "# Aufgezeichnet mit 'aufzeichnen' (Wissensbasis \(kb.info.id) \(kb.info.version)).\n"
-    for question in engine.answers.indices {
-      guard let answer = engine.answers[question] else { continue }
+    for question in consultation.answeredQuestions {
+      guard let answer = consultation.answer(question) else { continue }
       script += "set \(kb.questions[question].id) = \(AnswerParser.format(answer, for: kb.questions[question]))\n"
     }
     script += "\n# Krisenmuster\n"
     for (index, pattern) in kb.patterns.enumerated() {
       let state: String
-      switch engine.patternState[index] {
+      switch consultation.patternState(index) {
       case .inactive: state = "inactive"
       case .suspected: state = "suspected"
       case .established: state = "established"
@@ -57,9 +49,9 @@ extension Shell {
     script += "\n# Resilienzfaktoren\n"
     for (index, factor) in kb.factors.enumerated() {
       script +=
-        "expect factor \(factor.id) \(engine.factorLevel[index].map { kb.factorLevels[$0].id } ?? "unassessed")\n"
+        "expect factor \(factor.id) \(consultation.factorLevel(index).map { kb.factorLevels[$0].id } ?? "unassessed")\n"
     }
-    let advice = engine.advice()
+    let advice = consultation.advice()
     let top = min(10, advice.count)
     if top > 0 {
       script += "\n# Die ersten \(top) Maßnahmen\n"
@@ -67,7 +59,7 @@ extension Shell {
         script += "expect top \(top) \(kb.measures[recommendation.measure].id)\n"
       }
     }
-    let absent = kb.measures.indices.filter { !engine.isRecommended($0) }
+    let absent = kb.measures.indices.filter { !consultation.isRecommended($0) }
     if !absent.isEmpty {
       script += "\n# Nicht empfohlen\n"
       for measure in absent { script += "expect not recommend \(kb.measures[measure].id)\n" }
@@ -78,7 +70,7 @@ extension Shell {
       try AtomicFile.write(Data(script.utf8), to: path)
     }
     guard written else { return }
-    let answers = engine.answers.compactMap { $0 }.count
+    let answers = consultation.answeredQuestions.count
     line(
       "Aufgezeichnet: \(answers) Antworten und \(kb.patterns.count + kb.factors.count + top + absent.count) Erwartungen in „\(path)“."
     )
@@ -96,53 +88,27 @@ extension Shell {
     }
     let warnings = result.diagnostics.filter { $0.severity == .warning }
     if !warnings.isEmpty { say(DiagnosticRenderer().render(warnings)) }
-    let old = engine
-    var answers: [Int: Answer] = [:]
-    var misfits: [String] = []
-    for question in old.answers.indices {
-      guard let answer = old.answers[question] else { continue }
-      let id = kb.questions[question].id
-      let text = AnswerParser.format(answer, for: kb.questions[question])
-      guard let index = fresh.questionIndex[id] else {
-        misfits.append("\(id) = \(text): diese Frage gibt es nicht mehr")
-        continue
-      }
-      switch AnswerParser.parse(text, for: fresh.questions[index]) {
-      case .success(let parsed): answers[index] = parsed
-      case .failure(let error): misfits.append("\(id) = \(text): \(error.description)")
-      }
-    }
+    let (answers, misfits) = consultation.answers(carriedTo: fresh)
     var replacement = Consultation(knowledgeBase: fresh, journal: consultation.journal)
     do {
       try replacement.replaceAnswers(answers)
     } catch {
       return fail(String(describing: error))
     }
-    replacement.listeners = consultation.listeners
-    let before = old.advice().map { kb.measures[$0.measure].id }
+    replacement.recordsEvents = consultation.recordsEvents
+    let (change, removed) = consultation.adviceChange(to: replacement)
     consultation = replacement
     coverage = coverage.map { _ in CoverageRecorder(knowledgeBase: fresh) }
     shownQuestion = nil
     announcedComplete = false
-    let after = engine.advice().map { kb.measures[$0.measure].id }
     line(
       "Neu geladen: \(Self.count(fresh.rules.count, "Regel", "Regeln")), \(Self.count(fresh.measures.count, "Maßnahme", "Maßnahmen")), \(Self.count(fresh.questions.count, "Frage", "Fragen")); \(Self.count(answers.count, "Antwort", "Antworten")) übernommen."
     )
     for misfit in misfits { say(TextLayout.wrap("nicht übernommen: \(misfit)", first: "  ", rest: "    ")) }
-    let added = after.filter { !before.contains($0) }
-    let dropped = before.filter { !after.contains($0) }
-    let moved = after.enumerated().filter { index, id in before.firstIndex(of: id).map { $0 != index } ?? false }
-    if added.isEmpty, dropped.isEmpty, moved.isEmpty {
-      line("Die Empfehlungen bleiben unverändert.")
-    } else {
-      if !added.isEmpty { say(TextLayout.wrap("neu: " + added.joined(separator: ", "), first: "  ", rest: "    ")) }
-      if !dropped.isEmpty {
-        say(TextLayout.wrap("entfällt: " + dropped.joined(separator: ", "), first: "  ", rest: "    "))
-      }
-      for (index, id) in moved {
-        if let from = before.firstIndex(of: id) { line("  \(id): Rang \(from + 1) → \(index + 1)") }
-      }
-    }
+    // The same lines as 'änderungen' after an answer, so that a changed weight shows as a changed
+    // priority; measures the knowledge base no longer has are named by their old title.
+    for title in removed { say(TextLayout.wrap("entfällt (nicht mehr in der Wissensbasis): \(title)", first: "  ")) }
+    if removed.isEmpty || !change.isEmpty { renderChange(change) }
   }
 
   func checkCommand() {

@@ -2,14 +2,9 @@ import Consultation
 import Foundation
 import KnowledgeBase
 import Report
-import RuleEngine
 import RuleLanguage
 
 extension Shell {
-  static let hiddenInBlindExercise: Set<CommandKind> = [
-    .advice, .how, .why, .whynot, .whatif, .changes, .patterns, .profile, .report,
-  ]
-
   /// A blind exercise hides the advice until the debrief.
   var adviceHidden: Bool {
     guard let run = consultation.exercise else { return false }
@@ -202,7 +197,7 @@ extension Shell {
           first: "  ", rest: "    ")
       }
       for expectation in stage.expectations {
-        let measure = engine.measure(expectation.measure)
+        let measure = consultation.measure(expectation.measure)
         out += TextLayout.wrap(
           "erwartet: \(measure.id) – \(verdictText(expectation.verdict, stages: run.exercise.injects))"
             + (expectation.advised ? ", vom Werkzeug empfohlen" : ", vom Werkzeug nicht empfohlen"),
@@ -250,13 +245,13 @@ extension Shell {
       AfterActionModel.TimelineRow(
         time: time(stage), event: stage == 0 ? "Ausgangslage" : text(exercise.injects[stage - 1].title),
         entries: run.decisions.filter { $0.stage == stage }.map {
-          "\(text(engine.measure($0.measure).title)): \($0.decision.title)\($0.reason.map { " – \($0)" } ?? "")"
+          "\(text(consultation.measure($0.measure).title)): \($0.decision.title)\($0.reason.map { " – \($0)" } ?? "")"
         } + run.notes.filter { $0.stage == stage }.map { "Notiz: \($0.text)" })
     }
     let comparison = debrief.stages.flatMap { stage in
       stage.expectations.map {
         AfterActionModel.ComparisonRow(
-          time: stage.inject.time, measure: text(engine.measure($0.measure).title),
+          time: stage.inject.time, measure: text(consultation.measure($0.measure).title),
           verdict: verdictText($0.verdict, stages: exercise.injects), advised: $0.advised ? "ja" : "nein")
       }
     }
@@ -270,11 +265,12 @@ extension Shell {
       situation: text(exercise.situation), timeline: timeline, comparison: comparison, totals: totals,
       takenNotAdvised: debrief.takenNotAdvised.map {
         AfterActionModel.Entry(
-          time: time($0.stage), title: text(engine.measure($0.measure).title), text: $0.reason ?? "ohne Begründung")
+          time: time($0.stage), title: text(consultation.measure($0.measure).title),
+          text: $0.reason ?? "ohne Begründung")
       },
       observations: run.notes.map { AfterActionModel.Entry(time: time($0.stage), title: "", text: $0.text) },
       plan: debrief.gaps.map {
-        let item = engine.measure($0)
+        let item = consultation.measure($0)
         return AfterActionModel.PlanRow(
           measure: text(item.title), office: text(item.office),
           horizon: Self.horizonTitles[item.horizon] ?? item.horizon.rawValue)

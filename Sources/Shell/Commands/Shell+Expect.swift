@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 extension Shell {
@@ -33,7 +32,7 @@ extension Shell {
         return fail("Bitte so angeben: expect top <n> <maßnahme>")
       }
       guard let measure = measureArgument(words[2]) else { return }
-      let advice = engine.advice()
+      let advice = consultation.advice()
       let rank = advice.firstIndex { $0.measure == measure }.map { $0 + 1 }
       guard let rank, rank <= limit else {
         let actual =
@@ -58,10 +57,11 @@ extension Shell {
       guard let state = states[words[2].folded] else {
         return fail("„\(words[2])“ ist kein Zustand; möglich: inactive, suspected, established")
       }
-      if engine.patternState[pattern] != state {
+      if consultation.patternState(pattern) != state {
         unmet(
           "Muster „\(kb.patterns[pattern].id)“ \(state.title)",
-          actual: "\(engine.patternState[pattern].title) mit \(engine.patternScore[pattern].germanText) Punkten")
+          actual:
+            "\(consultation.patternState(pattern).title) mit \(consultation.patternScore(pattern).germanText) Punkten")
       }
     case "factor", "faktor":
       guard words.count == 3, let factor = idArgument(words[1], kb.factorIndex, kb.factors.map(\.id), "kein Faktor")
@@ -76,9 +76,9 @@ extension Shell {
         guard let level = idArgument(words[2], kb.levelIndex, kb.factorLevels.map(\.id), "keine Stufe") else { return }
         wanted = level
       }
-      if engine.factorLevel[factor] != wanted {
+      if consultation.factorLevel(factor) != wanted {
         let name: (Int?) -> String = { $0.map { self.kb.factorLevels[$0].id } ?? "nicht bewertet" }
-        unmet("Faktor „\(kb.factors[factor].id)“ \(name(wanted))", actual: name(engine.factorLevel[factor]))
+        unmet("Faktor „\(kb.factors[factor].id)“ \(name(wanted))", actual: name(consultation.factorLevel(factor)))
       }
     case "next", "naechste":
       guard words.count == 2 else { return fail("Bitte so angeben: expect next <frage|none>") }
@@ -107,17 +107,17 @@ extension Shell {
   }
 
   private func expectRecommended(_ measure: Int, _ wanted: Bool) {
-    guard engine.isRecommended(measure) != wanted else { return }
+    guard consultation.isRecommended(measure) != wanted else { return }
     let id = kb.measures[measure].id
     if wanted {
-      let blocked = engine.whyNot(measure: measure).map { blocked -> String in
+      let blocked = consultation.whyNot(measure: measure).map { blocked -> String in
         "Regel \(kb.rules[blocked.rule].id): \(blocked.blocker.truth == .false ? "nicht erfüllt" : "offen") \(blocked.blocker.condition.text(in: kb))"
       }
       unmet(
         "„\(id)“ empfohlen",
         actual: "nicht empfohlen; " + (blocked.isEmpty ? "keine Regel empfiehlt sie" : blocked.joined(separator: "; ")))
     } else {
-      let rules = engine.firingRules(for: .measure(measure)).map { kb.rules[$0].id }
+      let rules = consultation.firingRules(for: .measure(measure)).map { kb.rules[$0].id }
       unmet("„\(id)“ nicht empfohlen", actual: "empfohlen von \(rules.joined(separator: ", "))")
     }
   }

@@ -14,7 +14,7 @@ extension Shell {
     guard lowered.hasSuffix(".csv") || lowered.hasSuffix(".json") else {
       return fail("„\(path)“ endet weder auf .csv noch auf .json. So geht es: \(Self.exportUsage)")
     }
-    let export = LogExport(log: consultation.log, engine: engine)
+    let export = LogExport(log: consultation.log, consultation: consultation)
     let text = lowered.hasSuffix(".csv") ? export.csv : export.json
     let written = writeUserFile(
       path, force: force, retry: "exportieren \(path) --force", declined: "Nichts exportiert."

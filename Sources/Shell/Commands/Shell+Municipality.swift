@@ -20,7 +20,7 @@ extension Shell {
       showMunicipalProfile(profile)
     case "speichern", "save":
       var updated = profile
-      let changed = updated.update(from: engine, today: options.today)
+      let changed = updated.update(from: consultation, today: options.today)
       do {
         try updated.save(path: path)
       } catch {
@@ -75,7 +75,7 @@ extension Shell {
 
   /// At the start of a consultation without answers: takes the profile's answers, if there are any.
   public func startFromMunicipalProfile() {
-    guard let path = options.profilePath, engine.answers.allSatisfy({ $0 == nil }) else { return }
+    guard let path = options.profilePath, !consultation.hasAnswers else { return }
     do {
       let profile = try MunicipalProfile.load(path: path)
       guard !profile.answers.isEmpty else { return }
@@ -90,7 +90,7 @@ extension Shell {
     guard let path = options.profilePath else { return }
     do {
       var profile = try MunicipalProfile.load(path: path)
-      let changed = profile.update(from: engine, today: options.today)
+      let changed = profile.update(from: consultation, today: options.today)
       guard changed > 0 else { return }
       try profile.save(path: path)
       say(

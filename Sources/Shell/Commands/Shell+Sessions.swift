@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 
 extension Shell {
   /// A file name (spaces allowed) and whether `--force` was given at its end.
@@ -17,14 +16,14 @@ extension Shell {
   func save(_ arguments: String) {
     let (path, force) = Self.pathAndForce(arguments)
     if let problem = Self.fileNameProblem(path, usage: "speichern <datei> [--force]") { return fail(problem) }
-    let answers = engine.answers.indices.compactMap { question -> SessionDocument.SavedAnswer? in
-      guard let answer = engine.answers[question] else { return nil }
+    let answers = consultation.answeredQuestions.compactMap { question -> SessionDocument.SavedAnswer? in
+      guard let answer = consultation.answer(question) else { return nil }
       return SessionDocument.SavedAnswer(
         question: kb.questions[question].id, answer: AnswerParser.format(answer, for: kb.questions[question]))
     }
     let document = SessionDocument(
       knowledgeBase: .init(id: kb.info.id, version: kb.info.version), answers: answers,
-      terms: engine.termTexts.isEmpty ? nil : engine.termTexts)
+      terms: consultation.ownTermTexts.isEmpty ? nil : consultation.ownTermTexts)
     let written = writeUserFile(path, force: force, retry: "speichern \(path) --force", declined: "Nicht gespeichert.")
     {
       try document.write(to: path, overwrite: true)
@@ -36,7 +35,7 @@ extension Shell {
   func load(_ arguments: String) {
     let path = Self.unquoted(arguments)
     if let problem = Self.fileNameProblem(path, usage: "laden <datei>") { return fail(problem) }
-    if options.interactive, engine.answers.contains(where: { $0 != nil }), let confirm,
+    if options.interactive, consultation.hasAnswers, let confirm,
       !confirm(
         "Laden ersetzt alle bisherigen Antworten (auch 'zurück' führt nicht zu ihnen zurück). Fortfahren? [j/N] ")
     {
@@ -62,7 +61,7 @@ extension Shell {
     }
     do {
       try consultation.replaceAnswers(answers)
-      tracer?.flush()
+      takeEvents()
       // The file's own names are set over the current ones; a term the knowledge base no longer has, or
       // a text it refuses, is reported with the answers that no longer fit.
       for (term, text) in (document.terms ?? [:]).sorted(by: { $0.key < $1.key }) {

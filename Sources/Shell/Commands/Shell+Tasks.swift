@@ -5,7 +5,7 @@ extension Shell {
   /// A measure named by its number in the advice as shown now, or by its id; a German problem
   /// otherwise.
   func measureReference(_ word: String) -> Result<Int, ShellProblem> {
-    let advice = engine.advice()
+    let advice = consultation.advice()
     if let number = Int(word) {
       // A number outside the list (0, negative, past the end, or with no advice yet) changes nothing.
       guard number >= 1, number <= advice.count else {
@@ -47,7 +47,7 @@ extension Shell {
       return fail(String(describing: error))
     }
     let task = consultation.tasks[measure]
-    line("Übernommen: „\(text(engine.measure(measure).title))“ – \(task?.german ?? "")")
+    line("Übernommen: „\(text(consultation.measure(measure).title))“ – \(task?.german ?? "")")
   }
 
   /// `erledigt <nr>`: the task is done; `erledigt <nr> nein` opens it again.
@@ -70,7 +70,7 @@ extension Shell {
     } catch {
       return fail(String(describing: error))
     }
-    line((reopen ? "Wieder offen: " : "Erledigt: ") + "„\(text(engine.measure(measure).title))“.")
+    line((reopen ? "Wieder offen: " : "Erledigt: ") + "„\(text(consultation.measure(measure).title))“.")
   }
 
   /// Every task, in the order of the advice, then those whose measure is no longer recommended.
@@ -80,19 +80,19 @@ extension Shell {
       return line("Noch keine Aufträge. 'auftrag 3 S4 Versorgung bis 18 Uhr' gibt Maßnahme Nr. 3 an S4.")
     }
     line(emphasis("Aufträge"))
-    let advice = engine.advice()
+    let advice = consultation.advice()
     for (offset, recommendation) in advice.enumerated() {
       guard let task = tasks[recommendation.measure] else { continue }
       say(
         TextLayout.wrap(
-          "\(offset + 1). \(text(engine.measure(recommendation.measure).title)) – \(task.german)", first: "  ",
+          "\(offset + 1). \(text(consultation.measure(recommendation.measure).title)) – \(task.german)", first: "  ",
           rest: "     "))
     }
     let shown = Set(advice.map(\.measure))
     for (measure, task) in tasks.sorted(by: { $0.key < $1.key }) where !shown.contains(measure) {
       say(
         TextLayout.wrap(
-          "– \(text(engine.measure(measure).title)) (nicht mehr empfohlen) – \(task.german)", first: "  ",
+          "– \(text(consultation.measure(measure).title)) (nicht mehr empfohlen) – \(task.german)", first: "  ",
           rest: "     "))
     }
   }

@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 extension Shell {
@@ -33,7 +32,7 @@ extension Shell {
   /// The ranked measures, in sections while a situation runs, each with horizon, priority, office,
   /// effort and sources.
   func showAdvice(limit: Int?) {
-    let advice = engine.advice()
+    let advice = consultation.advice()
     guard !advice.isEmpty else {
       return say(
         TextLayout.wrap(
@@ -52,7 +51,7 @@ extension Shell {
     var groups: [(title: String?, items: [Recommendation])] = []
     for (offset, recommendation) in shown.enumerated() {
       let title: String? = recommendation.section.map { section in
-        offset >= Engine.settledPlaces ? "Weitere: \(section.title)" : section.title
+        offset >= Consultation.settledPlaces ? "Weitere: \(section.title)" : section.title
       }
       if let last = groups.last, last.title == title {
         groups[groups.count - 1].items.append(recommendation)
@@ -64,7 +63,7 @@ extension Shell {
     for (title, group) in groups {
       if let title { line(emphasis(title)) }
       for recommendation in group {
-        let measure = engine.measure(recommendation.measure)
+        let measure = consultation.measure(recommendation.measure)
         rank += 1
         let title = "\(rank). \(text(measure.title))"
         let priority = "Priorität \(recommendation.priority.germanText)"
@@ -77,7 +76,8 @@ extension Shell {
         }
         let horizon = Self.horizonTitles[measure.horizon] ?? measure.horizon.rawValue
         let details =
-          "\(horizon) · \(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "") · \(measure.id)"
+          "\(horizon) · \(text(measure.office)) · Aufwand \(Self.effortTitles[measure.effort] ?? "")"
+          + (options.technical ? " · \(measure.id)" : "")
         say(TextLayout.wrap(details, first: "     ", rest: "     "))
         var sources: [String] = []
         for source in measure.sourceIDs.compactMap({ kb.sourceIndex[$0] }).map({ kb.sources[$0] }) {
@@ -99,9 +99,9 @@ extension Shell {
   /// The conflicts of a recommended measure, one wrapped line each, pointing at the other
   /// measure by its number in `advice`: „Zielkonflikt mit Nr. 2, „…“: …“.
   func renderConflicts(of measure: Int, in advice: [Recommendation], indent: String) {
-    for conflict in engine.conflicts(of: measure) {
+    for conflict in consultation.conflicts(of: measure) {
       let number = advice.firstIndex { $0.measure == conflict.measure }.map { "Nr. \($0 + 1), " } ?? ""
-      let other = text(engine.measure(conflict.measure).title)
+      let other = text(consultation.measure(conflict.measure).title)
       say(
         TextLayout.wrap(
           "Zielkonflikt mit \(number)„\(other)“: \(text(conflict.text))", first: indent, rest: indent + "  "))
@@ -126,11 +126,11 @@ extension Shell {
   func showPatterns() {
     line(emphasis("Krisenmuster"))
     for (index, pattern) in kb.patterns.enumerated() {
-      let score = Self.points(engine.patternScore[index])
+      let score = Self.points(consultation.patternScore(index))
       let thresholds = "Verdacht ab \(pattern.suspected.germanText), erkannt ab \(pattern.established.germanText)"
       say(
         TextLayout.wrap(
-          "\(text(pattern.title)) (\(pattern.id)): \(engine.patternState[index].title), \(score) (\(thresholds))",
+          "\(text(pattern.title))\(idTag(pattern.id)): \(consultation.patternState(index).title), \(score) (\(thresholds))",
           first: "  ", rest: "    "))
     }
   }
@@ -138,7 +138,7 @@ extension Shell {
   func showProfile() {
     line(emphasis("Resilienzprofil"))
     for (index, factor) in kb.factors.enumerated() {
-      let level = engine.factorLevel[index].map { kb.factorLevels[$0].title } ?? "nicht bewertet"
+      let level = consultation.factorLevel(index).map { kb.factorLevels[$0].title } ?? "nicht bewertet"
       say(TextLayout.wrap("\(factor.id.uppercased()) \(text(factor.title)): \(level)", first: "  ", rest: "    "))
     }
   }
@@ -148,41 +148,53 @@ extension Shell {
     guard let outcome = consultation.lastOutcome else {
       return line("Es gibt noch keine Antwort, deren Folgen sich zeigen ließen.")
     }
-    let id = kb.questions[outcome.question].id
-    line(emphasis("Änderungen durch \(id) = \(describe(outcome.answer, of: outcome.question))"))
-    renderChange(outcome.change, after: engine)
+    let question = kb.questions[outcome.question]
+    let answer = describe(outcome.answer, of: outcome.question)
+    line(
+      emphasis(
+        options.technical
+          ? "Änderungen durch \(question.id) = \(answer)" : "Änderungen durch die Antwort „\(answer)“ auf:"))
+    if !options.technical { say(TextLayout.wrap("„\(text(question.text))“", first: "  ", rest: "   ")) }
+    renderChange(outcome.change)
   }
 
   /// The change in advice, each new measure with the rules that now recommend it.
-  func renderChange(_ change: AdviceChange, after: Engine) {
+  func renderChange(_ change: AdviceChange) {
     guard !change.isEmpty else { return line("Die Empfehlungen bleiben unverändert.") }
     for measure in change.added {
-      say(TextLayout.wrap("neu: \(text(engine.measure(measure).title)) (\(kb.measures[measure].id))", first: "  "))
-      for rule in after.firingRules(for: .measure(measure)) {
+      say(
+        TextLayout.wrap(
+          "neu: \(text(consultation.measure(measure).title))\(idTag(kb.measures[measure].id))", first: "  "))
+      for rule in change.addedBy[measure] ?? [] {
         for case let conclusion in kb.rules[rule].conclusions {
           if case .recommend(measure, _) = conclusion.kind, let reason = conclusion.reason {
-            say(TextLayout.wrap("weil: \(text(reason)) (Regel \(kb.rules[rule].id))", first: "    ", rest: "      "))
+            say(
+              TextLayout.wrap(
+                "weil: \(text(reason))\(idTag("Regel " + kb.rules[rule].id))", first: "    ", rest: "      "))
           }
         }
       }
     }
     for measure in change.dropped {
-      say(TextLayout.wrap("entfällt: \(text(engine.measure(measure).title)) (\(kb.measures[measure].id))", first: "  "))
+      say(
+        TextLayout.wrap(
+          "entfällt: \(text(consultation.measure(measure).title))\(idTag(kb.measures[measure].id))", first: "  "))
     }
     for move in change.movedUp {
       say(
         TextLayout.wrap(
-          "höher: \(text(engine.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+          "höher: \(text(consultation.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
     }
     for move in change.movedDown {
       say(
         TextLayout.wrap(
-          "tiefer: \(text(engine.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  "))
+          "tiefer: \(text(consultation.measure(move.measure).title)) von Rang \(move.from) auf \(move.to)", first: "  ")
+      )
     }
     for (measure, from, to) in change.reprioritized {
       say(
         TextLayout.wrap(
-          "Priorität: \(text(engine.measure(measure).title)) von \(from.germanText) auf \(to.germanText), Rang unverändert",
+          "Priorität: \(text(consultation.measure(measure).title)) von \(from.germanText) auf \(to.germanText), Rang unverändert",
           first: "  "))
     }
     for (pattern, from, to) in change.patterns {

@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 extension Shell {
@@ -21,7 +20,7 @@ extension Shell {
   }
 
   func showMeasure(_ index: Int) {
-    let item = engine.measure(index)
+    let item = consultation.measure(index)
     line(emphasis("Maßnahme: \(text(item.title)) (\(item.id))"))
     paragraph("Was", item.description)
     paragraph("Wirkung", item.prevents)
@@ -40,7 +39,7 @@ extension Shell {
     paragraph("Stärkt", factors.joined(separator: "; "))
     if !adviceHidden {
       let status =
-        engine.isRecommended(index)
+        consultation.isRecommended(index)
         ? "empfohlen ('wie \(item.id)' erklärt es)" : "nicht empfohlen ('warumnicht \(item.id)' erklärt es)"
       paragraph("Stand", status)
     }
@@ -73,7 +72,7 @@ extension Shell {
     paragraph("Antworten", allowedAnswers(item))
     paragraph("Warum", item.help)
     if let relevance = item.relevanceText { paragraph("Gestellt, wenn", relevance) }
-    paragraph("Aktuelle Antwort", describe(engine.answers[index], of: index))
+    paragraph("Aktuelle Antwort", describe(consultation.answer(index), of: index))
     if item.type == .choice || item.type == .multi {
       paragraph("Kennungen", item.options.map(\.id).joined(separator: ", "))
     }
@@ -92,7 +91,7 @@ extension Shell {
     if !adviceHidden {
       paragraph(
         "Stand",
-        "\(engine.patternState[index].title), \(Self.points(engine.patternScore[index])) (Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText))"
+        "\(consultation.patternState(index).title), \(Self.points(consultation.patternScore(index))) (Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText))"
       )
     }
     renderSources(item.sourceIDs)
@@ -104,7 +103,7 @@ extension Shell {
     paragraph("Befund", item.finding)
     if !item.undrr.isEmpty { paragraph("UNDRR", item.undrr.joined(separator: "; ")) }
     if !adviceHidden {
-      paragraph("Bewertung", engine.factorLevel[index].map { kb.factorLevels[$0].title } ?? "nicht bewertet")
+      paragraph("Bewertung", consultation.factorLevel(index).map { kb.factorLevels[$0].title } ?? "nicht bewertet")
     }
     renderSources(item.sourceIDs)
   }
@@ -144,8 +143,8 @@ extension Shell {
   func showHelp(_ arguments: String) {
     let name = arguments.trimmingSpaces
     if !name.isEmpty {
-      guard let spec = CommandSpec.find(name) else {
-        let suggestion = CommandSpec.suggestion(for: name)
+      guard let spec = CommandTable.find(name)?.spec else {
+        let suggestion = CommandTable.suggestion(for: name)
         return fail("Unbekannter Befehl „\(name)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
       }
       let shown = spec.usage.split(separator: " ").first.map(String.init)
@@ -159,7 +158,7 @@ extension Shell {
     line(emphasis("Befehle"))
     say(TextLayout.wrap("Eine Eingabe, die kein Befehl ist, beantwortet die aktuelle Frage.", first: "  "))
     let column = 30
-    for spec in CommandSpec.all where !spec.scriptOnly || !options.interactive {
+    for spec in CommandTable.all.map { $0.spec } where !spec.scriptOnly || !options.interactive {
       let usage = "  " + spec.usage
       if usage.count < column {
         let padded = usage + String(repeating: " ", count: column - usage.count)
@@ -169,7 +168,7 @@ extension Shell {
         say(TextLayout.wrap(spec.summary, first: String(repeating: " ", count: column)))
       }
     }
-    let english = CommandSpec.all.filter { !$0.scriptOnly }.map(\.name).joined(separator: ", ")
+    let english = CommandTable.all.map { $0.spec }.filter { !$0.scriptOnly }.map(\.name).joined(separator: ", ")
     say(TextLayout.wrap("Die englischen Namen gehen auch: \(english).", first: "  ", rest: "  "))
   }
 }

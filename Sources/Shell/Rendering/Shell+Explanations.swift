@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 extension Shell {
@@ -17,19 +16,22 @@ extension Shell {
     switch condition {
     case .number(let question, _, _), .option(let question, _, _), .includes(let question, _, _),
       .answered(let question, _):
-      return "Antwort: \(describe(engine.answers[question], of: question))"
+      return "Antwort: \(describe(consultation.answer(question), of: question))"
     case .fact(let fact):
       return "abgeleitet: \(text(kb.facts[fact].text))"
     case .pattern(let pattern, _):
-      return "Muster: \(engine.patternState[pattern].title)"
+      return "Muster: \(consultation.patternState(pattern).title)"
     case .factor(let factor, _):
-      return "bewertet: \(engine.factorLevel[factor].map { kb.factorLevels[$0].title } ?? "nicht bewertet")"
+      return "bewertet: \(consultation.factorLevel(factor).map { kb.factorLevels[$0].title } ?? "nicht bewertet")"
     case .not, .and, .or:
       var seen = Set<Int>()
       let questions = ConditionReads(condition).questions.filter { seen.insert($0).inserted }
       guard !questions.isEmpty else { return "" }
       return "Antworten: "
-        + questions.map { "\(kb.questions[$0].id) = \(describe(engine.answers[$0], of: $0))" }
+        + questions.map { question in
+          let name = options.technical ? kb.questions[question].id : "„\(text(kb.questions[question].text))“"
+          return "\(name) = \(describe(consultation.answer(question), of: question))"
+        }
         .joined(separator: ", ")
     }
   }
@@ -53,8 +55,13 @@ extension Shell {
     explained: inout Set<Int>
   ) -> String {
     let rule = kb.rules[justification.rule]
-    var out = TextLayout.wrap(
-      "Regel \(rule.id) (\(rule.location)), Quelle: \(rule.sourceIDs.joined(separator: ", "))", first: indent)
+    // The crisis manager reads the reason and the condition; rule name, file and source ids are
+    // for the rule author.
+    var out =
+      options.technical
+      ? TextLayout.wrap(
+        "Regel \(rule.id) (\(rule.location)), Quelle: \(rule.sourceIDs.joined(separator: ", "))", first: indent)
+      : TextLayout.wrap("Begründung:", first: indent)
     var reasons: [String] = []
     for conclusion in rule.conclusions where Self.concerns(conclusion, target) {
       if let reason = conclusion.reason, !reasons.contains(reason) { reasons.append(reason) }
@@ -71,7 +78,8 @@ extension Shell {
     for (index, part) in parts.enumerated() {
       let label = index == 0 ? "wenn: " : "      "
       let note = annotation(part.condition)
-      let line = "\(Self.marker(part.truth)) \(engine.reading(part.condition))" + (note.isEmpty ? "" : "  (\(note))")
+      let line =
+        "\(Self.marker(part.truth)) \(consultation.reading(part.condition))" + (note.isEmpty ? "" : "  (\(note))")
       out += TextLayout.wrap(line, first: indent + "  " + label, rest: indent + "          ")
     }
     if depth < 6 {
@@ -108,15 +116,15 @@ extension Shell {
       question = named
     }
     let item = kb.questions[question]
-    line(emphasis("Warum diese Frage? (\(item.id))"))
+    line(emphasis("Warum diese Frage?\(idTag(item.id))"))
     say(TextLayout.wrap(text(item.help), first: "  "))
-    if engine.answers[question] != nil {
-      return line("  Die Frage ist beantwortet: \(describe(engine.answers[question], of: question)).")
+    if consultation.answer(question) != nil {
+      return line("  Die Frage ist beantwortet: \(describe(consultation.answer(question), of: question)).")
     }
-    if !engine.isRelevant(question) {
+    if !consultation.isRelevant(question) {
       return line("  Die Frage passt nicht zur bisher beschriebenen Lage und wird nicht gestellt.")
     }
-    let impact = engine.impact(of: question)
+    let impact = consultation.impact(of: question)
     guard impact.score > .zero else {
       return say(
         TextLayout.wrap(
@@ -141,7 +149,7 @@ extension Shell {
         }
         return (weight(a), b) > (weight(b), a)
       }
-      let names = ranked.map { "\(text(engine.measure($0).title)) (\(kb.measures[$0].id))" }
+      let names = ranked.map { "\(text(consultation.measure($0).title))\(idTag(kb.measures[$0].id))" }
       say(TextLayout.wrap("Die Antwort entscheidet mit über: " + shortList(names, limit: 6), first: "  ", rest: "    "))
     }
     if !impact.patterns.isEmpty {
@@ -167,6 +175,12 @@ extension Shell {
     guard !id.isEmpty else {
       return fail("Bitte angeben, was erklärt werden soll: wie <maßnahme|muster|faktor|tatsache>")
     }
+    if Int(id) != nil {
+      switch measureReference(id) {
+      case .success(let measure): return howMeasure(measure)
+      case .failure(let problem): return fail(problem.message)
+      }
+    }
     if let measure = kb.measureIndex[id] { return howMeasure(measure) }
     if let pattern = kb.patternIndex[id] { return howTarget(.pattern(pattern)) }
     if let factor = kb.factorIndex[id] { return howTarget(.factor(factor)) }
@@ -185,15 +199,16 @@ extension Shell {
   }
 
   func howMeasure(_ measure: Int) {
-    let item = engine.measure(measure)
-    let advice = engine.advice()
+    let item = consultation.measure(measure)
+    let advice = consultation.advice()
     guard let recommendation = advice.enumerated().first(where: { $0.element.measure == measure }) else {
-      line(emphasis("\(text(item.title)) (\(item.id))"))
+      line(emphasis("\(text(item.title))\(idTag(item.id))"))
       return line("  Wird nicht empfohlen. 'warumnicht \(item.id)' zeigt, was fehlt.")
     }
     let priority = recommendation.element.priority.germanText
     line(
-      emphasis("\(text(item.title)) (\(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
+      emphasis(
+        "\(text(item.title))\(idTag(item.id)): empfohlen, Rang \(recommendation.offset + 1), Priorität \(priority)"))
     var sum = ""
     for (index, part) in recommendation.element.parts.enumerated() {
       let magnitude = FixedDecimal(hundredths: abs(part.points.hundredths)).germanText
@@ -202,12 +217,12 @@ extension Shell {
       sum += " \(part.kind.title)"
     }
     say(TextLayout.wrap("Priorität \(priority) = " + sum, first: "  ", rest: "    "))
-    line("  Empfohlen von:")
+    line(options.technical ? "  Empfohlen von:" : "  Warum empfohlen:")
     var explained = Set<Int>()
     for rule in recommendation.element.rules {
       say(
         renderJustification(
-          engine.justify(rule: rule), indent: "    ", target: .measure(measure), explained: &explained))
+          consultation.justify(rule: rule), indent: "    ", target: .measure(measure), explained: &explained))
     }
     renderConflicts(of: measure, in: advice, indent: "  ")
     renderSources(item.sourceIDs)
@@ -219,26 +234,26 @@ extension Shell {
       let item = kb.patterns[pattern]
       line(
         emphasis(
-          "Krisenmuster \(text(item.title)) (\(item.id)): \(engine.patternState[pattern].title), \(Self.points(engine.patternScore[pattern]))"
+          "Krisenmuster \(text(item.title))\(idTag(item.id)): \(consultation.patternState(pattern).title), \(Self.points(consultation.patternScore(pattern)))"
         ))
       line("  Schwellen: Verdacht ab \(item.suspected.germanText), erkannt ab \(item.established.germanText)")
     case .factor(let factor):
       let item = kb.factors[factor]
-      let level = engine.factorLevel[factor].map { kb.factorLevels[$0].title } ?? "nicht bewertet"
+      let level = consultation.factorLevel(factor).map { kb.factorLevels[$0].title } ?? "nicht bewertet"
       line(emphasis("\(item.id.uppercased()) \(text(item.title)): \(level)"))
       line("  Es gilt die schlechteste Bewertung aller zutreffenden Regeln.")
     case .fact(let fact):
-      let truth = engine.factTruth[fact]
+      let truth = consultation.factTruth(fact)
       line(
         emphasis(
-          "„\(text(kb.facts[fact].text))“ (\(kb.facts[fact].id)): \(truth == .true ? "gilt" : truth == .false ? "gilt nicht" : "offen")"
+          "„\(text(kb.facts[fact].text))“\(idTag(kb.facts[fact].id)): \(truth == .true ? "gilt" : truth == .false ? "gilt nicht" : "offen")"
         ))
     case .measure(let measure):
       return howMeasure(measure)
     }
-    let rules = engine.firingRules(for: target)
+    let rules = consultation.firingRules(for: target)
     guard !rules.isEmpty else { return line("  Keine Regel trifft bisher zu.") }
-    line("  Zutreffende Regeln:")
+    line(options.technical ? "  Zutreffende Regeln:" : "  Begründet durch:")
     var explained = Set<Int>()
     for rule in rules {
       for conclusion in kb.rules[rule].conclusions {
@@ -251,7 +266,7 @@ extension Shell {
           continue
         }
       }
-      say(renderJustification(engine.justify(rule: rule), indent: "    ", target: target, explained: &explained))
+      say(renderJustification(consultation.justify(rule: rule), indent: "    ", target: target, explained: &explained))
     }
     if case .pattern(let pattern) = target { renderSources(kb.patterns[pattern].sourceIDs) }
     if case .factor(let factor) = target { renderSources(kb.factors[factor].sourceIDs) }
@@ -278,23 +293,28 @@ extension Shell {
       let suggestion = Suggestion.closest(to: id, in: kb.measures.map(\.id))
       return fail("„\(id)“ ist keine Maßnahme." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
     }
-    let item = engine.measure(measure)
-    if engine.isRecommended(measure) {
+    let item = consultation.measure(measure)
+    if consultation.isRecommended(measure) {
       return line("\(text(item.title)) (\(item.id)) wird empfohlen; 'wie \(item.id)' zeigt, warum.")
     }
     line(emphasis("Warum nicht \(text(item.title)) (\(item.id))?"))
-    for blocked in engine.whyNot(measure: measure) {
+    for blocked in consultation.whyNot(measure: measure) {
       let rule = kb.rules[blocked.rule]
-      say(TextLayout.wrap("Regel \(rule.id) (\(rule.location)) könnte sie empfehlen.", first: "  "))
+      say(
+        TextLayout.wrap(
+          options.technical
+            ? "Regel \(rule.id) (\(rule.location)) könnte sie empfehlen." : "Eine Regel könnte sie empfehlen.",
+          first: "  "))
       let condition = blocked.blocker.condition
       let note = annotation(condition)
       let state = blocked.blocker.truth == .false ? "nicht erfüllt" : "noch offen"
       say(
         TextLayout.wrap(
-          "\(state): \(engine.reading(condition))" + (note.isEmpty ? "" : "  (\(note))"), first: "    ", rest: "      ")
+          "\(state): \(consultation.reading(condition))" + (note.isEmpty ? "" : "  (\(note))"), first: "    ",
+          rest: "      ")
       )
       let questions = Set(ConditionReads(condition).questions).sorted()
-      let open = questions.filter { engine.answers[$0] == nil }
+      let open = questions.filter { consultation.answer($0) == nil }
       // The questions by their text, with the id a user can type after 'angenommen'.
       let named: ([Int]) -> String = { list in
         list.map { "„\(self.text(self.kb.questions[$0].text))“ (\(self.kb.questions[$0].id))" }.joined(separator: ", ")
@@ -318,9 +338,6 @@ extension Shell {
     guard let (question, answer) = assignment(arguments, usage: "angenommen <frage> = <antwort>") else { return }
     let id = kb.questions[question].id
     line(emphasis("Angenommen \(id) = \(describe(answer, of: question)) (nicht übernommen):"))
-    var hypothetical = engine
-    hypothetical.listeners = []
-    hypothetical.set(question, to: answer)
-    renderChange(AdviceChange(before: engine, after: hypothetical), after: hypothetical)
+    renderChange(consultation.whatIf(question, answer))
   }
 }

@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 extension Shell {
@@ -8,8 +7,8 @@ extension Shell {
   func renderQuestion(_ question: Int) -> String {
     coverage?.asked(question)
     let item = kb.questions[question]
-    let answered = engine.answers.compactMap { $0 }.count
-    let remaining = engine.remainingQuestionBound
+    let answered = consultation.answeredQuestions.count
+    let remaining = consultation.remainingQuestionBound
     var out = "\n"
     out +=
       emphasis("[\(text(kb.groups[item.group].title)) · Frage \(answered + 1), noch höchstens \(remaining)]") + "\n"
@@ -55,7 +54,7 @@ extension Shell {
   }
 
   /// An answer as a person reads it; see `Engine.describe(_:of:)`.
-  func describe(_ answer: Answer?, of question: Int) -> String { engine.describe(answer, of: question) }
+  func describe(_ answer: Answer?, of question: Int) -> String { consultation.describe(answer, of: question) }
 
   /// One line after an answer: what changed in the advice, or that nothing did.
   func summary(of change: AdviceChange, accepted: String) -> String {
@@ -119,7 +118,7 @@ extension Shell {
     let name = arguments.trimmingSpaces
     guard !name.isEmpty else { return fail("Bitte die Frage angeben: entferne <frage>") }
     guard let question = question(named: name) else { return }
-    guard engine.answers[question] != nil else {
+    guard consultation.answer(question) != nil else {
       return fail("Die Frage „\(name)“ ist noch nicht beantwortet.")
     }
     commit(question, nil)
@@ -138,7 +137,7 @@ extension Shell {
         return line(
           "Zurückgenommen: die Antwort auf „\(id)“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.")
       }
-      tracer?.flush()
+      takeEvents()
       let question = text(kb.questions[outcome.question].text)
       let restored = outcome.answer.map { "gilt wieder „\(describe($0, of: outcome.question))“" } ?? "ist wieder offen"
       let accepted = "Zurückgenommen: „\(question)“ \(restored)."
@@ -186,20 +185,25 @@ extension Shell {
   }
 
   func showAnswers() {
-    let answered = engine.answers.indices.filter { engine.answers[$0] != nil }
+    let answered = consultation.answeredQuestions
     guard !answered.isEmpty else { return line("Noch keine Antworten.") }
     for (groupIndex, group) in kb.groups.enumerated() {
       let inGroup = answered.filter { kb.questions[$0].group == groupIndex }
       guard !inGroup.isEmpty else { continue }
       line(emphasis(text(group.title)))
       for question in inGroup {
-        let answer = engine.answers[question]
+        let answer = consultation.answer(question)
         let gap = answer == .unknown ? "  (Informationslücke)" : ""
         let stamp = consultation.stamps[question]?.german().map { "  [\($0)]" } ?? ""
-        say(
-          TextLayout.wrap(
-            "\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)\(stamp)", first: "  ",
-            rest: "      "))
+        if options.technical {
+          say(
+            TextLayout.wrap(
+              "\(kb.questions[question].id) = \(describe(answer, of: question))\(gap)\(stamp)", first: "  ",
+              rest: "      "))
+        } else {
+          say(TextLayout.wrap("„\(text(kb.questions[question].text))“", first: "  ", rest: "   "))
+          say(TextLayout.wrap("\(describe(answer, of: question))\(gap)\(stamp)", first: "    ", rest: "    "))
+        }
       }
     }
   }

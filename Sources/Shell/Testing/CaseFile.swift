@@ -1,6 +1,5 @@
 import Consultation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 /// A documented crisis frozen at one moment of a consultation (`Rules/cases/*.case`): the answers

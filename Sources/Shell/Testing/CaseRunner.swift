@@ -1,7 +1,6 @@
 import Consultation
 import Foundation
 import KnowledgeBase
-import RuleEngine
 import RuleLanguage
 
 /// What playing one case gave: the dialogue, the top 10, and the figures of the rubric.
@@ -74,8 +73,8 @@ public struct CaseRunner {
 
   func top10(_ consultation: Consultation) -> [CaseScoring.Ranked] {
     // The horizon is the one the advice shows in the consultation's phase.
-    consultation.engine.advice().prefix(10).map {
-      let measure = consultation.engine.measure($0.measure)
+    consultation.advice().prefix(10).map {
+      let measure = consultation.measure($0.measure)
       return CaseScoring.Ranked(measure.id, measure.horizon)
     }
   }
@@ -117,7 +116,7 @@ public struct CaseRunner {
     let figures = CaseScoring.advice(file.expected, top)
     var patterns: [String: PatternState] = [:]
     for (index, pattern) in knowledgeBase.patterns.enumerated() {
-      patterns[pattern.id] = consultation.engine.patternState[index]
+      patterns[pattern.id] = consultation.patternState(index)
     }
     let asked = Set(dialogue.map(\.question))
     let unasked = file.answers.values.sorted { $0.line < $1.line }.map { knowledgeBase.questions[$0.question].id }
@@ -130,7 +129,7 @@ public struct CaseRunner {
       mainPatternRight: CaseScoring.mainPatternRight(file.mainPattern, patterns),
       recallAfter: Self.checkpoints.map { ($0, snapshots[$0] ?? figures.recall) },
       unasked: unasked, failures: failures)
-    result.ranking = consultation.engine.advice().map { knowledgeBase.measures[$0.measure].id }
+    result.ranking = consultation.advice().map { knowledgeBase.measures[$0.measure].id }
     for floor in file.floors {
       let value = result.value(of: floor.metric)
       // Compare in hundredths so that a floor written as 0.42 holds for a figure of 0.4285….

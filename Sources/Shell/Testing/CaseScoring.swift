@@ -1,5 +1,5 @@
+import Consultation
 import KnowledgeBase
-import RuleEngine
 
 /// The scoring rubric of the development cases: matching recommendations to expected key
 /// measures, MUST hits, recall, must-not flags, pandemic-only measures and pattern accuracy.

@@ -1,9 +1,9 @@
+import Consultation
 import KnowledgeBase
-import RuleEngine
 
 /// What a set of scripted consultations reached: rules that fired, measures recommended,
 /// questions asked or answered, pattern states and factor levels.
-public final class CoverageRecorder: EngineListener {
+public final class CoverageRecorder {
   public let knowledgeBase: KnowledgeBase
   public private(set) var firedRules = Set<Int>()
   public private(set) var recommendedMeasures = Set<Int>()
@@ -17,7 +17,12 @@ public final class CoverageRecorder: EngineListener {
     self.knowledgeBase = knowledgeBase
   }
 
-  public func engine(didEmit event: EngineEvent) {
+  /// Takes in what the engine decided on the way, which the state afterwards may no longer show.
+  public func record(_ events: [EngineEvent]) {
+    for event in events { record(event) }
+  }
+
+  func record(_ event: EngineEvent) {
     switch event {
     case .ruleFired(let rule): firedRules.insert(rule)
     case .measureRecommended(let measure): recommendedMeasures.insert(measure)
@@ -28,15 +33,15 @@ public final class CoverageRecorder: EngineListener {
   }
 
   /// Takes in the whole current state, for what holds before any event (a new consultation).
-  public func observe(_ engine: Engine) {
-    for rule in engine.ruleTruth.indices where engine.ruleTruth[rule] == .true { firedRules.insert(rule) }
-    recommendedMeasures.formUnion(engine.recommendedMeasures)
-    for question in engine.answers.indices where engine.answers[question] != nil { touchedQuestions.insert(question) }
-    for (pattern, state) in engine.patternState.enumerated() where state != .inactive {
-      patternStates[pattern, default: []].insert(state)
+  public func observe(_ consultation: Consultation) {
+    firedRules.formUnion(consultation.firedRules)
+    recommendedMeasures.formUnion(consultation.recommendedMeasures)
+    touchedQuestions.formUnion(consultation.answeredQuestions)
+    for pattern in knowledgeBase.patterns.indices where consultation.patternState(pattern) != .inactive {
+      patternStates[pattern, default: []].insert(consultation.patternState(pattern))
     }
-    for (factor, level) in engine.factorLevel.enumerated() {
-      if let level { factorLevels[factor, default: []].insert(level) }
+    for factor in knowledgeBase.factors.indices {
+      if let level = consultation.factorLevel(factor) { factorLevels[factor, default: []].insert(level) }
     }
   }
 

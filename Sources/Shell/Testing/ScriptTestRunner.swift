@@ -75,10 +75,7 @@ public struct ScriptTestRunner {
       options.knowledgeBaseDirectory = knowledgeBaseDirectory
       options.trace = trace
       let shell = Shell(consultation: Consultation(knowledgeBase: knowledgeBase), output: transcript, options: options)
-      if let recorder {
-        shell.coverage = recorder
-        shell.consultation.listeners.append(recorder)
-      }
+      shell.coverage = recorder
       var source = ScriptLineSource(path: path, includes: includeOutside ? .anywhere : .folder(folder))
       let status = shell.run(&source)
       if verbose, format == .text {

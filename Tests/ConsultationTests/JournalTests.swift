@@ -1,11 +1,12 @@
 import Consultation
 import Foundation
 import Testing
+import _ResilienzTestSupport
 
 /// The journal: JSON lines, appended and flushed one by one, read back with damaged lines reported.
 @Suite struct JournalTests {
   static func scratch(_ label: String) throws -> URL {
-    try ShellFixture.temporaryDirectory("journal-\(label)")
+    try Fixture.temporaryDirectory("journal-\(label)")
   }
 
   @Test func appendedRecordsReadBackInOrder() throws {

@@ -2,7 +2,6 @@ import Consultation
 import Foundation
 import KnowledgeBase
 import RuleEngine
-import Shell
 import Testing
 import _ResilienzTestSupport
 
@@ -15,7 +14,7 @@ import _ResilienzTestSupport
 
   /// Runs `body` with the path of a journal in a scratch folder that holds `lines`.
   static func withJournal(_ lines: String, _ body: (String) throws -> Void) throws {
-    let folder = try ShellFixture.temporaryDirectory("resume-journal")
+    let folder = try Fixture.temporaryDirectory("resume-journal")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("j.journal").path
     try Data(lines.utf8).write(to: URL(fileURLWithPath: path))
@@ -23,8 +22,8 @@ import _ResilienzTestSupport
   }
 
   @Test func resumedConsultationEqualsTheOneThatWroteTheJournal() throws {
-    let kb = try ShellFixture.knowledgeBase()
-    let folder = try ShellFixture.temporaryDirectory("resume")
+    let kb = try Fixture.dialogueKnowledgeBase()
+    let folder = try Fixture.temporaryDirectory("resume")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("j.journal").path
     var (live, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
@@ -58,8 +57,8 @@ import _ResilienzTestSupport
   /// returning to the knowledge base's name is kept too, and a term the knowledge base no longer
   /// has is reported, not applied.
   @Test func ownTermTextsComeBackOnResume() throws {
-    let kb = try ShellFixture.knowledgeBase()
-    let folder = try ShellFixture.temporaryDirectory("resume-terms")
+    let kb = try Fixture.dialogueKnowledgeBase()
+    let folder = try Fixture.temporaryDirectory("resume-terms")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("j.journal").path
     var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
@@ -86,8 +85,8 @@ import _ResilienzTestSupport
 
   /// Every answer keeps when it was given and by whom, through the journal and through `back`.
   @Test func stampsComeBackOnResumeAndBack() throws {
-    let kb = try ShellFixture.knowledgeBase()
-    let folder = try ShellFixture.temporaryDirectory("resume-stamps")
+    let kb = try Fixture.dialogueKnowledgeBase()
+    let folder = try Fixture.temporaryDirectory("resume-stamps")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("j.journal").path
     var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
@@ -115,8 +114,8 @@ import _ResilienzTestSupport
   /// A measure given to someone and marked done comes back on resume with owner, deadline, time
   /// and who said it; a task for a measure the knowledge base no longer has is reported.
   @Test func tasksComeBackOnResume() throws {
-    let kb = try ShellFixture.knowledgeBase()
-    let folder = try ShellFixture.temporaryDirectory("resume-tasks")
+    let kb = try Fixture.dialogueKnowledgeBase()
+    let folder = try Fixture.temporaryDirectory("resume-tasks")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("j.journal").path
     var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
@@ -150,8 +149,8 @@ import _ResilienzTestSupport
   /// The count offered at start („Eine gespeicherte Beratung mit N Antworten“) is the number of
   /// answers the resumed consultation has.
   @Test func answerCountAgreesWithTheResumedConsultation() throws {
-    let kb = try ShellFixture.knowledgeBase()
-    let folder = try ShellFixture.temporaryDirectory("count")
+    let kb = try Fixture.dialogueKnowledgeBase()
+    let folder = try Fixture.temporaryDirectory("count")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("j.journal").path
     var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
@@ -168,7 +167,7 @@ import _ResilienzTestSupport
   /// A journal from an older knowledge base: an answer that no longer fits is dropped, and a
   /// later `zurück` must undo that answer, not the one before it.
   @Test func backAfterAnAnswerThatNoLongerFits() throws {
-    let kb = try ShellFixture.knowledgeBase()
+    let kb = try Fixture.dialogueKnowledgeBase()
     try Self.withJournal(
       """
       {"knowledgeBase":"shell-test","op":"start","version":"0.9"}
@@ -188,7 +187,7 @@ import _ResilienzTestSupport
   /// Issue 11.4: a journal answers a question the knowledge base no longer has. Replay keeps a
   /// step for it, so the journal's `back` undoes that answer, not the one before it.
   @Test func replayedBackAfterAQuestionThatIsGone() throws {
-    let kb = try ShellFixture.knowledgeBase()
+    let kb = try Fixture.dialogueKnowledgeBase()
     try Self.withJournal(
       """
       {"knowledgeBase":"shell-test","op":"start","version":"1.0"}
@@ -207,7 +206,7 @@ import _ResilienzTestSupport
   /// Issue 11.4: after resuming, `zurück` first takes back the answer that no longer applies,
   /// changing no answer, and the journal stays aligned for the next resume.
   @Test func backAfterResumingPassesOverAQuestionThatIsGone() throws {
-    let kb = try ShellFixture.knowledgeBase()
+    let kb = try Fixture.dialogueKnowledgeBase()
     try Self.withJournal(
       """
       {"knowledgeBase":"shell-test","op":"start","version":"1.0"}
@@ -237,38 +236,10 @@ import _ResilienzTestSupport
     }
   }
 
-  /// What the shell says when `zurück` passes over an answer that no longer applies.
-  @Test func shellSaysWhichAnswerBackPassedOver() throws {
-    let kb = try ShellFixture.knowledgeBase()
-    try Self.withJournal(
-      """
-      {"answer":"keine","op":"set","question":"personal.reserve"}
-      {"answer":"ja","op":"set","question":"lage.entfallen"}
-
-      """
-    ) { path in
-      let (resumed, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
-      let output = BufferOutputSink()
-      let shell = Shell(consultation: resumed, output: output, options: ShellOptions(interactive: false, color: false))
-      shell.execute("zurück")
-      #expect(
-        output.text.collapsingWhitespace
-          == "Zurückgenommen: die Antwort auf „lage.entfallen“, die zur Wissensbasis nicht mehr passte; keine Antwort ändert sich.\n"
-          .collapsingWhitespace
-      )
-      shell.execute("zurück")
-      #expect(
-        output.text.collapsingWhitespace.contains(
-          "Zurückgenommen: „Über welche personelle Reserve für Krisenaufgaben verfügt die Verwaltung?“ ist wieder offen."
-        ), "\(output.text)")
-      #expect(shell.failures == 0)
-    }
-  }
-
   /// Issue 11.5: an empty several-of answer in an older journal is reported, not acknowledged
   /// and dropped silently, and does not shift `back`.
   @Test func emptySeveralOfAnswerInAJournalIsReported() throws {
-    let kb = try ShellFixture.knowledgeBase()
+    let kb = try Fixture.dialogueKnowledgeBase()
     try Self.withJournal(
       """
       {"answer":"keine","op":"set","question":"personal.reserve"}

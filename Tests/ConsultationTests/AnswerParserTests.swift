@@ -2,6 +2,7 @@ import Consultation
 import KnowledgeBase
 import RuleEngine
 import Testing
+import _ResilienzTestSupport
 
 /// German answers as people type them, parsed against the fixture's questions.
 @Suite struct AnswerParserTests {
@@ -123,7 +124,7 @@ import Testing
 
   @Test(arguments: cases)
   func parses(question id: String, input: String, outcome: Outcome) throws {
-    let kb = try ShellFixture.knowledgeBase()
+    let kb = try Fixture.dialogueKnowledgeBase()
     let question = try #require(kb.questionIndex[id].map { kb.questions[$0] })
     let result = AnswerParser.parse(input, for: question)
     switch (result, outcome) {
@@ -139,7 +140,7 @@ import Testing
 
   /// What `format` writes, `parse` reads back to the same answer, for every option and value.
   @Test func formatAndParseRoundTrip() throws {
-    let kb = try ShellFixture.knowledgeBase()
+    let kb = try Fixture.dialogueKnowledgeBase()
     for question in kb.questions {
       var answers: [Answer] = [.unknown]
       switch question.type {

@@ -34,6 +34,7 @@ public enum ConsultationFollower {
           let (consultation, problems) = try Consultation.replay(knowledgeBase: knowledgeBase, contents: contents)
           if clearScreen { output.write("\u{1B}[H\u{1B}[2J") }
           var options = ShellOptions(interactive: false, color: clearScreen)
+          options.technical = false
           options.knowledgeBaseDirectory = knowledgeBaseDirectory
           Shell(consultation: consultation, output: output, options: options)
             .showFollowedState(path: sessionPath, problems: problems)
@@ -54,13 +55,14 @@ extension Shell {
     // Not wrapped: a long path would otherwise stand alone on a line of its own.
     say(emphasis("Mitlesen: „\(path)“ – nur lesen, Strg-C beendet") + "\n")
     for problem in problems { say(TextLayout.wrap("Hinweis: \(problem)")) }
-    let count = engine.answers.compactMap { $0 }.count
+    let count = consultation.answeredQuestions.count
     var state = "Stand: \(Self.count(count, "Antwort", "Antworten"))"
     if let run = consultation.exercise {
       state += "; Übung „\(run.exercise.id)“ bei Einlage \(run.stage) von \(run.exercise.injects.count)"
     }
     if let last = consultation.lastOutcome {
-      state += "; zuletzt: \(kb.questions[last.question].id) = \(describe(last.answer, of: last.question))"
+      let question = options.technical ? kb.questions[last.question].id : "„\(text(kb.questions[last.question].text))“"
+      state += "; zuletzt: \(question) = \(describe(last.answer, of: last.question))"
     }
     say(TextLayout.wrap(state + "."))
     if adviceHidden {
