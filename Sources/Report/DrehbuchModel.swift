@@ -151,21 +151,11 @@ extension ReportTemplates {
   /// The templates for a knowledge base's Drehbücher: its own folder when that holds
   /// `drehbuch.<format>.mustache`, else the shipped one.
   public init(drehbuchForKnowledgeBase directory: String?, format: ReportFormat) throws {
-    var folder = Self.shippedFolder
-    if let directory {
-      let own = KnowledgeSources.join(directory, Self.subfolder)
-      if FileManager.default.fileExists(atPath: own + "/drehbuch.\(format.markup.rawValue).mustache") { folder = own }
-    }
-    try self.init(folder: folder)
+    try self.init(template: "drehbuch", forKnowledgeBase: directory, format: format)
   }
 
   /// An exercise's Drehbuch in the format, rendered with `drehbuch.<format>`.
   public func render(_ model: DrehbuchModel, as format: ReportFormat) throws -> String {
-    let name = "drehbuch.\(format.markup.rawValue)"
-    guard let text = library.render(model, withTemplate: name) else {
-      throw ReportError.missingTemplate(name: name, folder: folder)
-    }
-    // No text from the exercise file may reorder what a reader sees.
-    return text.withoutBidiControls
+    try render(model, template: "drehbuch", as: format)
   }
 }

@@ -1,7 +1,6 @@
 import Consultation
 import Foundation
 import KnowledgeBase
-import RuleLanguage
 
 /// `resilienz drehbuch`: the Drehbuch of an exercise, with inject cards and Beobachterbögen.
 public enum DrehbuchWriter {
@@ -21,10 +20,7 @@ public enum DrehbuchWriter {
     exercise id: String, knowledgeBaseDirectory: String, format: ReportFormat, outputPath: String?, force: Bool,
     output: (String) -> Void, errors: (String) -> Void
   ) -> Int32 {
-    let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
-    guard let knowledgeBase = loaded.knowledgeBase else {
-      errors("Die Wissensbasis in „\(knowledgeBaseDirectory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
-      errors(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
+    guard let knowledgeBase = ReportWriter.loadKnowledgeBase(knowledgeBaseDirectory, errors: errors) else {
       return 1
     }
     guard let exercise = knowledgeBase.exercises.first(where: { $0.id == id }) else {
@@ -35,32 +31,16 @@ public enum DrehbuchWriter {
       return 2
     }
     do {
+      if outputPath == nil, format == .pdf { throw ReportError.pdfNeedsFile }
+      let data = try document(
+        exercise, knowledgeBase: knowledgeBase, as: format, knowledgeBaseDirectory: knowledgeBaseDirectory)
       if let outputPath {
-        let data = try document(
-          exercise, knowledgeBase: knowledgeBase, as: format, knowledgeBaseDirectory: knowledgeBaseDirectory)
         try ReportWriter.write(data, to: outputPath, overwrite: force, journals: [])
       } else {
-        guard format != .pdf else { throw ReportError.pdfNeedsFile }
-        let data = try document(
-          exercise, knowledgeBase: knowledgeBase, as: format, knowledgeBaseDirectory: knowledgeBaseDirectory)
         output(String(decoding: data, as: UTF8.self))
       }
-    } catch let error as ReportError {
-      if case .brokenTemplate = error { errors("\(error)\n") } else { errors("Fehler: \(error.message)\n") }
-      switch error {
-      case .cannotWrite, .pdfNeedsFile: return 2
-      default: return 1
-      }
-    } catch let error as TargetFileError {
-      if case .exists = error {
-        errors("Fehler: \(error) Zum Überschreiben: --force angeben.\n")
-      } else {
-        errors("Fehler: \(error)\n")
-      }
-      return 2
     } catch {
-      errors("Fehler: \(error)\n")
-      return 1
+      return ReportWriter.status(of: error, errors: errors)
     }
     return 0
   }
