@@ -68,6 +68,15 @@ public struct LogExport: Sendable {
           inhalt: [record.answer, record.text].compactMap { $0 }.joined(separator: " – "))
       case "note":
         return Row(zeit: time, wer: by, art: "Notiz (Übung)", gegenstand: "", inhalt: record.text ?? "")
+      case "log":
+        // A decision or note in free text, with its role (`by`), observer and measure if any.
+        let art = record.answer == "decision" ? "Entscheidung (Übung)" : "Notiz (Übung)"
+        let observed = record.observer.map { " (beobachtet: \($0))" } ?? ""
+        return Row(
+          zeit: time, wer: by, art: art, gegenstand: record.question == nil ? "" : measure(),
+          inhalt: (record.text ?? "") + observed)
+      case "undo":
+        return Row(zeit: time, wer: by, art: "Letzter Eintrag zurückgenommen (Übung)", gegenstand: "", inhalt: "")
       default:
         return nil
       }

@@ -48,6 +48,26 @@ struct AfterActionEvaluationTests {
     return (try #require(consultation.exercise), kb)
   }
 
+  /// The staff's log export shows free-text entries with role, observer and measure, and undo.
+  @Test func theLogExportShowsEntriesOfTheExercise() throws {
+    let kb = try #require(DrehbuchTests.knowledgeBase)
+    let exercise = try #require(kb.exercises.first { $0.id == "sturzflut-nacht" })
+    var consultation = Consultation(knowledgeBase: kb)
+    try consultation.startExercise(exercise, blind: false)
+    try consultation.releaseInject()
+    let warn = try #require(kb.measureIndex["fruehwarnung-hochwasser"])
+    try consultation.log(.decision, text: "Warnung für das Tal.", measure: warn, role: "S2", observer: "B1")
+    try consultation.log(.note, text: "Doppelt.", role: "S2")
+    try consultation.undoLastEntry()
+    let rows = LogExport(log: consultation.log, consultation: consultation).rows.suffix(3)
+    #expect(
+      rows.map(\.art) == ["Entscheidung (Übung)", "Notiz (Übung)", "Letzter Eintrag zurückgenommen (Übung)"])
+    let decision = try #require(rows.first)
+    #expect(decision.wer == "S2")
+    #expect(decision.gegenstand == "Früh, wiederholt und über alle Kanäle warnen")
+    #expect(decision.inhalt == "Warnung für das Tal. (beobachtet: B1)")
+  }
+
   static func model() throws -> AfterActionModel {
     let (run, kb) = try playedRun()
     let debrief = Debrief(run: run)
