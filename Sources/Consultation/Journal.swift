@@ -23,13 +23,16 @@ public struct JournalRecord: Codable, Equatable, Sendable {
   public var time: String?
   /// Who gave the answer (a name or staff function the user set with `name`), if known.
   public var by: String?
-  /// A task's deadline, as the staff said it (record `task`).
+  /// A task's deadline, as the staff said it (record `task`); an inject's new time (records
+  /// `inject-delay`, `inject-add`).
   public var due: String?
+  /// Who observed and logged an exercise entry or rated an objective (records `log`, `rating`).
+  public var observer: String?
 
   public init(
     op: String, question: String? = nil, answer: String? = nil, knowledgeBase: String? = nil,
     version: String? = nil, text: String? = nil, format: String? = nil, time: String? = nil, by: String? = nil,
-    due: String? = nil
+    due: String? = nil, observer: String? = nil
   ) {
     self.op = op
     self.question = question
@@ -41,6 +44,7 @@ public struct JournalRecord: Codable, Equatable, Sendable {
     self.time = time
     self.by = by
     self.due = due
+    self.observer = observer
   }
 
   public static let journalFormat = "resilienz-journal"

@@ -80,6 +80,15 @@ public struct LogExport: Sendable {
         return Row(zeit: time, wer: by, art: "Kopf", gegenstand: field, inhalt: record.text ?? "(entfernt)")
       case "report":
         return Row(zeit: time, wer: by, art: "Bericht erstellt", gegenstand: "", inhalt: "")
+      case "log":
+        // A decision or note in free text, with its role (`by`), observer and measure if any.
+        let art = record.answer == "decision" ? "Entscheidung (Übung)" : "Notiz (Übung)"
+        let observed = record.observer.map { " (beobachtet: \($0))" } ?? ""
+        return Row(
+          zeit: time, wer: by, art: art, gegenstand: record.question == nil ? "" : measure(),
+          inhalt: (record.text ?? "") + observed)
+      case "undo":
+        return Row(zeit: time, wer: by, art: "Letzter Eintrag zurückgenommen (Übung)", gegenstand: "", inhalt: "")
       default:
         return nil
       }

@@ -53,12 +53,7 @@ public enum ReportWriter {
     force: Bool = false, kind: ReportKind = .full, clock: @escaping @Sendable () -> Date = { AnswerStamp.now() },
     output: (String) -> Void, errors: (String) -> Void
   ) -> Int32 {
-    let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
-    guard let knowledgeBase = loaded.knowledgeBase else {
-      errors("Die Wissensbasis in „\(knowledgeBaseDirectory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
-      errors(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
-      return 1
-    }
+    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: errors) else { return 1 }
     var consultation: Consultation
     do {
       let (resumed, problems) = try resumeReadOnly(session, knowledgeBase: knowledgeBase)
@@ -79,7 +74,28 @@ public enum ReportWriter {
         output(
           try render(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory, kind: kind))
       }
-    } catch let error as ReportError {
+    } catch {
+      return status(of: error, errors: errors)
+    }
+    return 0
+  }
+
+  /// The knowledge base for a report, or nil after naming its first errors.
+  static func loadKnowledgeBase(_ directory: String, errors: (String) -> Void) -> KnowledgeBase? {
+    let loaded = KnowledgeBaseLoader.load(directory: directory)
+    guard let knowledgeBase = loaded.knowledgeBase else {
+      errors("Die Wissensbasis in „\(directory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
+      errors(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
+      return nil
+    }
+    return knowledgeBase
+  }
+
+  /// The exit status for a failed report or Drehbuch, after saying why in German: 2 when a file
+  /// cannot be written (or PDF was asked for without one), else 1.
+  static func status(of error: any Error, errors: (String) -> Void) -> Int32 {
+    switch error {
+    case let error as ReportError:
       if case .brokenTemplate = error {
         errors("\(error)\n")
       } else {
@@ -87,21 +103,19 @@ public enum ReportWriter {
       }
       switch error {
       case .cannotWrite, .pdfNeedsFile: return 2
-      default: break
+      default: return 1
       }
-      return 1
-    } catch let error as TargetFileError {
+    case let error as TargetFileError:
       if case .exists = error {
         errors("Fehler: \(error) Zum Überschreiben: --force angeben.\n")
       } else {
         errors("Fehler: \(error)\n")
       }
       return 2
-    } catch {
+    default:
       errors("Fehler: \(error)\n")
       return 1
     }
-    return 0
   }
 
   /// Replays a journal without writing to it (even a read-only journal, or one a shell has open,

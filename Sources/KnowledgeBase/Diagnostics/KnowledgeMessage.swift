@@ -19,11 +19,14 @@ enum KnowledgeMessage {
   case expectedWholeNumber(String)
   case factAsQuestion(String)
   case factorNeverAssessed(String)
+  case injectOutOfOrder(String, time: String, previous: String)
   case fieldNotAllowed(String, type: String)
   case invalidAnswer(String, question: String, problem: String)
   case selfConflict(String)
   case invalidChoice(String, field: String, allowed: [String], suggestion: String?)
+  case invalidBranch(String)
   case invalidDomain(String)
+  case invalidExerciseTime(String)
   case invalidID(String)
   case invalidRange(min: String, max: String)
   case invalidReviewDate(String)
@@ -48,6 +51,7 @@ enum KnowledgeMessage {
   case tooManyValues(String)
   case uncitedSource(String)
   case underivedFact(String)
+  case undeclaredRole(String, declared: [String], suggestion: String?)
   case unknownField(String, in: String, suggestion: String?)
   case unknownReference(kind: String, String, suggestion: String?)
   case unknownSection(String, suggestion: String?)
@@ -58,6 +62,7 @@ enum KnowledgeMessage {
   case unreadable(String, reason: String)
   case unrecommendedMeasure(String)
   case unusedQuestion(String)
+  case untestedObjective(String)
   case valueNotAllowed(String, question: String, allowed: [String], suggestion: String?)
   case valueOutOfRange(String, question: String, min: String, max: String)
   case yamlSyntax(String)
@@ -122,6 +127,18 @@ enum KnowledgeMessage {
         "invalid-value", .error,
         "'\(text)' is not allowed for '\(field)'; expected \(Self.list(allowed))"
           + Self.hint(suggestion))
+    case .invalidBranch(let problem):
+      DiagnosticMessage("invalid-branch", .error, problem)
+    case .invalidExerciseTime(let text):
+      DiagnosticMessage(
+        "invalid-exercise-time", .error,
+        "'\(text)' is not an exercise time; write 'T+' and the time since the start, as in T+0, T+45min, T+2h, T+4h45, T+2d or T+3w"
+      )
+    case .injectOutOfOrder(let inject, let time, let previous):
+      DiagnosticMessage(
+        "inject-out-of-order", .error,
+        "inject '\(inject)' at \(time) comes before the inject above it (\(previous)); list injects in the order of their time"
+      )
     case .invalidDomain(let domain):
       DiagnosticMessage(
         "invalid-domain", .error,
@@ -198,6 +215,15 @@ enum KnowledgeMessage {
       DiagnosticMessage("uncited-source", .warning, "source '\(id)' is never cited")
     case .underivedFact(let id):
       DiagnosticMessage("underived-fact", .warning, "no rule derives fact '\(id)'")
+    case .undeclaredRole(let role, let declared, let suggestion):
+      DiagnosticMessage(
+        "undeclared-role", .error,
+        "'\(role)' is not a role of this exercise; declare it under 'roles' or use one of \(Self.list(declared))"
+          + Self.hint(suggestion))
+    case .untestedObjective(let id):
+      DiagnosticMessage(
+        "untested-objective", .warning,
+        "no inject tests objective '\(id)'; name it under 'objective' of the inject that tests it")
     case .unknownField(let field, let what, let suggestion):
       DiagnosticMessage(
         "unknown-field", .error, "unknown field '\(field)' in \(what)" + Self.hint(suggestion))

@@ -5,7 +5,7 @@ import Yams
 struct KnowledgeFileReader {
   static let sections = [
     "knowledge_base", "factor_levels", "priority", "groups", "questions", "factors", "patterns",
-    "measures", "sources", "source_domains", "terms",
+    "measures", "sources", "source_domains", "terms", "staff_roles",
   ]
 
   let reader: YAMLReader
@@ -26,6 +26,7 @@ struct KnowledgeFileReader {
       case "sources": readEach(value, "source") { readSource($0, into: &draft) }
       case "source_domains": readDomains(value, keyNode, into: &draft)
       case "terms": readEach(value, "term") { readTerm($0, into: &draft) }
+      case "staff_roles": readEach(value, "staff role") { readStaffRole($0, into: &draft) }
       default:
         reader.report(
           .unknownSection(name, suggestion: Suggestion.closest(to: name, in: Self.sections)),
@@ -494,6 +495,22 @@ struct KnowledgeFileReader {
     measure.variants = variants
     measure.conflicts = conflicts
     draft.measures.append(Declared(value: measure, id: name, site: site))
+  }
+
+  /// A staff function for exercises: `{id, title, staff, description, sources}`.
+  private func readStaffRole(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a staff role") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let title = fields.string("title")
+    let staff = fields.string("staff")
+    let description = fields.string("description")
+    let sources = references(fields, "sources", .source, required: true, into: &draft)
+    guard let (id, site) = id, let title, let staff, let description else { return }
+    draft.staffRoles.append(
+      Declared(
+        value: StaffRole(id: id, title: title, staff: staff, description: description, sourceIDs: sources), id: id,
+        site: site))
   }
 
   private func readTerm(_ node: Node, into draft: inout KnowledgeDraft) {
