@@ -134,6 +134,8 @@ extension Consultation {
         }
       case "report":
         consultation.replayReportMark(record)
+      case "confirm":
+        consultation.replayConfirmation(record)
       case "header":
         do {
           try consultation.setHeader(try HeaderField(named: record.question ?? ""), to: record.text)

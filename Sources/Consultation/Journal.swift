@@ -6,7 +6,8 @@ public struct JournalRecord: Codable, Equatable, Sendable {
   /// text in `text`, none to return to the knowledge base's), `task` (a measure in `question`
   /// given to someone: `answer` `assign` with the owner in `text` and `due`, or `done`/`open`),
   /// `header` (a field of the report's head in `question`, its text in `text`), `report` (a report
-  /// was written: the top measures' ids in `answer`, pattern states in `text`), or a later kind.
+  /// was written: the top measures' ids in `answer`, pattern states in `text`), `confirm` (the
+  /// answer to `question` re-confirmed unchanged at `time`), or a later kind.
   public var op: String
   public var question: String?
   /// The answer as typed (`ja`, an option id, `a, b`, `2,5`, `?`).

@@ -63,6 +63,8 @@ public struct LogExport: Sendable {
           return Row(zeit: time, wer: by, art: "Auftrag", gegenstand: measure(), inhalt: (record.text ?? "") + due)
         case "done": return Row(zeit: time, wer: by, art: "Erledigt", gegenstand: measure(), inhalt: "")
         case "open": return Row(zeit: time, wer: by, art: "Wieder offen", gegenstand: measure(), inhalt: "")
+        case "defer":
+          return Row(zeit: time, wer: by, art: "Zurückgestellt", gegenstand: measure(), inhalt: record.text ?? "")
         default: return nil
         }
       case "term":

@@ -76,6 +76,9 @@ extension ReportModel {
           continue
         }
         situation[group].answers[entry].stamp = consultation.stamps[question]?.german()
+        let age = consultation.age(of: question)
+        situation[group].answers[entry].age = age?.german
+        situation[group].answers[entry].isStale = age?.isStale ?? false
       }
     }
   }

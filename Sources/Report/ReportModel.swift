@@ -149,6 +149,10 @@ public struct AnswerEntry: Sendable {
   public var isGap: Bool
   /// When and by whom it was answered („5.12. 14:32 Uhr, S2 Lage“), where the journal says.
   public var stamp: String? = nil
+  /// How old the answer is („vor 3 Std.“), from a minute on.
+  public var age: String? = nil
+  /// Older than its question allows (`valid_for`): to be confirmed.
+  public var isStale = false
 }
 
 /// A reference to an entry of the bibliography.

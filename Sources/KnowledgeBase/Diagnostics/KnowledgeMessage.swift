@@ -17,6 +17,7 @@ enum KnowledgeMessage {
   case expectedScalarKey
   case expectedText(String)
   case expectedWholeNumber(String)
+  case invalidDuration(String)
   case factAsQuestion(String)
   case factorNeverAssessed(String)
   case injectOutOfOrder(String, time: String, previous: String)
@@ -106,6 +107,10 @@ enum KnowledgeMessage {
       DiagnosticMessage("expected-text", .error, "expected text for \(what)")
     case .expectedWholeNumber(let what):
       DiagnosticMessage("expected-whole-number", .error, "expected a whole number for \(what)")
+    case .invalidDuration(let text):
+      DiagnosticMessage(
+        "invalid-duration", .error,
+        "'\(text)' is not a duration; write a whole number with a unit: 30min, 6h, 3d or 2w")
     case .factAsQuestion(let fact):
       DiagnosticMessage(
         "fact-as-question", .error,

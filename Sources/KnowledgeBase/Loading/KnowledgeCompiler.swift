@@ -192,6 +192,7 @@ struct KnowledgeCompiler {
       if let group = groups[item.groupName] {
         questionList[index].group = group
         questionList[index].profile = item.question.profileOverride ?? draft.groups[group].value.profile
+        questionList[index].validFor = item.question.validForOverride ?? draft.groups[group].value.validFor
       } else {
         report(
           .unknownReference(kind: "group", item.groupName, suggestion: groups.suggestion(for: item.groupName)),
