@@ -95,8 +95,7 @@ extension ReportModel {
     let author = [consultation.author, consultation.header[.funktion]].compactMap { $0 }
     head.author = author.isEmpty ? nil : author.joined(separator: ", ")
     head.markingCSS = HeadEntry.cssString(head.marking ?? "")
-    let title = ["Lagebericht", head.municipality, head.situation].compactMap { $0 }.joined(separator: " – ")
-    head.runningTitleCSS = HeadEntry.cssString(title + " – " + date + (time.map { ", \($0)" } ?? ""))
+    head.retitle("Lagebericht", date: date, time: time)
     return head
   }
 
@@ -121,6 +120,8 @@ extension ReportModel {
     profile = Self.profile(consultation, text, &citations)
     let ranked = Self.measures(consultation, text, &citations, tasks: options.tasks)
     let measures = ranked.map(\.entry)
+    self.ranked = measures.sorted { $0.rank < $1.rank }
+    openPoints = Self.openPoints(consultation, text)
     let sections = consultation.advice().prefix(Consultation.settledPlaces).map(\.section)
     for (section, entry) in zip(sections, measures) {
       if let last = first.last, last.title == section?.title {
@@ -306,6 +307,18 @@ extension ReportModel {
         return "\(number)„\(text.fill(consultation.measure(conflict.measure).title))“: \(conflict.text)"
       }
       return (measure.horizon, entry)
+    }
+  }
+
+  static func openPoints(_ consultation: Consultation, _ text: ReportText) -> [OpenPointEntry] {
+    let kb = consultation.knowledgeBase
+    return consultation.openPoints.enumerated().map { offset, point in
+      let question = kb.questions[point.question]
+      var decides = point.measures.map { text.fill(consultation.measure($0).title) }
+      decides += point.patterns.map { "Krisenmuster „\(text.fill(kb.patterns[$0].title))“" }
+      return OpenPointEntry(
+        number: offset + 1, clarify: text.fill(question.clarify ?? "Klären: \(question.text)"),
+        ask: question.clarifyWith.map(text.fill), decides: decides)
     }
   }
 

@@ -39,6 +39,21 @@ public struct ReportModel: Sendable {
   public var head = HeadEntry()
   /// What changed since the last report of this consultation; nil when none was written.
   public var sinceLast: SinceLastEntry? = nil
+  /// Every recommended measure in the order of the advice (the print pack's pages).
+  public var ranked: [MeasureEntry] = []
+  /// What the staff should find out: answers given as „weiß nicht“ or skipped that still decide
+  /// something, weightiest first, with whom to ask.
+  public var openPoints: [OpenPointEntry] = []
+}
+
+/// An open point: what to clarify, with whom, and what it decides.
+public struct OpenPointEntry: Sendable {
+  public var number: Int
+  /// The question's `clarify` text, else the question itself.
+  public var clarify: String
+  /// The question's `clarify_with`: whom to ask.
+  public var ask: String?
+  public var decides: [String]
 }
 
 /// The head of a report as the staff set it, with the marking prepared for the print margins.
@@ -57,6 +72,12 @@ public struct HeadEntry: Sendable {
   /// sheet, where HTML escaping would not apply).
   public var markingCSS = ""
   public var runningTitleCSS = ""
+
+  /// Sets the running title of the print margins: „Druckmappe – Kommune – Lage – Datum, Uhrzeit“.
+  mutating func retitle(_ document: String, date: String, time: String?) {
+    let title = [document, municipality, situation].compactMap { $0 }.joined(separator: " – ")
+    runningTitleCSS = Self.cssString(title + " – " + date + (time.map { ", \($0)" } ?? ""))
+  }
 
   /// A text as the contents of a CSS string: letters, digits, spaces and plain punctuation as
   /// they are, everything else (quotes, backslashes, angle brackets, ampersands) as `\HEX `.

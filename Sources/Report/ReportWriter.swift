@@ -13,8 +13,9 @@ public enum ReportWriter {
     options: ReportOptions = ReportOptions(), kind: ReportKind = .full
   ) throws -> String {
     let templates = try ReportTemplates(forKnowledgeBase: knowledgeBaseDirectory, format: format, kind: kind)
-    return try templates.render(
-      ReportModel(consultation: consultation, date: date, options: options), as: format, kind: kind)
+    var model = ReportModel(consultation: consultation, date: date, options: options)
+    if kind == .printPack { model.head.retitle("Druckmappe", date: model.date, time: model.time) }
+    return try templates.render(model, as: format, kind: kind)
   }
 
   /// The report as the bytes of its file: the text of Markdown and HTML, or the HTML report

@@ -124,3 +124,55 @@ enum PDFText {
     return pages
   }
 }
+
+/// The print pack (`druckmappe`): a cover with the head and the index, one checklist page per
+/// recommended measure, the open points with whom to ask.
+@Suite struct PrintPackTests {
+  @Test(arguments: [ReportFormat.md, .html])
+  func printPackOfTheFixedConsultation(format: ReportFormat) throws {
+    let consultation = try ReportHeadTests.consultation()
+    let text = try ReportWriter.render(
+      consultation, as: format, date: ReportFixture.date(),
+      knowledgeBaseDirectory: ReportFixture.knowledgeBaseDirectory, kind: .printPack)
+    if let problem = Golden.check(text, named: "druckmappe.\(format.rawValue)") {
+      Issue.record(Comment(rawValue: problem))
+    }
+    let measures = consultation.advice(places: Int.max).map { consultation.measure($0.measure) }
+    #expect(!measures.isEmpty)
+    for measure in measures {
+      #expect(text.contains(consultation.filled(measure.title)), "every recommended measure has its page")
+      for step in measure.steps {
+        #expect(text.contains(format == .md ? "- [ ] " + step : "<li>" + step + "</li>"), "step: \(step)")
+      }
+    }
+  }
+}
+
+@Suite(
+  .enabled(
+    if: Chromium.path != nil && PDFText.tool != nil,
+    "Chromium oder pdftotext fehlt ('apt-get install -y chromium poppler-utils'); .ci/run installiert beide."))
+struct PrintPackPDFTests {
+  @Test func oneMeasurePerPageAfterTheCover() throws {
+    let consultation = try ReportHeadTests.consultation()
+    let pdf = try ReportWriter.document(
+      consultation, as: .pdf, date: ReportFixture.date(), knowledgeBaseDirectory: ReportFixture.knowledgeBaseDirectory,
+      kind: .printPack)
+    let folder = try ReportFixture.temporaryDirectory("druckmappe")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("mappe.pdf")
+    try pdf.write(to: file)
+    let pages = try PDFText.pages(of: file)
+    let measures = consultation.advice(places: Int.max).map {
+      consultation.filled(consultation.measure($0.measure).title)
+    }
+    #expect(pages.count >= 1 + measures.count)
+    for (offset, title) in measures.enumerated() {
+      let page = pages[1 + offset].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      #expect(page.contains("Maßnahme \(offset + 1) von \(measures.count)"), "page \(offset + 2): \(page.prefix(120))")
+      #expect(page.contains(title.split(whereSeparator: \.isWhitespace).joined(separator: " ")))
+      #expect(page.contains("VS – NUR FÜR DEN DIENSTGEBRAUCH"))
+      #expect(page.contains("Druckmappe – Stadt Musterstadt"))
+    }
+  }
+}

@@ -30,6 +30,7 @@ enum CommandTable {
     LoadCommand.self,
     ReportCommand.self,
     HeaderCommand.self,
+    PrintPackCommand.self,
     RecordCommand.self,
     TraceCommand.self,
     TechnicalCommand.self,

@@ -18,12 +18,13 @@ extension Shell {
   static let reportUsage = "bericht [--kurz] [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]"
 
   /// `bericht`: the report of the consultation as it stands, printed or written to a file.
-  func reportCommand(_ arguments: String) {
-    let request: ReportRequest
+  func reportCommand(_ arguments: String, kind: ReportKind? = nil) {
+    var request: ReportRequest
     switch Self.reportRequest(arguments) {
     case .success(let parsed): request = parsed
     case .failure(let problem): return fail(problem.message)
     }
+    if let kind { request.kind = kind }
     if request.format == .pdf, request.path == nil { return fail(ReportError.pdfNeedsFile.message) }
     let document: Data
     do {
