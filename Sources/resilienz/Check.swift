@@ -8,9 +8,10 @@ import Shell
 /// position.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Prüft Regeln und Wissen und meldet jeden Fehler mit Datei, Zeile und Spalte.",
+    abstract: "Prüft Regeln, Wissen, Testskripte und Fälle und meldet jeden Fehler mit Datei, Zeile und Spalte.",
     discussion: """
-      Exit-Status: 0 ohne Fehler, 1 bei mindestens einem Fehler (mit --strict auch bei \
+      Die Zusammenfassung ist deutsch; jede Meldung behält ihre feste Kennung (etwa \
+      unknown-question), die --format json für Werkzeuge ausgibt. Exit-Status: 0 ohne Fehler, 1 bei mindestens einem Fehler (mit --strict auch bei \
       Warnungen), 2 wenn Ordner oder Dateien nicht gelesen werden können.
       """
   )
