@@ -129,7 +129,9 @@ struct ScriptDiagnosticCase: Sendable, CustomTestStringConvertible {
 
   /// An included file is checked once, however many scripts include it.
   @Test func sharedIncludeIsReportedOnce() throws {
-    let loaded = Fixture.load([("Knowledge/base.yaml", Fixture.baseKnowledge), ("Rules/base.rules", Fixtures.cleanRules)])
+    let loaded = Fixture.load([
+      ("Knowledge/base.yaml", Fixture.baseKnowledge), ("Rules/base.rules", Fixtures.cleanRules),
+    ])
     let knowledgeBase = try #require(loaded.knowledgeBase)
     let files = [
       "a.test": "include gemeinsam.inc\n", "b.test": "include gemeinsam.inc\n", "gemeinsam.inc": "set stab = oft\n",

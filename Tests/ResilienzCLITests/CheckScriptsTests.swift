@@ -51,7 +51,8 @@ struct CheckScriptsTests {
     let (status, output) = try CommandLineTests.run(["check", "--kb", folder.path])
     #expect(status == 1)
     let path = folder.path + "/Rules/tests/personal/wenig.test"
-    #expect(output.contains("\(path):2:24: error: 'wenig' is not an answer to question 'personal.reserve'"), "\(output)")
+    #expect(
+      output.contains("\(path):2:24: error: 'wenig' is not an answer to question 'personal.reserve'"), "\(output)")
     #expect(output.contains("\(path):3:18: error: unknown measure 'reservepol'; did you mean 'reservepool'?"))
     let (jsonStatus, json) = try CommandLineTests.run(["check", "--kb", folder.path, "--format", "json"])
     #expect(jsonStatus == 1)

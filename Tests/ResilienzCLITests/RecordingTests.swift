@@ -143,11 +143,13 @@ struct RecordingTests {
     #expect(status == 0, "\(report)")
   }
 
-  @Test(arguments: [
-    ("a.test", nil, false, "a.test"), ("a.test --force", nil, true, "a.test"),
-    ("a.test --gemeinsam b.inc", "b.inc", false, "a.test"), ("a.test --gemeinsam b.inc --force", "b.inc", true, "a.test"),
-    ("a.test --force --gemeinsam b.inc", "b.inc", true, "a.test"),
-  ] as [(String, String?, Bool, String)])
+  @Test(
+    arguments: [
+      ("a.test", nil, false, "a.test"), ("a.test --force", nil, true, "a.test"),
+      ("a.test --gemeinsam b.inc", "b.inc", false, "a.test"),
+      ("a.test --gemeinsam b.inc --force", "b.inc", true, "a.test"),
+      ("a.test --force --gemeinsam b.inc", "b.inc", true, "a.test"),
+    ] as [(String, String?, Bool, String)])
   func recordArguments(_ input: String, _ shared: String?, _ force: Bool, _ path: String) {
     let parsed = Shell.recordArguments(input)
     #expect(parsed.path == path)
@@ -156,8 +158,11 @@ struct RecordingTests {
   }
 
   @Test func includePathIsRelativeToTheTest() {
-    #expect(Shell.relativePath(of: "/kb/Rules/tests/gemeinsam/a.inc", from: "/kb/Rules/tests/b.test") == "gemeinsam/a.inc")
-    #expect(Shell.relativePath(of: "/kb/Rules/tests/gemeinsam/a.inc", from: "/kb/Rules/tests/x/b.test") == "../gemeinsam/a.inc")
+    #expect(
+      Shell.relativePath(of: "/kb/Rules/tests/gemeinsam/a.inc", from: "/kb/Rules/tests/b.test") == "gemeinsam/a.inc")
+    #expect(
+      Shell.relativePath(of: "/kb/Rules/tests/gemeinsam/a.inc", from: "/kb/Rules/tests/x/b.test")
+        == "../gemeinsam/a.inc")
     #expect(Shell.relativePath(of: "/kb/Rules/tests/a.inc", from: "/kb/Rules/tests/b.test") == "a.inc")
   }
 }

@@ -178,7 +178,9 @@ public struct ScriptChecker {
     let command = line.words[0]
     let usage = KnowledgeMessage.scriptUsage(command: command.text, usage: "setze <frage> = <antwort>")
     let rest = line.rest(after: 0)
-    guard let equals = rest.text.firstIndex(of: "=") else { return report.add(usage, at: rest.isEmpty ? command : rest) }
+    guard let equals = rest.text.firstIndex(of: "=") else {
+      return report.add(usage, at: rest.isEmpty ? command : rest)
+    }
     let name = rest.slice(rest.text.startIndex..<equals)
     let value = rest.slice(rest.text.index(after: equals)..<rest.text.endIndex)
     guard !name.isEmpty else { return report.add(usage, at: command) }

@@ -78,7 +78,8 @@ extension Shell {
     var expectations = 0
     let top = consultation.advice().prefix(10)
     if !top.isEmpty {
-      script += top.count == 1 ? "\n# Die erste Maßnahme\n" : "\n# Die ersten \(top.count) Maßnahmen, in dieser Reihenfolge\n"
+      script +=
+        top.count == 1 ? "\n# Die erste Maßnahme\n" : "\n# Die ersten \(top.count) Maßnahmen, in dieser Reihenfolge\n"
       for (rank, recommendation) in top.enumerated() {
         script += "expect top \(rank + 1) \(kb.measures[recommendation.measure].id)\n"
       }
@@ -114,10 +115,13 @@ extension Shell {
         "# Gemeinsame Lage und Kommune, aufgezeichnet mit 'aufzeichnen' \(origin).", rest: "# ")
       for question in shared { setting += assignment(question) ?? "" }
       // A setting that several recordings share is written once; the same text is no conflict.
-      let unchanged = ScriptLineSource.readFile(sharedPath).map { Self.withoutHeader($0) == Self.withoutHeader(setting) }
+      let unchanged = ScriptLineSource.readFile(sharedPath).map {
+        Self.withoutHeader($0) == Self.withoutHeader(setting)
+      }
       if unchanged != true {
         let written = writeUserFile(
-          sharedPath, force: force, retry: "aufzeichnen \(arguments.trimmingSpaces) --force", declined: "Nicht aufgezeichnet."
+          sharedPath, force: force, retry: "aufzeichnen \(arguments.trimmingSpaces) --force",
+          declined: "Nicht aufgezeichnet."
         ) {
           try AtomicFile.write(Data(setting.utf8), to: sharedPath)
         }

@@ -95,7 +95,8 @@ extension Shell {
       guard let question = question(named: words[1]) else { return }
       let open = consultation.openPoints.map(\.question)
       if !open.contains(question) {
-        let actual = open.isEmpty ? "keine offenen Punkte" : "offen: " + open.map { kb.questions[$0].id }.joined(separator: ", ")
+        let actual =
+          open.isEmpty ? "keine offenen Punkte" : "offen: " + open.map { kb.questions[$0].id }.joined(separator: ", ")
         unmet("„\(kb.questions[question].id)“ unter den offenen Punkten", actual: actual)
       }
     case "output", "ausgabe":
@@ -110,7 +111,9 @@ extension Shell {
         unmet("die Ausgabe enthält „\(wanted)“", actual: shown.isEmpty ? "keine Ausgabe" : shown)
       }
     default:
-      fail("Unbekannte Erwartung „\(words[0])“; möglich: recommend, not recommend, top, pattern, factor, next, open, output")
+      fail(
+        "Unbekannte Erwartung „\(words[0])“; möglich: recommend, not recommend, top, pattern, factor, next, open, output"
+      )
     }
   }
 
