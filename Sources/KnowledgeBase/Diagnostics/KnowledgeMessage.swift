@@ -22,6 +22,8 @@ enum KnowledgeMessage {
   case factorNeverAssessed(String)
   case injectOutOfOrder(String, time: String, previous: String)
   case fieldNotAllowed(String, type: String)
+  case includeCycle(String)
+  case includeOutside(String, folder: String)
   case invalidAnswer(String, question: String, problem: String)
   case selfConflict(String)
   case invalidChoice(String, field: String, allowed: [String], suggestion: String?)
@@ -38,6 +40,7 @@ enum KnowledgeMessage {
   case tooFewAcuteMeasures(String, count: Int, minimum: Int)
   case missingDirectory(String)
   case missingField(String, in: String)
+  case missingInclude(String)
   case missingSection(String)
   case negationCycle(String)
   case noRuleFiles
@@ -46,6 +49,7 @@ enum KnowledgeMessage {
   case questionAsFact(String)
   case sourceKindMismatch(declared: String, listed: String, domain: String)
   case ruleNeverFires(rule: String, reason: String)
+  case scriptUsage(command: String, usage: String)
   case termQuestionNotChoice(String)
   case thresholdNotPositive
   case thresholdOrder(suspected: String, established: String)
@@ -53,6 +57,8 @@ enum KnowledgeMessage {
   case uncitedSource(String)
   case underivedFact(String)
   case undeclaredRole(String, declared: [String], suggestion: String?)
+  case unknownCommand(String, suggestion: String?)
+  case unknownExpectation(String, allowed: [String], suggestion: String?)
   case unknownField(String, in: String, suggestion: String?)
   case unknownReference(kind: String, String, suggestion: String?)
   case unknownSection(String, suggestion: String?)
@@ -121,6 +127,12 @@ enum KnowledgeMessage {
     case .fieldNotAllowed(let field, let type):
       DiagnosticMessage(
         "field-not-allowed", .error, "a question of type '\(type)' has no '\(field)'")
+    case .includeCycle(let chain):
+      DiagnosticMessage("include-cycle", .error, "the includes form a cycle: \(chain)")
+    case .includeOutside(let path, let folder):
+      DiagnosticMessage(
+        "include-outside", .error,
+        "'\(path)' lies outside the folder '\(folder)'; a test may only include files inside it")
     case .selfConflict(let measure):
       DiagnosticMessage(
         "self-conflict", .error, "measure '\(measure)' cannot conflict with itself; name the other measure in 'with'")
@@ -180,6 +192,9 @@ enum KnowledgeMessage {
         "missing-directory", .error, "no folder '\(path)'; a knowledge base needs Rules/ and Knowledge/")
     case .missingField(let field, let what):
       DiagnosticMessage("missing-field", .error, "\(what) needs the field '\(field)'")
+    case .missingInclude(let path):
+      DiagnosticMessage(
+        "missing-include", .error, "cannot include '\(path)': no such file (or a folder, or not readable)")
     case .missingSection(let name):
       DiagnosticMessage(
         "missing-section", .error, "the knowledge base declares no '\(name)' section")
@@ -201,6 +216,8 @@ enum KnowledgeMessage {
         "'\(question)' is a question, not a derived fact; compare its answer, as in '\(question) = ja'")
     case .ruleNeverFires(let rule, let reason):
       DiagnosticMessage("rule-never-fires", .warning, "rule '\(rule)' can never fire: \(reason)")
+    case .scriptUsage(let command, let usage):
+      DiagnosticMessage("script-usage", .error, "'\(command)' is written as: \(usage)")
     case .sourceKindMismatch(let declared, let listed, let domain):
       DiagnosticMessage(
         "source-kind-mismatch", .warning,
@@ -229,6 +246,14 @@ enum KnowledgeMessage {
       DiagnosticMessage(
         "untested-objective", .warning,
         "no inject tests objective '\(id)'; name it under 'objective' of the inject that tests it")
+    case .unknownCommand(let word, let suggestion):
+      DiagnosticMessage(
+        "unknown-command", .error,
+        "'\(word)' is neither a shell command nor an answer to any question" + Self.hint(suggestion))
+    case .unknownExpectation(let word, let allowed, let suggestion):
+      DiagnosticMessage(
+        "unknown-expectation", .error,
+        "unknown expectation '\(word)'; expected \(Self.list(allowed))" + Self.hint(suggestion))
     case .unknownField(let field, let what, let suggestion):
       DiagnosticMessage(
         "unknown-field", .error, "unknown field '\(field)' in \(what)" + Self.hint(suggestion))
