@@ -73,20 +73,28 @@ struct LogOptions {
 }
 
 extension Shell {
-  func decideCommand(_ arguments: String) {
-    guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
-    let parsed: LogOptions
-    switch LogOptions.parse(arguments, measure: true) {
-    case .success(let found): parsed = found
-    case .failure(let problem): return fail(problem.message)
+  /// The running exercise and a log command's options with `--als` resolved to the role's title;
+  /// nil after saying what is wrong.
+  func logRequest(_ arguments: String, measure: Bool) -> (run: ExerciseRun, options: LogOptions, role: String?)? {
+    guard let run = consultation.exercise else {
+      fail(ExerciseError.noExercise.description)
+      return nil
     }
+    switch LogOptions.parse(arguments, measure: measure) {
+    case .success(let parsed):
+      guard let name = parsed.role else { return (run, parsed, nil) }
+      guard let found = exerciseRole(name, in: run) else { return nil }
+      return (run, parsed, text(found.title))
+    case .failure(let problem):
+      fail(problem.message)
+      return nil
+    }
+  }
+
+  func decideCommand(_ arguments: String) {
+    guard let (_, parsed, role) = logRequest(arguments, measure: true) else { return }
     guard !parsed.text.isEmpty || parsed.measure != nil else {
       return fail("Bitte die Entscheidung angeben: \(DecideCommand.spec.usage)")
-    }
-    var role: String?
-    if let name = parsed.role {
-      guard let found = exerciseRole(name, in: run) else { return }
-      role = text(found.title)
     }
     let words = parsed.text.split(separator: " ", maxSplits: 2).map(String.init)
     // The earlier form: a measure and a verdict word first.

@@ -19,18 +19,8 @@ struct NoteCommand: ShellCommand {
 
 extension Shell {
   func noteCommand(_ arguments: String) {
-    guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
-    let options: LogOptions
-    switch LogOptions.parse(arguments, measure: false) {
-    case .success(let parsed): options = parsed
-    case .failure(let problem): return fail(problem.message)
-    }
+    guard let (_, options, role) = logRequest(arguments, measure: false) else { return }
     guard !options.text.isEmpty else { return fail("Bitte den Text angeben: \(NoteCommand.spec.usage)") }
-    var role: String?
-    if let name = options.role {
-      guard let found = exerciseRole(name, in: run) else { return }
-      role = text(found.title)
-    }
     do {
       let entry = try consultation.log(.note, text: options.text, role: role, observer: options.observer)
       // Without role or observer the short confirmation of earlier versions.

@@ -20,12 +20,7 @@ struct RateCommand: ShellCommand {
 
 extension Shell {
   func rateCommand(_ arguments: String) {
-    guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
-    let parsed: LogOptions
-    switch LogOptions.parse(arguments, measure: false) {
-    case .success(let found): parsed = found
-    case .failure(let problem): return fail(problem.message)
-    }
+    guard let (run, parsed, _) = logRequest(arguments, measure: false) else { return }
     guard parsed.role == nil else { return fail("Eine Bewertung gibt die Beobachtung ab; --als gibt es hier nicht.") }
     var words = parsed.text.split(separator: " ").map(String.init)
     guard words.count >= 2 else { return fail("Bitte so angeben: \(RateCommand.spec.usage)") }
