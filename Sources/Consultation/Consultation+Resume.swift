@@ -123,7 +123,7 @@ extension Consultation {
         if consultation.exercise?.entries.isEmpty == false { try consultation.undoLastEntry() }
       case "debrief":
         if consultation.exercise != nil { try consultation.markDebriefed() }
-      case "exercise-info", "rating", "plan", "plan-status":
+      case "exercise-role", "exercise-info", "rating", "plan", "plan-status":
         guard consultation.exercise != nil else { continue }
         if !consultation.replayEvaluation(record, at: time) {
           problems.append("Ein Eintrag der Auswertung („\(record.op)“) passt nicht mehr und wird übergangen.")

@@ -49,7 +49,7 @@ extension AfterActionModel {
   /// What speaks for or against an objective: the staff's decisions and notes about its measures
   /// or after the injects that test it, with clock and exercise time, role and the tool's advice
   /// at that moment; its measures nobody decided, with when the tool recommended them.
-  static func evidence(
+  public static func evidence(
     for objective: ExerciseObjective, in run: ExerciseRun, knowledgeBase kb: KnowledgeBase,
     fill: (String) -> String
   ) -> [String] {

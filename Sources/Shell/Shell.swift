@@ -46,6 +46,8 @@ public final class Shell {
   /// An optional question shown by `weiter`, which a plain answer then answers.
   var offeredQuestion: Int?
   var quitRequested = false
+  /// Exercise play beside the consultation: the clock, whether the question was asked.
+  var exercisePlay = ExercisePlayState()
   /// Where the line being executed came from, for messages in scripts.
   var location: String?
   /// Asks the person at the terminal a yes/no question (nil in scripts).
@@ -123,6 +125,7 @@ public final class Shell {
           // Echoed without control characters, so a script cannot drive the terminal.
           output.write("> \(String(text.filter { !$0.isControlCharacter }))\n")
         }
+        releaseDueInjects()
         execute(text)
       case .problem(let message):
         location = source.location
@@ -242,8 +245,10 @@ public final class Shell {
       case .success(let parsed): run(parsed)
       case .failure(let error): fail(error.message)
       }
-    } else if let question = consultation.currentQuestion ?? offeredQuestion {
+    } else if let question = consultation.currentQuestion ?? offeredQuestion, !refusesUnaskedAnswer(word) {
       answerCurrent(question, with: text, word: word)
+    } else if consultation.exercise != nil, consultation.currentQuestion ?? offeredQuestion != nil {
+      // Refused above with a hint for the exercise.
     } else {
       let suggestion = CommandTable.suggestion(for: word)
       fail(

@@ -51,7 +51,8 @@ struct Check: ParsableCommand {
   /// The problems of the test scripts (`Rules/tests`) and of the cases (`Rules/cases/*.case`,
   /// read by the same parser as `resilienz test`).
   static func scriptDiagnostics(directory: String, knowledgeBase: KnowledgeBase) -> [Diagnostic] {
-    var diagnostics = ScriptChecker.check(directory: directory, knowledgeBase: knowledgeBase)
+    var diagnostics = ScriptChecker.check(
+      directory: directory, knowledgeBase: knowledgeBase, commandNames: Shell.commandNames)
     let cases = KnowledgeSources.join(directory, "Rules/cases")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: cases)) ?? []
     for name in names.sorted() where name.hasSuffix(".case") {

@@ -8,6 +8,22 @@ import _ResilienzTestSupport
 /// rendering (`Snapshots/diagnostics/script-<name>.txt`). The script is `Rules/tests/case.test`
 /// over the base knowledge plus `personal.reserve`; `files` are further files under `Rules/tests`.
 struct ScriptDiagnosticCase: Sendable, CustomTestStringConvertible {
+  /// The shell's command names as of writing these cases (test data: the executable passes the
+  /// live table, `Shell.commandNames`, which KnowledgeBase cannot see).
+  static let commandNames: [String] = [
+    "help", "hilfe", "why", "warum", "how", "wie", "whynot", "warumnicht", "whatif", "angenommen",
+    "advice", "empfehlungen", "patterns", "muster", "profile", "profil", "municipality", "kommunenprofil",
+    "term", "bezeichnung", "author", "name", "answers", "antworten", "set", "setze", "unset", "entferne",
+    "back", "zurück", "zurueck", "skip", "überspringen", "ueberspringen", "next", "weiter",
+    "changes", "änderungen", "aenderungen", "show", "zeige", "search", "suche", "save", "speichern",
+    "load", "laden", "report", "bericht", "record", "aufzeichnen", "trace", "verfolgen",
+    "technical", "technisch", "reload", "neu-laden", "check", "prüfen", "pruefen",
+    "exercise", "übung", "uebung", "inject", "einlage", "decide", "entscheide", "note", "notiz",
+    "debrief", "auswertung", "assign", "auftrag", "done", "erledigt", "export", "exportieren",
+    "quit", "ende", "expect", "erwarte", "header", "kopf", "confirm", "bestätigen", "bestaetigen",
+    "postpone", "zurückstellen", "zurueckstellen", "printpack", "druckmappe",
+  ]
+
   var name: String
   var id: String
   var script: String
@@ -25,7 +41,9 @@ struct ScriptDiagnosticCase: Sendable, CustomTestStringConvertible {
     let knowledgeBase = try #require(loaded.knowledgeBase)
     var all = files
     all[Self.scriptPath] = script
-    let checker = ScriptChecker(knowledgeBase: knowledgeBase, includeFolder: "Rules/tests") { path in
+    let checker = ScriptChecker(
+      knowledgeBase: knowledgeBase, includeFolder: "Rules/tests", commandNames: ScriptDiagnosticCase.commandNames
+    ) { path in
       all[URL(fileURLWithPath: path).standardizedFileURL.path.replacingOccurrences(of: Self.root, with: "")]
         .map { Array($0.utf8) }
     }
@@ -136,7 +154,9 @@ struct ScriptDiagnosticCase: Sendable, CustomTestStringConvertible {
     let files = [
       "a.test": "include gemeinsam.inc\n", "b.test": "include gemeinsam.inc\n", "gemeinsam.inc": "set stab = oft\n",
     ]
-    let checker = ScriptChecker(knowledgeBase: knowledgeBase, includeFolder: nil) { path in
+    let checker = ScriptChecker(
+      knowledgeBase: knowledgeBase, includeFolder: nil, commandNames: ScriptDiagnosticCase.commandNames
+    ) { path in
       files[URL(fileURLWithPath: path).lastPathComponent].map { Array($0.utf8) }
     }
     let diagnostics = checker.check(["a.test", "b.test"])

@@ -140,7 +140,7 @@ import _ResilienzTestSupport
     #expect(
       text.contains("„\(existing.path)“ gibt es schon. Zum Überschreiben: auswertung --report \(existing.path) --force")
     )
-    #expect(text.contains("Auswertungsbericht geschrieben: „\(existing.path)“."))
+    #expect(text.contains("Auswertungsbericht (Markdown) geschrieben: „\(existing.path)“."))
     #expect(try String(contentsOf: existing, encoding: .utf8).hasPrefix("# "))
     #expect(try Journal.read(path: journal.path).records.map(\.op) == ["start", "exercise", "debrief"])
   }

@@ -64,7 +64,10 @@ import _ResilienzTestSupport
     ("ende sofort", "Fehler: „ende“ nimmt kein Argument."),
     ("zeige reservepool lage.art", "Fehler: „zeige“ nimmt höchstens ein Argument: zeige <id>"),
     ("empfehlungen alle 3", "Fehler: „empfehlungen“ nimmt höchstens ein Argument: empfehlungen [alle|anzahl]"),
-    ("auswertung jetzt", "Fehler: „auswertung“ nimmt außer --report <datei> kein Argument."),
+    (
+      "auswertung jetzt",
+      "Fehler: „auswertung“ nimmt nur diese Argumente: auswertung [--report <datei.md|.html|.pdf>] [--plan <datei.csv>] [--force]"
+    ),
     // Issue 11.5: commas alone are no answer.
     ("setze lage.bereiche = ,", "Fehler: „,“ nennt keinen Wert."),
     // Issue 11.12: a number too long for any range is out of range, and file names that
@@ -90,7 +93,8 @@ import _ResilienzTestSupport
 
   /// Every command that takes no argument refuses one, in one German form, and changes nothing.
   @Test(arguments: [
-    "muster", "profil", "antworten", "zurück", "überspringen", "weiter", "änderungen", "neu-laden", "prüfen", "einlage",
+    "muster", "profil", "antworten", "zurück", "überspringen", "weiter", "änderungen", "neu-laden", "prüfen",
+    "einlagen",
     "ende",
   ])
   func commandWithoutArgumentsRefusesOne(command: String) throws {

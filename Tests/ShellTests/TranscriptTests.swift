@@ -89,6 +89,38 @@ import _ResilienzTestSupport
     #expect(alt == original, "loading never writes to the loaded file")
   }
 
+  /// Exercise play on the shipped knowledge base (the fixture has no exercises): branches in both
+  /// directions, logging with roles, observers and undo, changes to the Drehbuch during play, and
+  /// the evaluation with ratings, evidence and improvement plan.
+  static let exerciseScripts: [(name: String, status: Int32)] = [
+    ("uebung-verzweigung", 1),
+    ("uebung-protokoll", 1),
+    ("uebung-auswertung", 1),
+  ]
+
+  @Test(arguments: exerciseScripts.map(\.name))
+  func exerciseTranscript(name: String) throws {
+    let workspace = try ShellFixture.temporaryDirectory(name)
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try FileManager.default.copyItem(
+      atPath: ShellFixture.transcriptsDirectory + "/\(name).script",
+      toPath: workspace.appendingPathComponent("\(name).script").path)
+    let (status, output) = try ShellFixture.run(
+      ["run", "--kb", Fixture.repositoryRoot, "\(name).script"], in: workspace)
+    if let problem = Golden.check(output + "-- exit status \(status)\n", named: "\(name).transcript", in: "Transcripts")
+    {
+      Issue.record(Comment(rawValue: problem))
+    }
+    #expect(status == Self.exerciseScripts.first { $0.name == name }?.status, "exit status of \(name).script")
+    // The after-action report and the improvement plan the shell wrote, as a person reads them.
+    for file in name == "uebung-auswertung" ? ["aar.md", "plan.csv"] : [] {
+      let written = try String(contentsOf: workspace.appendingPathComponent(file), encoding: .utf8)
+      if let problem = Golden.check(written, named: "uebung-auswertung-\(file)", in: "Transcripts") {
+        Issue.record(Comment(rawValue: problem))
+      }
+    }
+  }
+
   /// The shipped knowledge base, consulted from start to end (recorded last; it changes with
   /// the knowledge).
   @Test func shippedKnowledgeBaseConsultation() throws {

@@ -26,7 +26,7 @@ public struct AdHocInject: Sendable, Equatable, Codable {
 /// session killed at any moment resumes with the same schedule, log and evaluation. Records:
 /// `exercise`, `inject` (the released inject's id in `answer`; without one, in journals from
 /// before the Drehbuch, the next), `inject-control`, `inject-skip`, `inject-delay`,
-/// `inject-edit`, `inject-add`, `decide`, `note`, `log`, `undo`, `debrief`, `exercise-info`,
+/// `inject-edit`, `inject-add`, `decide`, `note`, `log`, `undo`, `debrief`, `exercise-role`, `exercise-info`,
 /// `rating` and `plan` / `plan-status`.
 extension Consultation {
   /// Starts an exercise: a fresh consultation with the scenario's preset answers.
@@ -162,21 +162,29 @@ extension Consultation {
     exercise = run
   }
 
-  /// Logs the staff's decision about a measure at the current exercise time.
-  public mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?) throws {
-    try decide(measure, decision, reason: reason, at: nil, role: nil)
+  /// Logs the staff's decision about a measure at the current exercise time, with the role that
+  /// decided (else the exercise's current role, else who is at the keyboard) and the observer.
+  public mutating func decide(
+    _ measure: Int, _ decision: StaffDecision, reason: String?, role: String? = nil, observer: String? = nil
+  ) throws {
+    try decide(measure, decision, reason: reason, at: nil, role: role, observer: observer)
   }
 
-  mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?, at time: Date?, role: String?) throws
-  {
+  mutating func decide(
+    _ measure: Int, _ decision: StaffDecision, reason: String?, at time: Date?, role: String?,
+    observer: String? = nil
+  ) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
+    let role = role ?? run.role
     try write(
-      JournalRecord(op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason)
+      JournalRecord(
+        op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason, by: role,
+        observer: observer)
     )
     run.entries.append(
       LogEntry(
         kind: .decision, stage: run.stage, exerciseTime: run.time, clock: time ?? clock(), text: reason ?? "",
-        measure: measure, verdict: decision, role: role ?? author))
+        measure: measure, verdict: decision, role: role ?? author, observer: observer))
     run.synchronize()
     exercise = run
   }
@@ -200,6 +208,7 @@ extension Consultation {
   ) throws -> LogEntry {
     guard var run = exercise else { throw ExerciseError.noExercise }
     let measureID = measure.map { knowledgeBase.measures[$0].id }
+    let role = role ?? run.role
     // Notes without role or observer keep the record of earlier versions.
     if kind == .note, measure == nil, role == nil, observer == nil {
       try write(JournalRecord(op: "note", text: text))
@@ -226,6 +235,15 @@ extension Consultation {
     run.synchronize()
     exercise = run
     return last
+  }
+
+  /// Sets the role that decides and notes from now on when an entry names none (`rolle S3`);
+  /// nil goes back to who is at the keyboard.
+  public mutating func setExerciseRole(_ role: String?) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    try write(JournalRecord(op: "exercise-role", text: role))
+    run.role = role
+    exercise = run
   }
 
   /// Marks the debrief as held: from now on the advice is shown even in a blind exercise.
@@ -315,6 +333,8 @@ extension Consultation {
     let decoder = JSONDecoder()
     let payload = Data((record.text ?? "").utf8)
     switch record.op {
+    case "exercise-role":
+      return (try? setExerciseRole(record.text)) != nil
     case "exercise-info":
       guard let header = try? decoder.decode(ExerciseHeader.self, from: payload) else { return false }
       return (try? setExerciseHeader(header)) != nil

@@ -108,6 +108,8 @@ public struct ExerciseRun: Sendable {
   /// For each stage, the reason and source of the weightiest rule behind each recommended measure.
   public internal(set) var reasonsAtStage: [[Int: (reason: String, source: String)]] = []
   public internal(set) var debriefed = false
+  /// The role that decides and notes when an entry names none (`rolle`); nil: who is at the keyboard.
+  public internal(set) var role: String?
   /// The evaluation: header, the observers' ratings and the improvement plan.
   public internal(set) var evaluation = ExerciseEvaluation()
 

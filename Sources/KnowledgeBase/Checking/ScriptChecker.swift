@@ -8,23 +8,9 @@ import RuleLanguage
 /// It knows the test subset of the shell's script grammar: `set`/`setze` (the answer parsed with
 /// the one answer grammar, `AnswerParser`), `unset`/`entferne`, `expect`/`erwarte` with every
 /// kind of expectation, and `include`/`einbinden`. Every other command is only recognised by its
-/// name; the names live here because KnowledgeBase cannot see the shell, and a test keeps them
-/// equal to the shell's command table.
+/// name; the caller passes the names from the shell's command table (`Shell.commandNames`), since
+/// KnowledgeBase cannot see the shell — so a new command needs no second list.
 public struct ScriptChecker {
-  /// Every name and alias of a shell command, as the user types it.
-  public static let commandNames: [String] = [
-    "help", "hilfe", "why", "warum", "how", "wie", "whynot", "warumnicht", "whatif", "angenommen",
-    "advice", "empfehlungen", "patterns", "muster", "profile", "profil", "municipality", "kommunenprofil",
-    "term", "bezeichnung", "author", "name", "answers", "antworten", "set", "setze", "unset", "entferne",
-    "back", "zurück", "zurueck", "skip", "überspringen", "ueberspringen", "next", "weiter",
-    "changes", "änderungen", "aenderungen", "show", "zeige", "search", "suche", "save", "speichern",
-    "load", "laden", "report", "bericht", "record", "aufzeichnen", "trace", "verfolgen",
-    "technical", "technisch", "reload", "neu-laden", "check", "prüfen", "pruefen",
-    "exercise", "übung", "uebung", "inject", "einlage", "decide", "entscheide", "note", "notiz",
-    "debrief", "auswertung", "assign", "auftrag", "done", "erledigt", "export", "exportieren",
-    "quit", "ende", "expect", "erwarte", "header", "kopf", "confirm", "bestätigen", "bestaetigen",
-    "postpone", "zurückstellen", "zurueckstellen", "printpack", "druckmappe",
-  ]
 
   /// The words after `expect` that name a kind of expectation, English and German.
   public static let expectationKinds: [String] = [
@@ -47,7 +33,7 @@ public struct ScriptChecker {
   private let foldedCommands: [String: String]
 
   public init(
-    knowledgeBase: KnowledgeBase, includeFolder: String?,
+    knowledgeBase: KnowledgeBase, includeFolder: String?, commandNames: [String],
     read: @escaping (String) -> [UInt8]? = ScriptChecker.readFile
   ) {
     self.knowledgeBase = knowledgeBase
@@ -55,7 +41,7 @@ public struct ScriptChecker {
     self.read = read
     var spelling: [String: String] = [:]
     // Umlauts are optional when typing a command; the suggestion is spelt with them.
-    for name in Self.commandNames where spelling[name.folded] == nil || name.contains(where: { "äöüß".contains($0) }) {
+    for name in commandNames where spelling[name.folded] == nil || name.contains(where: { "äöüß".contains($0) }) {
       spelling[name.folded] = name
     }
     foldedCommands = spelling
@@ -81,9 +67,10 @@ public struct ScriptChecker {
   }
 
   /// Checks the test scripts of a knowledge base folder and everything they include.
-  public static func check(directory: String, knowledgeBase: KnowledgeBase) -> [Diagnostic] {
+  public static func check(directory: String, knowledgeBase: KnowledgeBase, commandNames: [String]) -> [Diagnostic] {
     let checker = ScriptChecker(
-      knowledgeBase: knowledgeBase, includeFolder: KnowledgeSources.join(directory, "Rules/tests"))
+      knowledgeBase: knowledgeBase, includeFolder: KnowledgeSources.join(directory, "Rules/tests"),
+      commandNames: commandNames)
     return checker.check(testScripts(in: directory))
   }
 

@@ -38,8 +38,15 @@ enum CommandTable {
     CheckCommand.self,
     ExerciseCommand.self,
     InjectCommand.self,
+    InjectsCommand.self,
+    QuestionCommand.self,
+    RoleCommand.self,
     DecideCommand.self,
     NoteCommand.self,
+    UndoCommand.self,
+    ObserverSheetCommand.self,
+    RateCommand.self,
+    PlanCommand.self,
     DebriefCommand.self,
     AssignCommand.self,
     DoneCommand.self,
@@ -66,4 +73,10 @@ enum CommandTable {
       spelling[$0]
     }
   }
+}
+
+extension Shell {
+  /// Every name and alias of a shell command, as the user types it: for `check`, which reads test
+  /// scripts without running them.
+  public static var commandNames: [String] { CommandTable.all.flatMap { $0.spec.allNames } }
 }

@@ -8,7 +8,9 @@ extension Shell {
     let words = before.split(separator: " ").map(String.init)
     var candidates: [String]
     if words.isEmpty {
-      candidates = CommandTable.all.map { $0.spec }.filter { !$0.scriptOnly }.flatMap(\.allNames)
+      candidates = CommandTable.all.map { $0.spec }.filter {
+        !$0.scriptOnly && (!$0.exerciseOnly || consultation.exercise != nil)
+      }.flatMap(\.allNames)
       if let question = consultation.currentQuestion { candidates += kb.questions[question].options.map(\.id) }
     } else {
       candidates = CommandTable.find(words[0])?.completions(before: before, in: self) ?? []

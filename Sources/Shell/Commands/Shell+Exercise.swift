@@ -45,8 +45,10 @@ extension Shell {
       } catch {
         return fail(String(describing: error))
       }
-      shownQuestion = nil
+      // The staff starts with the initial situation, not the consultation's question ('frage').
+      shownQuestion = consultation.currentQuestion
       announcedComplete = true
+      exercisePlay = ExercisePlayState()
       line(emphasis("Übung: \(text(exercise.title))"))
       line("  \(exercise.type)\(blind ? " · Blindmodus: Empfehlungen erst in der Auswertung" : "")")
       line("  Lernziele:")
@@ -59,9 +61,14 @@ extension Shell {
         "  \(Self.count(exercise.answers.count, "Antwort", "Antworten")) der Ausgangslage gesetzt; 'einlage' spielt die erste von \(Self.count(exercise.injects.count, "Einlage", "Einlagen")) ein."
       )
     case "status":
+      guard words.isEmpty else { return fail("„übung status“ nimmt kein weiteres Argument.") }
       exerciseStatus()
+    case "kopf":
+      exerciseHeader(words)
+    case "uhr":
+      exerciseClock(words)
     default:
-      fail("Bitte so angeben: übung liste | übung start <id> [--blind] | übung status")
+      fail("Bitte so angeben: \(ExerciseCommand.spec.usage)")
     }
   }
 
@@ -70,82 +77,132 @@ extension Shell {
     line(emphasis("Übung \(run.exercise.id): \(text(run.exercise.title))"))
     line("  Übungszeit: \(run.time) · Einlagen gespielt: \(run.stage) von \(run.exercise.injects.count)")
     line(
-      "  Entscheidungen: \(run.decisions.count) · Notizen: \(run.notes.count)\(run.blind && !run.debriefed ? " · Blindmodus" : "")"
+      "  Entscheidungen: \(run.entries.filter { $0.kind == .decision }.count) · Notizen: \(run.notes.count)\(run.blind && !run.debriefed ? " · Blindmodus" : "")"
     )
     if let next = run.nextInject { line("  Nächste Einlage: \(next.time) – \(text(next.title))") }
-  }
-
-  func injectCommand() {
-    do {
-      let (inject, change) = try consultation.playInject()
-      shownQuestion = nil
-      announcedComplete = true
-      let stage = consultation.exercise?.stage ?? 0
-      line()
-      line(emphasis("[Einlage \(stage) · \(inject.time)] \(text(inject.title))"))
-      say(TextLayout.wrap(text(inject.text), first: "  ", rest: "  "))
-      for (question, answer) in inject.answers {
-        line("  gesetzt: \(kb.questions[question].id) = \(AnswerParser.format(answer, for: kb.questions[question]))")
-      }
-      if !adviceHidden {
-        line(summary(of: change, accepted: "Lage aktualisiert."))
-      }
-    } catch {
-      fail(String(describing: error))
+    if let role = run.role { line("  Rolle: \(role)") }
+    if let factor = exercisePlay.clockCompression {
+      let now = run.exerciseTime(at: consultation.clock(), compression: factor).map(\.text) ?? "unbekannt"
+      line("  Uhr: läuft, Faktor \(factor) · Übungszeit nach der Uhr: \(now)")
     }
   }
 
-  func decideCommand(_ arguments: String) {
-    let words = arguments.split(separator: " ", maxSplits: 2).map(String.init)
-    guard words.count >= 2 else {
-      return fail("Bitte so angeben: entscheide <nr|maßnahme> annehmen|ablehnen|zurückstellen [grund]")
+  /// `übung kopf datum|ort|teilnehmende|leitung|beobachter <text>`: the after-action report's header.
+  func exerciseHeader(_ words: [String]) {
+    guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
+    var header = run.evaluation.header
+    guard let field = words.first?.folded else {
+      line(emphasis("Kopf des Auswertungsberichts"))
+      let rows: [(String, String?)] = [
+        ("Datum", header.date), ("Ort", header.place), ("Teilnehmende", header.participants),
+        ("Übungsleitung", header.director),
+        ("Beobachtung", header.observers.isEmpty ? nil : header.observers.joined(separator: ", ")),
+      ]
+      for (label, value) in rows { line("  \(label): \(value ?? "(nicht gesetzt)")") }
+      return
     }
-    // The number in the advice as shown, or the measure's id.
-    let measure: Int
-    switch measureReference(words[0]) {
-    case .success(let found): measure = found
-    case .failure(let problem): return fail(problem.message)
+    let value = words.dropFirst().joined(separator: " ").trimmingSpaces
+    let usage = "übung kopf datum|ort|teilnehmende|leitung|beobachter <text>"
+    guard !value.isEmpty else { return fail("Bitte den Text angeben: \(usage)") }
+    let label: String
+    switch field {
+    case "datum": (header.date, label) = (value, "Datum")
+    case "ort": (header.place, label) = (value, "Ort")
+    case "teilnehmende", "teilnehmer": (header.participants, label) = (value, "Teilnehmende")
+    case "leitung", "uebungsleitung": (header.director, label) = (value, "Übungsleitung")
+    case "beobachter", "beobachtung", "beobachterin":
+      header.observers = value.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+      label = "Beobachtung"
+    default:
+      return fail("„\(words[0])“ ist kein Feld des Kopfes. Möglich: datum, ort, teilnehmende, leitung, beobachter.")
     }
-    guard let decision = StaffDecision(word: words[1]) else {
-      return fail("„\(words[1])“ ist keine Entscheidung; möglich: annehmen, ablehnen, zurückstellen")
-    }
-    let reason = words.count == 3 ? words[2].trimmingSpaces : nil
     do {
-      try consultation.decide(measure, decision, reason: reason)
-    } catch {
-      return fail(String(describing: error))
-    }
-    let time = consultation.exercise?.time ?? ""
-    let reasonText = reason.map { " – " + ($0.hasSuffix(".") ? String($0.dropLast()) : $0) } ?? ""
-    line("Protokolliert (\(time)): \(kb.measures[measure].id) \(decision.title)\(reasonText).")
-  }
-
-  func noteCommand(_ arguments: String) {
-    let text = arguments.trimmingSpaces
-    guard !text.isEmpty else { return fail("Bitte den Text angeben: notiz <text>") }
-    do {
-      try consultation.note(text)
+      try consultation.setExerciseHeader(header)
     } catch {
       return fail(String(describing: error))
     }
-    line("Notiert (\(consultation.exercise?.time ?? "")).")
+    line("\(label): \(field.hasPrefix("beobacht") ? header.observers.joined(separator: ", ") : value)")
+  }
+
+  /// `übung uhr an [faktor]|aus`: releases due injects on the clock whenever the shell reads a line.
+  func exerciseClock(_ words: [String]) {
+    guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
+    let usage = "übung uhr an [faktor] | übung uhr aus"
+    switch words.first?.folded {
+    case "an" where words.count <= 2:
+      var factor = 1
+      if words.count == 2 {
+        guard let given = Int(words[1]), (1...60).contains(given) else {
+          return fail(
+            "„\(words[1])“ ist kein Zeitfaktor; bitte eine ganze Zahl von 1 bis 60 (4: vier Stunden Übungszeit je Stunde)."
+          )
+        }
+        factor = given
+      }
+      guard run.started != nil else {
+        return fail(
+          "Der Beginn dieser Übung ist nicht bekannt (Journal einer älteren Version); die Uhr kann nicht laufen.")
+      }
+      exercisePlay.clockCompression = factor
+      say(
+        TextLayout.wrap(
+          "Die Uhr läuft\(factor > 1 ? " (Faktor \(factor))" : ""): Fällige Einlagen kommen, sobald die Shell die nächste Zeile liest. 'übung uhr aus' hält sie an."
+        ))
+    case "aus" where words.count == 1:
+      exercisePlay.clockCompression = nil
+      line("Die Uhr ist angehalten; 'einlage' spielt die nächste Einlage ein.")
+    default:
+      fail("Bitte so angeben: \(usage)")
+    }
+  }
+
+  /// Plays every inject whose time has come on the clock; a question to the Übungsleitung that
+  /// is due is asked, and play waits for its answer.
+  func releaseDueInjects() {
+    guard let factor = exercisePlay.clockCompression, consultation.exercise?.debriefed == false else { return }
+    // Bounded by the number of injects: each round releases one or stops.
+    for _ in 0...(consultation.exercise?.schedule.entries.count ?? 0) {
+      guard let due = try? consultation.dueInject(at: consultation.clock(), compression: factor) else { return }
+      switch due {
+      case .none: return
+      case .inject: releaseNextInject()
+      case .question(let id, let question):
+        guard options.interactive, let confirm else {
+          // Asked once; 'einlage ja|nein' answers it.
+          if exercisePlay.announcedQuestion != id { askControlQuestion(question) }
+          exercisePlay.announcedQuestion = id
+          return
+        }
+        do {
+          try consultation.answerControlQuestion(id, confirm("Frage an die Übungsleitung: \(question) [j/N] "))
+        } catch {
+          return fail(String(describing: error))
+        }
+      }
+    }
   }
 
   func debriefCommand(_ arguments: String) {
     var words = arguments.split(separator: " ").map(String.init)
+    let usage = "auswertung [--report <datei.md|.html|.pdf>] [--plan <datei.csv>] [--force]"
+    let force = words.contains("--force")
+    words.removeAll { $0 == "--force" }
     var reportPath: String?
-    var force = false
-    if let index = words.firstIndex(of: "--report") {
-      let (path, forced) = Self.pathAndForce(words[(index + 1)...].joined(separator: " "))
-      if let problem = Self.fileNameProblem(path, usage: "auswertung --report <datei> [--force]") {
-        return fail(problem)
+    var planPath: String?
+    while let option = words.first {
+      guard words.count >= 2, option == "--report" || option == "--plan" else {
+        return fail("„auswertung“ nimmt nur diese Argumente: \(usage)")
       }
-      (reportPath, force) = (path, forced)
-      words.removeSubrange(index...)
+      if let problem = Self.fileNameProblem(words[1], usage: usage) { return fail(problem) }
+      if option == "--report" { reportPath = words[1] } else { planPath = words[1] }
+      words.removeFirst(2)
     }
-    guard words.isEmpty else { return fail("„auswertung“ nimmt außer --report <datei> kein Argument.") }
+    // The format follows the name; any other name gets Markdown, as before there were formats.
+    let format = reportPath.flatMap { ReportFormat(fileName: $0) } ?? .md
+    if let planPath, !planPath.lowercased().hasSuffix(".csv") {
+      return fail("„\(planPath)“: Der Verbesserungsplan wird als CSV geschrieben; bitte mit der Endung .csv.")
+    }
     guard let run = consultation.exercise else { return fail(ExerciseError.noExercise.description) }
-    let format: ReportFormat = reportPath?.lowercased().hasSuffix(".html") == true ? .html : .md
     let remaining = run.exercise.injects.count - run.stage
     if options.interactive, remaining > 0, run.blind, !run.debriefed, let confirm,
       !confirm(
@@ -159,23 +216,71 @@ extension Shell {
     } catch {
       return fail(String(describing: error))
     }
+    guard let run = consultation.exercise else { return }
     let debrief = Debrief(run: run)
     say(renderDebrief(run, debrief))
+    say(renderEvaluation(run))
+    var model = afterActionModel(run, debrief)
+    model.addEvaluation(of: run, knowledgeBase: kb, fill: text)
     if let reportPath {
       do {
-        let templates = try ReportTemplates(afterActionForKnowledgeBase: options.knowledgeBaseDirectory, format: format)
-        let text = try templates.render(afterActionModel(run, debrief), as: format)
+        let templates = try ReportTemplates(
+          afterActionForKnowledgeBase: options.knowledgeBaseDirectory, format: format.markup)
+        let rendered = try templates.render(model, as: format.markup)
+        let document = format == .pdf ? try PDFPrinter.pdf(fromHTML: rendered) : Data(rendered.utf8)
         let written = writeUserFile(
           reportPath, force: force, retry: "auswertung --report \(reportPath) --force",
           declined: "Kein Auswertungsbericht geschrieben."
         ) {
-          try ReportWriter.write(text, to: reportPath, overwrite: true, journals: openJournals)
+          try ReportWriter.write(document, to: reportPath, overwrite: true, journals: openJournals)
         }
-        if written { line("Auswertungsbericht geschrieben: „\(reportPath)“.") }
+        if written { line("Auswertungsbericht (\(format.title)) geschrieben: „\(reportPath)“.") }
+      } catch let error as ReportError {
+        fail(error.message)
       } catch {
         fail(String(describing: error))
       }
     }
+    if let planPath {
+      let written = writeUserFile(
+        planPath, force: force, retry: "auswertung --plan \(planPath) --force",
+        declined: "Kein Verbesserungsplan geschrieben."
+      ) {
+        try ReportWriter.write(model.improvementPlanCSV, to: planPath, overwrite: true, journals: openJournals)
+      }
+      if written { line("Verbesserungsplan (CSV) geschrieben: „\(planPath)“.") }
+    }
+  }
+
+  /// The observers' ratings with the evidence beside each objective, and the improvement plan.
+  func renderEvaluation(_ run: ExerciseRun) -> String {
+    let objectives = run.exercise.objectives
+    let ratings = run.evaluation.currentRatings(objectives: objectives)
+    var out = emphasis("Übungsziele") + "\n"
+    for (index, objective) in objectives.enumerated() {
+      out += TextLayout.wrap("Ziel \(index + 1): \(text(objective.text))", first: "  ", rest: "    ")
+      let given = ratings.filter { $0.objective == objective.id }
+      if given.isEmpty {
+        out += "    Bewertung: noch nicht bewertet ('bewerte \(index + 1) erreicht|teilweise|nicht')\n"
+      }
+      for rating in given {
+        let who = rating.observer.map { " (\($0))" } ?? ""
+        let comment = rating.comment.map { ": \($0)" } ?? ""
+        out += TextLayout.wrap("Bewertung: \(rating.rating.title)\(who)\(comment)", first: "    ", rest: "      ")
+      }
+      let evidence = AfterActionModel.evidence(for: objective, in: run, knowledgeBase: kb, fill: text)
+      for item in evidence { out += TextLayout.wrap("Beleg: \(item)", first: "    ", rest: "      ") }
+    }
+    out += emphasis("Verbesserungsplan") + "\n"
+    if run.evaluation.plan.isEmpty {
+      out += "  Noch keine Einträge ('plan <maßnahme> an <wer> bis <frist>').\n"
+    }
+    for (index, item) in run.evaluation.plan.enumerated() {
+      out += TextLayout.wrap(
+        "\(index + 1). \(item.action) – \(item.owner), bis \(item.deadline) (\(item.status.title))", first: "  ",
+        rest: "     ")
+    }
+    return out
   }
 
   func verdictText(_ verdict: Debrief.Verdict, stages: [Inject]) -> String {

@@ -30,6 +30,8 @@ struct CommandSpec: Sendable {
   var summary: String
   var help: String
   var scriptOnly = false
+  /// Offered for completion only while an exercise runs ('bewerte' must not crowd out 'bewältigung').
+  var exerciseOnly = false
 
   var allNames: [String] { [name] + aliases }
 }
