@@ -39,6 +39,13 @@ struct Consult: ParsableCommand {
       valueName: "datei"))
   var profile: String?
 
+  @Option(
+    name: .customLong("als"),
+    help: ArgumentHelp(
+      "Wer antwortet: ein Name oder eine Stabsfunktion (Kennung der Wissensbasis wie s2 genügt); steht bei jeder Antwort.",
+      valueName: "name"))
+  var author: String?
+
   func validate() throws {
     if follow, session == nil {
       throw ValidationError("--folgen braucht --session DATEI: die Beratung, die mitgelesen wird.")
@@ -54,7 +61,7 @@ struct Consult: ParsableCommand {
     }
     let status = ConsultationLauncher.consult(
       knowledgeBaseDirectory: knowledgeBase.resolved, sessionPath: session, takeOver: takeOver,
-      profilePath: profile, environment: ProcessInfo.processInfo.environment)
+      profilePath: profile, author: author, environment: ProcessInfo.processInfo.environment)
     if status != 0 { throw ExitCode(status) }
   }
 }

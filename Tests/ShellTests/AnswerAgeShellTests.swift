@@ -42,3 +42,22 @@ import _ResilienzTestSupport
     #expect(shell.failures == 1)
   }
 }
+
+/// `name` takes a staff function of the knowledge base by its id: the journal and the report say
+/// „S2 Lage“, not „s2“.
+@Suite struct StaffRoleNameTests {
+  @Test func roleIdBecomesItsTitle() throws {
+    let kb = try #require(KnowledgeBaseLoader.load(directory: Fixture.repositoryRoot).knowledgeBase)
+    let output = BufferOutputSink()
+    let shell = Shell(
+      consultation: Consultation(knowledgeBase: kb), output: output,
+      options: ShellOptions(interactive: false, color: false))
+    shell.execute("name s2")
+    #expect(shell.consultation.author == "S2 Lage")
+    shell.execute("name Dr. Weber")
+    #expect(shell.consultation.author == "Dr. Weber")
+    shell.execute("name")
+    #expect(output.text.contains("Es antwortet: Dr. Weber."))
+    #expect(output.text.collapsingWhitespace.contains("s4 S4 Versorgung"))
+  }
+}

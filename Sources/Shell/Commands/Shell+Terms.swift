@@ -30,9 +30,16 @@ extension Shell {
   func authorCommand(_ arguments: String) {
     let text = arguments.trimmingSpaces
     if text.isEmpty {
-      return line(
+      line(
         consultation.author.map { "Es antwortet: \($0)." }
           ?? "Niemand eingetragen; 'name S2 Lage' trägt ein, wer antwortet.")
+      if !kb.staffRoles.isEmpty {
+        say(
+          TextLayout.wrap(
+            "Stabsfunktionen der Wissensbasis (Kennung genügt, etwa 'name s2'): "
+              + kb.staffRoles.map { "\($0.id) \($0.title)" }.joined(separator: "; "), first: "  ", rest: "    "))
+      }
+      return
     }
     if ["zurücksetzen", "zuruecksetzen"].contains(text.lowercased()) {
       consultation.author = nil
@@ -41,7 +48,10 @@ extension Shell {
     guard text.count <= 80, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
       return fail("Bitte einen Namen oder eine Stabsfunktion mit höchstens 80 Zeichen angeben, etwa: name S2 Lage")
     }
-    consultation.author = text
-    line("Ab jetzt antwortet: \(text).")
+    // A staff function of the knowledge base may be named by its id: 'name s2' is „S2 Lage“.
+    let role = kb.staffRoles.first { $0.id.folded == text.folded || $0.title.folded == text.folded }
+    let author = role?.title ?? text
+    consultation.author = author
+    line("Ab jetzt antwortet: \(author).")
   }
 }

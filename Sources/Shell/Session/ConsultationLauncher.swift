@@ -48,7 +48,7 @@ public enum ConsultationLauncher {
 
   public static func consult(
     knowledgeBaseDirectory: String, sessionPath: String?, takeOver: Bool = false, profilePath: String? = nil,
-    environment: [String: String]
+    author: String? = nil, environment: [String: String]
   ) -> Int32 {
     let output = StandardOutputSink()
     guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else { return 1 }
@@ -110,6 +110,7 @@ public enum ConsultationLauncher {
     reference.shell = shell
     // A new consultation starts from the municipality's standing answers.
     shell.startFromMunicipalProfile()
+    if let author { shell.authorCommand(author) }
     if let terminal = readlineSource {
       shell.confirm = { question in
         // Ctrl-D at this question leaves too.
