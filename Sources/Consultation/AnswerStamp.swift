@@ -7,10 +7,13 @@ public struct AnswerStamp: Sendable, Equatable {
   public var time: Date?
   /// The name or staff function set with `name`, if any.
   public var by: String?
+  /// Where the information came from (`quelle`: „Meldung Stadtwerke“), if said.
+  public var source: String?
 
-  public init(time: Date?, by: String?) {
+  public init(time: Date?, by: String?, source: String? = nil) {
     self.time = time
     self.by = by
+    self.source = source
   }
 
   /// The journal's form of a time: ISO 8601 in UTC, to the second.
@@ -55,6 +58,7 @@ public struct AnswerStamp: Sendable, Equatable {
       parts.append("\(c.day ?? 0).\(c.month ?? 0).\(c.year ?? 0) \(Self.clockTime(time))")
     }
     if let by { parts.append(by) }
+    if let source { parts.append("laut \(source)") }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
   }
 }

@@ -43,7 +43,8 @@ extension Consultation {
           consultation.recordUnapplied(record.question ?? "?")
           continue
         }
-        let stamp = AnswerStamp(time: AnswerStamp.date(fromTimestamp: record.time), by: record.by)
+        let stamp = AnswerStamp(
+          time: AnswerStamp.date(fromTimestamp: record.time), by: record.by, source: record.source)
         if record.op == "unset" {
           try consultation.replay(question, to: nil, stamp: stamp)
           continue

@@ -54,6 +54,9 @@ public struct Consultation {
   public internal(set) var header: [HeaderField: String] = [:]
   /// What the last report written in this consultation showed.
   public internal(set) var lastReport: ReportMark?
+  /// Where the answers now given come from („Meldung Stadtwerke“, `quelle`); written with every
+  /// answer until changed; nil when not said.
+  public var informationSource: String?
   /// Who answers now (a name or staff function), written with every answer; nil when not said.
   public var author: String?
   /// The time answers are stamped with.
@@ -111,13 +114,14 @@ public struct Consultation {
   /// Sets or withdraws an answer: journal first, then the engine.
   @discardableResult
   public mutating func set(_ question: Int, to answer: Answer?, record: Bool = true) throws -> AnswerOutcome {
-    let stamp = AnswerStamp(time: clock(), by: author)
+    let stamp = AnswerStamp(time: clock(), by: author, source: answer == nil ? nil : informationSource)
     let item = knowledgeBase.questions[question]
     let time = stamp.time.map(AnswerStamp.timestamp)
     if let answer {
       try write(
         JournalRecord(
-          op: "set", question: item.id, answer: AnswerParser.format(answer, for: item), time: time, by: author))
+          op: "set", question: item.id, answer: AnswerParser.format(answer, for: item), time: time, by: author,
+          source: informationSource))
     } else {
       try write(JournalRecord(op: "unset", question: item.id, time: time, by: author))
     }

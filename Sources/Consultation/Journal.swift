@@ -29,11 +29,13 @@ public struct JournalRecord: Codable, Equatable, Sendable {
   public var due: String?
   /// Who observed and logged an exercise entry or rated an objective (records `log`, `rating`).
   public var observer: String?
+  /// Where an answer's information came from (`quelle`), if said.
+  public var source: String?
 
   public init(
     op: String, question: String? = nil, answer: String? = nil, knowledgeBase: String? = nil,
     version: String? = nil, text: String? = nil, format: String? = nil, time: String? = nil, by: String? = nil,
-    due: String? = nil, observer: String? = nil
+    due: String? = nil, observer: String? = nil, source: String? = nil
   ) {
     self.op = op
     self.question = question
@@ -46,6 +48,7 @@ public struct JournalRecord: Codable, Equatable, Sendable {
     self.by = by
     self.due = due
     self.observer = observer
+    self.source = source
   }
 
   public static let journalFormat = "resilienz-journal"

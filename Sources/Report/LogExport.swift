@@ -49,7 +49,9 @@ public struct LogExport: Sendable {
         if let index, case .success(let parsed) = AnswerParser.parse(answer, for: kb.questions[index]) {
           answer = consultation.describe(parsed, of: index)
         }
-        return Row(zeit: time, wer: by, art: "Antwort", gegenstand: text, inhalt: answer)
+        return Row(
+          zeit: time, wer: by, art: "Antwort", gegenstand: text,
+          inhalt: answer + (record.source.map { " (laut \($0))" } ?? ""))
       case "unset":
         return Row(zeit: time, wer: by, art: "Antwort zurückgenommen", gegenstand: question().text, inhalt: "")
       case "back":

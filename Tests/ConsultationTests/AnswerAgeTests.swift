@@ -62,3 +62,28 @@ import _ResilienzTestSupport
     #expect(AnswerStamp.germanAge(seconds) == text)
   }
 }
+
+/// Where an answer's information came from (`quelle`) stays with the answer through the journal.
+@Suite struct AnswerSourceTests {
+  @Test func sourceIsKeptWithTheAnswerThroughAResume() throws {
+    let kb = try #require(KnowledgeBaseLoader.load(directory: Fixture.repositoryRoot).knowledgeBase)
+    let folder = try Fixture.temporaryDirectory("quelle")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("beratung.journal").path
+    let phase = try AnswerAgeTests.question("lage.phase", kb)
+    let kind = try AnswerAgeTests.question("lage.art", kb)
+    do {
+      var (live, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+      live.clock = { AnswerAgeTests.start }
+      live.author = "S2 Lage"
+      try live.set(kind, to: .options(1 << 2))
+      live.informationSource = "Meldung Stadtwerke 14:10 Uhr"
+      try live.set(phase, to: .option(2))
+      #expect(live.stamps[kind]?.source == nil)
+      #expect(live.stamps[phase]?.german() == "5.12.2025 9:00 Uhr, S2 Lage, laut Meldung Stadtwerke 14:10 Uhr")
+    }
+    let (resumed, _) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    #expect(resumed.stamps[phase]?.source == "Meldung Stadtwerke 14:10 Uhr")
+    #expect(resumed.stamps[kind]?.source == nil)
+  }
+}

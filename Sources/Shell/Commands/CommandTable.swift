@@ -16,6 +16,7 @@ enum CommandTable {
     MunicipalityCommand.self,
     TermCommand.self,
     AuthorCommand.self,
+    SourceCommand.self,
     AnswersCommand.self,
     ConfirmCommand.self,
     SetCommand.self,
