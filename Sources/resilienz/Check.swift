@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KnowledgeBase
 import RuleLanguage
 
@@ -27,8 +28,29 @@ struct Check: ParsableCommand {
   @Flag(help: "Anzahl der Faktoren, Muster, Maßnahmen, Fragen, Regeln, Quellen und Tests ausgeben.")
   var stats = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Den übersetzten Stand der fehlerfreien Wissensbasis zusätzlich als Snapshot in diese Datei schreiben.",
+      valueName: "datei"))
+  var snapshot: String?
+
   func run() throws {
-    let report = CheckReport(result: KnowledgeBaseLoader.load(directory: knowledgeBase.resolved), strict: strict)
+    let sources = KnowledgeSources.read(directory: knowledgeBase.resolved)
+    let result = KnowledgeBaseLoader.compile(sources)
+    // A checked base is what the next start loads: keep its snapshot in the cache.
+    if let compiled = result.knowledgeBase {
+      SnapshotCache.standard(environment: ProcessInfo.processInfo.environment)?.store(compiled, sources: sources)
+      if let snapshot {
+        do {
+          try KnowledgeBaseSnapshot.write(
+            compiled, key: SnapshotKey(sources: sources, program: SnapshotCache.currentProgram), to: snapshot)
+        } catch {
+          FileHandle.standardError.write(Data("Der Snapshot „\(snapshot)“ lässt sich nicht schreiben.\n".utf8))
+          throw ExitCode(2)
+        }
+      }
+    }
+    let report = CheckReport(result: result, strict: strict)
     switch format {
     case .text: print(report.text(withStatistics: stats), terminator: "")
     case .json: print(DiagnosticJSONRenderer().render(report.diagnostics), terminator: "")

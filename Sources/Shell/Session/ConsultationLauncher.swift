@@ -15,7 +15,8 @@ public enum ConsultationLauncher {
 
   static func loadKnowledgeBase(_ directory: String, errors: OutputSink) -> KnowledgeBase? {
     // Warnings are for rule authors ('resilienz check'); a consultation only needs no errors.
-    let result = KnowledgeBaseLoader.load(directory: directory, lint: false)
+    // The snapshot cache spares the start parsing and checking when no file has changed.
+    let result = KnowledgeBaseLoader.loadForUse(directory: directory, environment: ProcessInfo.processInfo.environment)
     guard let knowledgeBase = result.knowledgeBase else {
       errors.write("Die Wissensbasis in „\(directory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
       errors.write(
