@@ -90,6 +90,45 @@ class Model:
     pass
 
 
+def vocabulary(m, n_rules):
+    """N/25 facts spread over m.levels levels, N/50 measures, N/500 patterns; (count, by level)."""
+    n_facts = max(2 * m.levels, n_rules // 25)
+    n_measures = max(3, n_rules // 50)
+    n_patterns = max(3, n_rules // 500)
+    m.facts = ["f%05d" % (i + 1) for i in range(n_facts)]
+    m.level = {f: 1 + i * m.levels // n_facts for i, f in enumerate(m.facts)}
+    by_level = {k: [f for f in m.facts if m.level[f] == k] for k in range(1, m.levels + 1)}
+    m.measures = ["m%04d" % (i + 1) for i in range(n_measures)]
+    m.patterns = ["p%03d" % (i + 1) for i in range(n_patterns)]
+    return n_facts, by_level
+
+
+def add_question_atoms(rng, m, atoms, count, next_question, question_atom):
+    """Up to count atoms over distinct questions (one atom per question and rule)."""
+    used = set()
+    for _ in range(count):
+        qu = next_question()
+        tries = 0
+        while qu[0] in used and tries < 20:
+            qu = rng.choice(m.questions)
+            tries += 1
+        if qu[0] in used:
+            continue
+        used.add(qu[0])
+        atoms.append(question_atom(qu))
+
+
+def random_question_atom(rng, qu, choice_values, widths):
+    """An atom over question qu; a `choice` atom lists a random number (from widths) of values."""
+    qid, kind, _ = qu
+    if kind == "number":
+        return Atom("num", qid, op=rng.choice(["<", "<=", ">", ">="]), value=rng.randint(5, 95))
+    if kind == "choice":
+        k = rng.choice(widths)
+        return Atom("choice", qid, values=sorted(rng.sample(choice_values, k)))
+    return Atom("yesno", qid, value=rng.choice(["ja", "nein"]))
+
+
 def build(n_rules, n_questions, seed):
     rng = random.Random("resilienz-bench/%d/%d/%d" % (n_rules, n_questions, seed))
     m = Model()
@@ -111,14 +150,7 @@ def build(n_rules, n_questions, seed):
         m.questions.append((qid, kind, answer))
 
     # --- vocabulary --------------------------------------------------------------------------
-    n_facts = max(2 * LEVELS, n_rules // 25)
-    n_measures = max(3, n_rules // 50)
-    n_patterns = max(3, n_rules // 500)
-    m.facts = ["f%05d" % (i + 1) for i in range(n_facts)]
-    m.level = {f: 1 + i * LEVELS // n_facts for i, f in enumerate(m.facts)}
-    by_level = {k: [f for f in m.facts if m.level[f] == k] for k in range(1, LEVELS + 1)}
-    m.measures = ["m%04d" % (i + 1) for i in range(n_measures)]
-    m.patterns = ["p%03d" % (i + 1) for i in range(n_patterns)]
+    n_facts, by_level = vocabulary(m, n_rules)
 
     # --- rules -------------------------------------------------------------------------------
     n_derive = max(n_facts, int(n_rules * DERIVE_SHARE))
@@ -134,13 +166,7 @@ def build(n_rules, n_questions, seed):
         return deck.pop()
 
     def question_atom(qu):
-        qid, kind, _ = qu
-        if kind == "number":
-            return Atom("num", qid, op=rng.choice(["<", "<=", ">", ">="]), value=rng.randint(5, 95))
-        if kind == "choice":
-            k = rng.choice([1, 2, 2, 3, 3])
-            return Atom("choice", qid, values=sorted(rng.sample(CHOICE_VALUES, k)))
-        return Atom("yesno", qid, value=rng.choice(["ja", "nein"]))
+        return random_question_atom(rng, qu, CHOICE_VALUES, [1, 2, 2, 3, 3])
 
     def fact_atom(f, allow_neg=True):
         return Atom("fact", f, neg=allow_neg and rng.random() < NEG_SHARE)
@@ -206,17 +232,7 @@ def build(n_rules, n_questions, seed):
             if rng.random() < 0.3:
                 second = "evidence" if first == "recommend" else "recommend"
                 conclusions.append(other_conclusion(second, taken))
-        used = set()
-        for _ in range(n_q):
-            qu = next_question()
-            tries = 0
-            while qu[0] in used and tries < 20:     # one atom per question and rule
-                qu = rng.choice(m.questions)
-                tries += 1
-            if qu[0] in used:
-                continue
-            used.add(qu[0])
-            atoms.append(question_atom(qu))
+        add_question_atoms(rng, m, atoms, n_q, next_question, question_atom)
         rng.shuffle(atoms)
         rules.append([atoms, conclusions])
 
@@ -297,15 +313,8 @@ def build_shaped(shape, n_rules, n_questions, seed):
         m.questions.append((qid, kind, answer))
 
     levels = m.levels
-    n_facts = max(2 * levels, n_rules // 25)
-    n_measures = max(3, n_rules // 50)
-    n_patterns = max(3, n_rules // 500)
-    m.facts = ["f%05d" % (i + 1) for i in range(n_facts)]
-    m.level = {f: 1 + i * levels // n_facts for i, f in enumerate(m.facts)}
-    by_level = {k: [f for f in m.facts if m.level[f] == k] for k in range(1, levels + 1)}
+    n_facts, by_level = vocabulary(m, n_rules)
     position = {f: by_level[m.level[f]].index(f) for f in m.facts}
-    m.measures = ["m%04d" % (i + 1) for i in range(n_measures)]
-    m.patterns = ["p%03d" % (i + 1) for i in range(n_patterns)]
 
     deck, measure_deck, pattern_deck = [], [], []
 
@@ -316,13 +325,8 @@ def build_shaped(shape, n_rules, n_questions, seed):
         return pile.pop()
 
     def question_atom(qu):
-        qid, kind, _ = qu
-        if kind == "number":
-            return Atom("num", qid, op=rng.choice(["<", "<=", ">", ">="]), value=rng.randint(5, 95))
-        if kind == "choice":
-            k = rng.choice([1, 2, 2, 3, 3]) if not wide else rng.choice([2, 2, 3, 3, 4])
-            return Atom("choice", qid, values=sorted(rng.sample(m.choice_values, k)))
-        return Atom("yesno", qid, value=rng.choice(["ja", "nein"]))
+        widths = [2, 2, 3, 3, 4] if wide else [1, 2, 2, 3, 3]
+        return random_question_atom(rng, qu, m.choice_values, widths)
 
     def fact_test(k):
         """A test of a fact for a rule of level k (any level for a rule that derives nothing)."""
@@ -374,17 +378,7 @@ def build_shaped(shape, n_rules, n_questions, seed):
             if rng.random() < 0.3:
                 second = "evidence" if first == "recommend" else "recommend"
                 conclusions.append(other_conclusion(second, taken))
-        used = set()
-        while len(atoms) < n_atoms:
-            qu = draw(deck, m.questions)
-            tries = 0
-            while qu[0] in used and tries < 20:
-                qu = rng.choice(m.questions)
-                tries += 1
-            if qu[0] in used:
-                break
-            used.add(qu[0])
-            atoms.append(question_atom(qu))
+        add_question_atoms(rng, m, atoms, n_atoms - len(atoms), lambda: draw(deck, m.questions), question_atom)
         rng.shuffle(atoms)
         rules.append([atoms, conclusions])
 

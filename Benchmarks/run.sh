@@ -6,8 +6,10 @@
 # Environment:
 #   RESILIENZ  our binary (default .build/release/resilienz, relative to the repository root;
 #              built with `swift build -c release --product resilienz` only when missing)
-#   ENGINES    engines to run, in this order (default "resilienz clips"); `reference` adds the
-#              Python reference evaluator Benchmarks/reference_eval.py
+#   ENGINES    engines to run, in this order (default "resilienz snapshot clips bload"):
+#              resilienz from source (RESILIENZ_SNAPSHOT=aus), resilienz from a warm snapshot
+#              cache, CLIPS from the program source, CLIPS from a bsave image (bload);
+#              `reference` adds the Python reference evaluator Benchmarks/reference_eval.py
 #   SEED       generator seed (default 1)
 #   SHAPES     rule-base shapes (default "layered wide chains", see generate.py --shape)
 #   REPEAT     runs per engine; the row shows the median seconds and peak MiB (default 1)
@@ -22,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 RESILIENZ=${RESILIENZ:-.build/release/resilienz}
-ENGINES=${ENGINES:-resilienz clips}
+ENGINES=${ENGINES:-resilienz snapshot clips bload}
 SEED=${SEED:-1}
 SHAPES=${SHAPES:-layered wide chains}
 REPEAT=${REPEAT:-1}
@@ -31,7 +33,7 @@ SIZES=("$@")
 
 need_apt=()
 [ -x /usr/bin/time ] || need_apt+=(time)
-if [[ " $ENGINES " == *" clips "* ]] && ! command -v clips >/dev/null; then need_apt+=(clips); fi
+if [[ " $ENGINES " == *" clips "* || " $ENGINES " == *" bload "* ]] && ! command -v clips >/dev/null; then need_apt+=(clips); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]} ..." >&2
   apt-get update -qq >&2 && apt-get install -y -qq "${need_apt[@]}" >&2
@@ -46,10 +48,12 @@ LINE_RE='^(fact [^ ]+|(measure|pattern) [^ ]+ -?[0-9]+\.[0-9][0-9])$'
 
 set_cmd() {    # engine dir -> array cmd
   case $1 in
-    resilienz) cmd=("$RESILIENZ" evaluate --kb "$2/kb" --answers "$2/answers.txt") ;;
+    resilienz) cmd=(env RESILIENZ_SNAPSHOT=aus "$RESILIENZ" evaluate --kb "$2/kb" --answers "$2/answers.txt") ;;
+    snapshot)  cmd=(env XDG_CACHE_HOME="$2/cache" "$RESILIENZ" evaluate --kb "$2/kb" --answers "$2/answers.txt") ;;
     clips)     cmd=(clips -f2 "$2/clips/program.clp") ;;
+    bload)     cmd=(clips -f2 "$2/clips/bload.clp") ;;
     reference) cmd=(python3 Benchmarks/reference_eval.py --kb "$2/kb" --answers "$2/answers.txt") ;;
-    *) echo "unknown engine $1 (resilienz, clips, reference)" >&2; exit 2 ;;
+    *) echo "unknown engine $1 (resilienz, snapshot, clips, bload, reference)" >&2; exit 2 ;;
   esac
 }
 
@@ -68,6 +72,17 @@ for n in "${SIZES[@]}"; do
   declare -A secs=() mib=()
   for e in $ENGINES; do
     set_cmd "$e" "$dir"
+    case $e in
+      snapshot)    # a first, unmeasured run compiles the base and writes the snapshot
+        rm -rf "$dir/cache"
+        "${cmd[@]}" </dev/null >/dev/null 2>&1 ;;
+      bload)       # the same program, saved once with bsave (unmeasured), loaded with bload
+        sed -e '/^(reset)$/,$d' "$dir/clips/program.clp" >"$dir/clips/bsave.clp"
+        printf '(bsave "%s")\n(exit)\n' "$dir/clips/image.bin" >>"$dir/clips/bsave.clp"
+        clips -f2 "$dir/clips/bsave.clp" </dev/null >/dev/null
+        printf '(bload "%s")\n(reset)\n(run)\n(print-conclusions)\n(exit)\n' "$dir/clips/image.bin" \
+          >"$dir/clips/bload.clp" ;;
+    esac
     : >"$dir/$e.time"
     for _ in $(seq "$REPEAT"); do
       rc=0

@@ -192,11 +192,7 @@ struct SnapshotCacheTests {
       }
       if round % 10 == 0 { bytes.removeLast(Int.random(in: 1...20, using: &rng)) }
       // Write the length and checksum the damaged payload has.
-      var checksum: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in bytes[header...] {
-        checksum ^= UInt64(byte)
-        checksum &*= 0x0000_0100_0000_01B3
-      }
+      let checksum = KnowledgeBaseSnapshot.checksum(of: bytes[header...])
       let length = UInt64(bytes.count - header)
       for index in 0..<8 {
         bytes[28 + index] = UInt8(truncatingIfNeeded: length >> UInt64(index * 8))

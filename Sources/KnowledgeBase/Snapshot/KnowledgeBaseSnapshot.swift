@@ -9,27 +9,18 @@ public struct SnapshotKey: Sendable, Equatable {
   /// The key of the sources as read, for a program identified by `program` (its version and
   /// build, so that a rebuilt program never trusts a snapshot an older compiler wrote).
   public init(sources: KnowledgeSources, program: String) {
-    // Two FNV-1a hashes with different seeds over the same input: 128 bits make an accidental
-    // equal key of different sources practically impossible.
-    var first = FNV1a()
-    var second = FNV1a(seed: 0x9E37_79B9_7F4A_7C15)
-    func add(_ bytes: [UInt8]) {
-      first.add(UInt64(bytes.count))
-      first.add(bytes)
-      second.add(UInt64(bytes.count))
-      second.add(bytes.reversed())
-    }
-    add(Array(program.utf8))
-    add(Array(sources.directory.utf8))
+    var hash = WordHash()
+    hash.add(program)
+    hash.add(sources.directory)
     for group in [sources.knowledgeFiles, sources.ruleFiles, sources.exerciseFiles] {
-      add(Array("\(group.count)".utf8))
+      hash.add("\(group.count)")
       for file in group {
-        add(Array(file.path.utf8))
-        add(file.bytes)
+        hash.add(file.path)
+        hash.add(file.bytes)
       }
     }
-    low = first.value
-    high = second.value
+    low = hash.low
+    high = hash.high
   }
 
   init(low: UInt64, high: UInt64) {
@@ -41,7 +32,7 @@ public struct SnapshotKey: Sendable, Equatable {
 /// A compiled knowledge base as bytes, and back: the counterpart of CLIPS's `bsave`/`bload`.
 ///
 /// Layout (little-endian): the magic `RSZSNAP\0`; the format version (UInt32); the source key
-/// (two UInt64); the payload length and its FNV-1a checksum (UInt64 each); then the payload: the
+/// (two UInt64); the payload length and its checksum (UInt64 each, `checksum(of:)`); then the payload: the
 /// string table (count, then each string as length and UTF-8 bytes) followed by the knowledge
 /// base, in which every string is its number in the table and every integer a LEB128 varint.
 public enum KnowledgeBaseSnapshot {
@@ -50,6 +41,15 @@ public enum KnowledgeBaseSnapshot {
   static let magic: [UInt8] = Array("RSZSNAP".utf8) + [0]
   static let headerSize = magic.count + 4 + 16 + 16
 
+  /// The checksum over the payload that the header carries.
+  package static func checksum(of payload: ArraySlice<UInt8>) -> UInt64 {
+    var hash = WordHash()
+    hash.add(payload)
+    return hash.low ^ hash.high
+  }
+
+  package static func checksum(of payload: [UInt8]) -> UInt64 { checksum(of: payload[...]) }
+
   /// The snapshot of a compiled knowledge base made from sources with `key`.
   public static func encode(_ knowledgeBase: KnowledgeBase, key: SnapshotKey) -> [UInt8] {
     var body = SnapshotWriter(capacity: knowledgeBase.rules.count * 48)
@@ -57,15 +57,13 @@ public enum KnowledgeBaseSnapshot {
     var payload = SnapshotWriter(capacity: body.bytes.count + body.strings.count * 24)
     payload.count(body.strings.count)
     for string in body.strings { payload.rawString(string) }
-    var checksum = FNV1a()
-    checksum.add(payload.bytes)
-    checksum.add(body.bytes)
+    let checksum = Self.checksum(of: payload.bytes + body.bytes)
     var header = SnapshotWriter(capacity: headerSize)
     header.fixed32(formatVersion)
     header.fixed64(key.low)
     header.fixed64(key.high)
     header.fixed64(UInt64(payload.bytes.count + body.bytes.count))
-    header.fixed64(checksum.value)
+    header.fixed64(checksum)
     return magic + header.bytes + payload.bytes + body.bytes
   }
 
@@ -82,9 +80,7 @@ public enum KnowledgeBaseSnapshot {
     let length = try header.fixed64()
     let checksum = try header.fixed64()
     guard length == UInt64(bytes.count - headerSize) else { throw .malformed("Länge stimmt nicht") }
-    var computed = FNV1a()
-    computed.add(bytes[headerSize...])
-    guard computed.value == checksum else { throw .checksumMismatch }
+    guard Self.checksum(of: bytes[headerSize...]) == checksum else { throw .checksumMismatch }
     var reader = SnapshotReader(bytes, from: headerSize)
     let count = try reader.count()
     var strings: [String] = []

@@ -199,7 +199,9 @@ struct SnapshotReader {
     return values
   }
 
-  mutating func strings() throws(SnapshotProblem) -> [String] { try array { reader throws(SnapshotProblem) in try reader.string() } }
+  mutating func strings() throws(SnapshotProblem) -> [String] {
+    try array { reader throws(SnapshotProblem) in try reader.string() }
+  }
 
   mutating func choice<E: CaseIterable>(_: E.Type) throws(SnapshotProblem) -> E {
     let cases = Array(E.allCases)
@@ -207,20 +209,46 @@ struct SnapshotReader {
   }
 }
 
-/// 64-bit FNV-1a, for the payload checksum and, twice with different seeds, the source key.
-struct FNV1a {
-  private(set) var value: UInt64
+/// A fast 128-bit hash over 8-byte words, for the source key and the payload checksum: two
+/// independent multiply-and-mix lanes. It guards against accidents (a changed file, a damaged
+/// cache), not against an attacker, who could as well write a matching snapshot.
+package struct WordHash {
+  private var first: UInt64 = 0x243F_6A88_85A3_08D3
+  private var second: UInt64 = 0x1319_8A2E_0370_7344
 
-  init(seed: UInt64 = 0xcbf2_9ce4_8422_2325) { value = seed }
+  package init() {}
 
-  mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    for byte in bytes {
-      value ^= UInt64(byte)
-      value &*= 0x0000_0100_0000_01B3
+  package var low: UInt64 { first }
+  package var high: UInt64 { second }
+
+  private mutating func mix(_ word: UInt64) {
+    first = (first ^ word) &* 0x9E37_79B9_7F4A_7C15
+    first ^= first >> 29
+    second = (second &+ word) &* 0xC2B2_AE3D_27D4_EB4F
+    second = (second << 31) | (second >> 33)
+  }
+
+  /// Adds the bytes and their count, so that a split between two calls is part of the hash.
+  package mutating func add(_ bytes: ArraySlice<UInt8>) {
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset + 8 <= raw.count {
+        mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        offset += 8
+      }
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while offset < raw.count {
+        tail |= UInt64(raw[offset]) << shift
+        shift += 8
+        offset += 1
+      }
+      mix(tail)
+      mix(UInt64(raw.count))
     }
   }
 
-  mutating func add(_ number: UInt64) {
-    add((0..<8).map { UInt8(truncatingIfNeeded: number >> UInt64($0 * 8)) })
-  }
+  package mutating func add(_ bytes: [UInt8]) { add(bytes[...]) }
+
+  package mutating func add(_ text: String) { add(Array(text.utf8)) }
 }

@@ -67,9 +67,9 @@ public struct SnapshotCache: Sendable {
   /// The snapshot file for a knowledge-base folder.
   public func path(forKnowledgeBase folder: String) -> String {
     let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
-    var hash = FNV1a()
-    hash.add(Array(absolute.utf8))
-    let hex = String(hash.value, radix: 16)
+    var hash = WordHash()
+    hash.add(absolute)
+    let hex = String(hash.low, radix: 16)
     return KnowledgeSources.join(directory, "kb-" + String(repeating: "0", count: 16 - hex.count) + hex + ".snapshot")
   }
 
@@ -78,32 +78,39 @@ public struct SnapshotCache: Sendable {
   /// From a snapshot the result has no diagnostics and no statistics: only error-free bases are
   /// ever written, and warnings are for `resilienz check`, which always compiles.
   public func load(directory folder: String, lint: Bool = false) -> CachedLoad {
-    let sources = KnowledgeSources.read(directory: folder)
     let path = path(forKnowledgeBase: folder)
-    guard sources.diagnostics.isEmpty else {
-      return CachedLoad(
-        result: KnowledgeBaseLoader.compile(sources, lint: lint), problem: .missing, path: path, wrote: false)
-    }
-    let key = SnapshotKey(sources: sources, program: program)
-    let problem: SnapshotProblem
-    if let data = FileManager.default.contents(atPath: path) {
+    var problem = SnapshotProblem.missing
+    // The files are only hashed on the way to the snapshot and then dropped, so that they and
+    // the decoded base are never in memory together; on a miss they are read once more.
+    if let key = Self.key(of: KnowledgeSources.read(directory: folder), program: program),
+      let bytes = Self.contents(of: path)
+    {
       do {
-        let knowledgeBase = try KnowledgeBaseSnapshot.decode([UInt8](data), expecting: key)
+        let knowledgeBase = try KnowledgeBaseSnapshot.decode(bytes, expecting: key)
         return CachedLoad(
           result: LoadResult(knowledgeBase: knowledgeBase, diagnostics: [], statistics: nil), problem: nil,
           path: path, wrote: false)
       } catch {
         problem = error
       }
-    } else {
-      problem = .missing
     }
+    let sources = KnowledgeSources.read(directory: folder)
     let result = KnowledgeBaseLoader.compile(sources, lint: lint)
     var wrote = false
-    if let knowledgeBase = result.knowledgeBase {
+    if let knowledgeBase = result.knowledgeBase, let key = Self.key(of: sources, program: program) {
       wrote = store(knowledgeBase, key: key, at: path)
     }
     return CachedLoad(result: result, problem: problem, path: path, wrote: wrote)
+  }
+
+  /// The key of sources that could be read without a problem.
+  private static func key(of sources: KnowledgeSources, program: String) -> SnapshotKey? {
+    sources.diagnostics.isEmpty ? SnapshotKey(sources: sources, program: program) : nil
+  }
+
+  /// A file's bytes; the `Data` it was read into is released on return.
+  private static func contents(of path: String) -> [UInt8]? {
+    FileManager.default.contents(atPath: path).map { [UInt8]($0) }
   }
 
   /// Writes the snapshot of a knowledge base compiled from `sources` (as `resilienz check` does);

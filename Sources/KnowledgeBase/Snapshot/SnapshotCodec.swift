@@ -451,7 +451,9 @@ extension SnapshotReader {
   }
 
   mutating func presetAnswers(_ t: SnapshotTables) throws(SnapshotProblem) -> [(question: Int, answer: Answer)] {
-    try array { reader throws(SnapshotProblem) in (question: try reader.index(below: t.questions), answer: try reader.answer()) }
+    try array { reader throws(SnapshotProblem) in
+      (question: try reader.index(below: t.questions), answer: try reader.answer())
+    }
   }
 
   mutating func exercise(_ t: SnapshotTables) throws(SnapshotProblem) -> Exercise {
