@@ -37,6 +37,11 @@ struct Check: ParsableCommand {
   func run() throws {
     let sources = KnowledgeSources.read(directory: knowledgeBase.resolved)
     let result = KnowledgeBaseLoader.compile(sources)
+    let report = CheckReport(result: result, strict: strict)
+    switch format {
+    case .text: print(report.text(withStatistics: stats), terminator: "")
+    case .json: print(DiagnosticJSONRenderer().render(report.diagnostics), terminator: "")
+    }
     // A checked base is what the next start loads: keep its snapshot in the cache.
     if let compiled = result.knowledgeBase {
       SnapshotCache.standard(environment: ProcessInfo.processInfo.environment)?.store(compiled, sources: sources)
@@ -49,11 +54,6 @@ struct Check: ParsableCommand {
           throw ExitCode(2)
         }
       }
-    }
-    let report = CheckReport(result: result, strict: strict)
-    switch format {
-    case .text: print(report.text(withStatistics: stats), terminator: "")
-    case .json: print(DiagnosticJSONRenderer().render(report.diagnostics), terminator: "")
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }

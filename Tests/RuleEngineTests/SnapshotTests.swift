@@ -100,6 +100,9 @@ struct SnapshotRoundTripTests {
     let decoded = try Self.roundTrip(kb)
     #expect(KnowledgeBaseComparison.differences(kb, decoded) == [])
     #expect(!kb.exercises.isEmpty && !kb.terms.isEmpty)
+    // `check` writes the snapshot from a compile with the linter, a consultation without it.
+    let linted = try #require(KnowledgeBaseLoader.load(directory: Fixture.repositoryRoot).knowledgeBase)
+    #expect(KnowledgeBaseComparison.differences(linted, decoded) == [])
     var rng = SplitMix64(seed: 42)
     for _ in 0..<5 {
       var answers: [Int: Answer] = [:]
