@@ -58,3 +58,28 @@ public struct AnswerStamp: Sendable, Equatable {
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
   }
 }
+
+extension AnswerStamp {
+  /// An age as people say it: „vor 5 Min.“, „vor 3 Std.“, „vor 2 Tagen“; nil under a minute.
+  public static func germanAge(_ seconds: TimeInterval) -> String? {
+    let minutes = Int(seconds / 60)
+    guard minutes >= 1 else { return nil }
+    if minutes < 60 { return "vor \(minutes) Min." }
+    let hours = minutes / 60
+    if hours < 48 { return "vor \(hours) Std." }
+    let days = hours / 24
+    if days < 14 { return "vor \(days) Tagen" }
+    let weeks = days / 7
+    if weeks < 9 { return "vor \(weeks) Wochen" }
+    return "vor \(days / 30) Monaten"
+  }
+
+  /// A limit as people say it: „6 Stunden“, „1 Tag“, „52 Wochen“.
+  public static func germanDuration(_ seconds: Int) -> String {
+    func unit(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+    if seconds % 604_800 == 0 { return unit(seconds / 604_800, "Woche", "Wochen") }
+    if seconds % 86_400 == 0 { return unit(seconds / 86_400, "Tag", "Tage") }
+    if seconds % 3_600 == 0 { return unit(seconds / 3_600, "Stunde", "Stunden") }
+    return unit(seconds / 60, "Minute", "Minuten")
+  }
+}

@@ -27,6 +27,7 @@ extension Consultation {
     var injectsPlayed = 0
     // Replayed without a journal, so nothing is written twice; attached afterwards.
     for record in contents.records {
+      let time = AnswerStamp.date(fromTimestamp: record.time)
       switch record.op {
       case "start":
         if record.knowledgeBase != knowledgeBase.info.id || record.version != knowledgeBase.info.version {
@@ -70,14 +71,31 @@ extension Consultation {
           problems.append("Die Übung „\(record.question ?? "?")“ gibt es nicht mehr; ihre Einträge werden übergangen.")
           continue
         }
-        try consultation.startExercise(exercise, blind: record.answer == "blind")
+        try consultation.startExercise(exercise, blind: record.answer == "blind", at: time)
         injectsPlayed = 0
       case "inject":
-        guard let run = consultation.exercise else { continue }
+        guard consultation.exercise != nil else { continue }
         injectsPlayed += 1
-        // The scenario may have lost injects since they were played: the session still opens,
-        // at the last inject the scenario has, and says so below.
-        if run.nextInject != nil { try consultation.playInject() }
+        do {
+          if let id = record.answer {
+            try consultation.releaseInject(id)
+          } else {
+            // Journals from before the Drehbuch name no inject: the next one, as then.
+            try consultation.playInject()
+          }
+        } catch let error as ExerciseError {
+          // The scenario may have lost injects since they were played: the session still
+          // opens, at the last inject the scenario has, and says so below.
+          if case .noMoreInjects = error { continue }
+          problems.append("Die Einlage „\(record.answer ?? "?")“ wird übergangen: \(error.description)")
+        }
+      case "inject-control", "inject-skip", "inject-delay", "inject-edit", "inject-add":
+        guard consultation.exercise != nil else { continue }
+        do {
+          try consultation.replayScheduleChange(record)
+        } catch let error as ExerciseError {
+          problems.append("Eine Änderung der Einlage „\(record.answer ?? "?")“ wird übergangen: \(error.description)")
+        }
       case "decide":
         guard consultation.exercise != nil, let id = record.question, let measure = knowledgeBase.measureIndex[id],
           let decision = StaffDecision(rawValue: record.answer ?? "")
@@ -85,14 +103,44 @@ extension Consultation {
           problems.append("Eine Entscheidung zu „\(record.question ?? "?")“ passt nicht mehr und wird übergangen.")
           continue
         }
-        try consultation.decide(measure, decision, reason: record.text)
+        try consultation.decide(measure, decision, reason: record.text, at: time, role: record.by)
       case "note":
-        if consultation.exercise != nil, let text = record.text { try consultation.note(text) }
+        if consultation.exercise != nil, let text = record.text {
+          try consultation.log(.note, text: text, measure: nil, role: record.by, observer: nil, at: time)
+        }
+      case "log":
+        guard consultation.exercise != nil, let kind = LogEntry.Kind(rawValue: record.answer ?? "") else { continue }
+        var measure: Int?
+        if let id = record.question {
+          measure = knowledgeBase.measureIndex[id]
+          if measure == nil {
+            problems.append("Die Maßnahme „\(id)“ gibt es nicht mehr; der Eintrag bleibt ohne sie im Protokoll.")
+          }
+        }
+        try consultation.log(
+          kind, text: record.text ?? "", measure: measure, role: record.by, observer: record.observer, at: time)
+      case "undo":
+        if consultation.exercise?.entries.isEmpty == false { try consultation.undoLastEntry() }
       case "debrief":
         if consultation.exercise != nil { try consultation.markDebriefed() }
+      case "exercise-info", "rating", "plan", "plan-status":
+        guard consultation.exercise != nil else { continue }
+        if !consultation.replayEvaluation(record, at: time) {
+          problems.append("Ein Eintrag der Auswertung („\(record.op)“) passt nicht mehr und wird übergangen.")
+        }
       case "task":
         if !consultation.replayTask(record) {
           problems.append("Ein Auftrag zu „\(record.question ?? "?")“ passt nicht mehr und wird übergangen.")
+        }
+      case "report":
+        consultation.replayReportMark(record)
+      case "confirm":
+        consultation.replayConfirmation(record)
+      case "header":
+        do {
+          try consultation.setHeader(try HeaderField(named: record.question ?? ""), to: record.text)
+        } catch {
+          problems.append("Der Kopfeintrag „\(record.question ?? "?")“ wird übergangen: \(error)")
         }
       case "term":
         do {
@@ -107,6 +155,8 @@ extension Consultation {
     }
     // The log is the journal as written, with its times, not the replay's.
     consultation.log = contents.records
+    // Who answered last goes on answering (and signs the report) until `name` says otherwise.
+    consultation.author = contents.records.last(where: { $0.by != nil })?.by
     if let run = consultation.exercise, injectsPlayed > run.exercise.injects.count {
       let count = run.exercise.injects.count
       problems.append(

@@ -8,6 +8,9 @@ public struct MeasureTask: Sendable, Equatable {
   /// Free text, as the staff says it: „18 Uhr“, „morgen früh“.
   public var due: String?
   public var done = false
+  /// Why the staff put the measure off for now (`zurückstellen`); nil unless deferred. A
+  /// deferred measure has no owner until it is assigned.
+  public var deferral: String? = nil
   /// When the task was last changed and by whom.
   public var stamp: AnswerStamp
 
@@ -21,6 +24,9 @@ public struct MeasureTask: Sendable, Equatable {
   /// German, for the advice and the report: „Auftrag an S4 Versorgung, bis 18 Uhr (5.12.2026
   /// 15:32 Uhr)“ or „Erledigt (…) – Auftrag an S4 Versorgung“.
   public var german: String {
+    if let deferral {
+      return "Zurückgestellt – \(deferral)" + (stamp.german().map { " (\($0))" } ?? "")
+    }
     var text = "Auftrag an \(owner)" + (due.map { ", bis \($0)" } ?? "")
     if done { text = "Erledigt – " + text }
     if let when = stamp.german() { text += " (\(when))" }
@@ -35,6 +41,7 @@ public enum MeasureTaskError: Error, Equatable, Sendable, CustomStringConvertibl
   case tooLong(String)
   case controlCharacter
   case noTask(String)
+  case noReason
 
   public var description: String {
     switch self {
@@ -46,6 +53,8 @@ public enum MeasureTaskError: Error, Equatable, Sendable, CustomStringConvertibl
       "\(what) ist zu lang; höchstens 80 Zeichen."
     case .controlCharacter:
       "Die Angabe darf keine Steuerzeichen enthalten."
+    case .noReason:
+      "Bitte den Grund angeben, etwa: zurückstellen 3 erst nach Lagebesprechung um 14 Uhr"
     case .noTask(let title):
       "„\(title)“ hat noch keinen Auftrag; zuerst: auftrag <nr> <wer> [bis <frist>]"
     }
@@ -74,6 +83,27 @@ extension Consultation {
     tasks[measure] = MeasureTask(owner: owner, due: due, stamp: stamp)
   }
 
+  /// Puts a recommended measure off for now, with the staff's reason: journal first. Assigning it
+  /// later replaces the deferral.
+  public mutating func postpone(_ measure: Int, reason: String) throws {
+    let title = engine.measure(measure).title
+    guard engine.isRecommended(measure) else { throw MeasureTaskError.notRecommended(title) }
+    let reason = String(reason.trimmingWhitespace)
+    guard !reason.isEmpty else { throw MeasureTaskError.noReason }
+    guard reason.count <= 200 else { throw MeasureTaskError.tooLong("Der Grund") }
+    if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      throw MeasureTaskError.controlCharacter
+    }
+    let stamp = AnswerStamp(time: clock(), by: author)
+    try write(
+      JournalRecord(
+        op: "task", question: knowledgeBase.measures[measure].id, answer: "defer", text: reason,
+        time: stamp.time.map(AnswerStamp.timestamp), by: author))
+    var task = MeasureTask(owner: "", due: nil, stamp: stamp)
+    task.deferral = reason
+    tasks[measure] = task
+  }
+
   /// Marks a measure's task as done, or with `false` as open again.
   public mutating func markDone(_ measure: Int, _ done: Bool = true) throws {
     guard var task = tasks[measure] else { throw MeasureTaskError.noTask(engine.measure(measure).title) }
@@ -95,8 +125,13 @@ extension Consultation {
     case "assign":
       guard let owner = record.text, !owner.isEmpty else { return false }
       tasks[measure] = MeasureTask(owner: owner, due: record.due, stamp: stamp)
+    case "defer":
+      guard let reason = record.text, !reason.isEmpty else { return false }
+      var task = MeasureTask(owner: "", due: nil, stamp: stamp)
+      task.deferral = reason
+      tasks[measure] = task
     case "done", "open":
-      guard var task = tasks[measure] else { return false }
+      guard var task = tasks[measure], task.deferral == nil else { return false }
       task.done = record.answer == "done"
       task.stamp = stamp
       tasks[measure] = task

@@ -49,6 +49,11 @@ public struct Consultation {
   /// Every record this consultation wrote or replayed, in order: the journal's content, kept
   /// also where there is no journal (scripts), for the staff's log (`LogExport`).
   public internal(set) var log: [JournalRecord] = []
+  /// The head of the staff's report (`kopf`): municipality, situation, function, distribution,
+  /// marking.
+  public internal(set) var header: [HeaderField: String] = [:]
+  /// What the last report written in this consultation showed.
+  public internal(set) var lastReport: ReportMark?
   /// Who answers now (a name or staff function), written with every answer; nil when not said.
   public var author: String?
   /// The time answers are stamped with.

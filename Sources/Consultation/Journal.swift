@@ -5,7 +5,9 @@ public struct JournalRecord: Codable, Equatable, Sendable {
   /// `start` (first line: which knowledge base), `set`, `unset`, `reset`, `term` (a term's own
   /// text in `text`, none to return to the knowledge base's), `task` (a measure in `question`
   /// given to someone: `answer` `assign` with the owner in `text` and `due`, or `done`/`open`),
-  /// or a later kind.
+  /// `header` (a field of the report's head in `question`, its text in `text`), `report` (a report
+  /// was written: the top measures' ids in `answer`, pattern states in `text`), `confirm` (the
+  /// answer to `question` re-confirmed unchanged at `time`), or a later kind.
   public var op: String
   public var question: String?
   /// The answer as typed (`ja`, an option id, `a, b`, `2,5`, `?`).
@@ -22,13 +24,16 @@ public struct JournalRecord: Codable, Equatable, Sendable {
   public var time: String?
   /// Who gave the answer (a name or staff function the user set with `name`), if known.
   public var by: String?
-  /// A task's deadline, as the staff said it (record `task`).
+  /// A task's deadline, as the staff said it (record `task`); an inject's new time (records
+  /// `inject-delay`, `inject-add`).
   public var due: String?
+  /// Who observed and logged an exercise entry or rated an objective (records `log`, `rating`).
+  public var observer: String?
 
   public init(
     op: String, question: String? = nil, answer: String? = nil, knowledgeBase: String? = nil,
     version: String? = nil, text: String? = nil, format: String? = nil, time: String? = nil, by: String? = nil,
-    due: String? = nil
+    due: String? = nil, observer: String? = nil
   ) {
     self.op = op
     self.question = question
@@ -40,6 +45,7 @@ public struct JournalRecord: Codable, Equatable, Sendable {
     self.time = time
     self.by = by
     self.due = due
+    self.observer = observer
   }
 
   public static let journalFormat = "resilienz-journal"

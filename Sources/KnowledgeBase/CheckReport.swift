@@ -34,40 +34,41 @@ public struct CheckReport: Sendable {
     return diagnostics.containsErrors ? 1 : 0
   }
 
-  /// The diagnostics with their snippets, a summary line and optionally the counts.
+  /// The diagnostics with their snippets, a German summary line and optionally the counts. The
+  /// diagnostics keep `error:`/`warning:` and their ids, which editors and CI match on.
   public func text(withStatistics: Bool) -> String {
     var out = DiagnosticRenderer().render(diagnostics)
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.filter { $0.severity == .warning }.count
     if errors == 0, warnings == 0 {
-      out += "no problems found\n"
+      out += "keine Probleme gefunden\n"
     } else {
-      out += "\(count(errors, "error")) and \(count(warnings, "warning"))\n"
+      out += "\(errors) Fehler und \(count(warnings, "Warnung", "Warnungen"))\n"
     }
     if withStatistics, let statistics {
       out += """
-        factors: \(statistics.factors)
-        patterns: \(statistics.patterns)
-        measures: \(statistics.measures)
-        questions: \(statistics.questions)
-        rules: \(statistics.rules)
-        sources: \(statistics.sources)
+        Faktoren: \(statistics.factors)
+        Muster: \(statistics.patterns)
+        Maßnahmen: \(statistics.measures)
+        Fragen: \(statistics.questions)
+        Regeln: \(statistics.rules)
+        Quellen: \(statistics.sources)
 
         """
       for entry in statistics.sourcesByKind {
         out += "  \(entry.kind.rawValue): \(entry.count)\n"
       }
       out += "  ungeprüft: \(statistics.unverifiedSources)\n"
-      out += "tests: \(statistics.tests)\n"
-      out += "situation kinds: \(statistics.situationKinds.count)\n"
+      out += "Tests: \(statistics.tests)\n"
+      out += "Lagearten: \(statistics.situationKinds.count)\n"
       for kind in statistics.situationKinds {
-        out += "  \(kind.id): \(kind.acuteMeasures) acute measures\n"
+        out += "  \(kind.id): \(count(kind.acuteMeasures, "akute Maßnahme", "akute Maßnahmen"))\n"
       }
     }
     return out
   }
 
-  private func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
+  private func count(_ number: Int, _ one: String, _ many: String) -> String {
+    "\(number) \(number == 1 ? one : many)"
   }
 }

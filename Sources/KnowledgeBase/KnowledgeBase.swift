@@ -14,6 +14,8 @@ public final class KnowledgeBase: Sendable {
   public let terms: [Term]
   /// Staff exercises from `Knowledge/exercises/`, by file name.
   public let exercises: [Exercise]
+  /// The catalogue of staff functions exercises draw their roles from (`staff_roles:`).
+  public let staffRoles: [StaffRole]
   public let priority: PriorityFormula
   public let rules: [CompiledRule]
   /// The order in which rules are decided, and which rules read what.
@@ -32,7 +34,8 @@ public final class KnowledgeBase: Sendable {
   init(
     info: KnowledgeBaseInfo, groups: [QuestionGroup], questions: [Question], facts: [DerivedFact],
     factorLevels: [FactorLevel], factors: [Factor], patterns: [Pattern], measures: [Measure],
-    sources: [Source], terms: [Term], exercises: [Exercise] = [], priority: PriorityFormula, rules: [CompiledRule],
+    sources: [Source], terms: [Term], exercises: [Exercise] = [], staffRoles: [StaffRole] = [],
+    priority: PriorityFormula, rules: [CompiledRule],
     dependencies: DependencyIndex
   ) {
     self.info = info
@@ -46,6 +49,7 @@ public final class KnowledgeBase: Sendable {
     self.sources = sources
     self.terms = terms
     self.exercises = exercises
+    self.staffRoles = staffRoles
     self.priority = priority
     self.rules = rules
     self.dependencies = dependencies

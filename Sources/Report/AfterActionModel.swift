@@ -47,6 +47,37 @@ public struct AfterActionModel: Sendable {
     }
   }
 
+  /// A line of the header: date, place, participants, Übungsleitung, observers.
+  public struct HeaderField: Sendable {
+    public var label: String
+    public var value: String
+  }
+
+  /// An objective with the observers' ratings and the evidence the tool puts beside them.
+  public struct ObjectiveRow: Sendable {
+    public var number: Int
+    public var text: String
+    /// The Erwartungshorizont: what a good staff does.
+    public var horizon: [String]
+    /// „teilweise erreicht (Beobachterin Nord): Fachberater erst nach Einlage 2“
+    public var ratings: [String]
+    /// Decisions with their times, measures not decided, notes, and the tool's advice then.
+    public var evidence: [String]
+    public var hasRatings: Bool
+    public var hasEvidence: Bool
+  }
+
+  /// A row of the improvement plan the staff agreed on.
+  public struct ImprovementRow: Sendable {
+    public var number: Int
+    public var action: String
+    public var owner: String
+    public var deadline: String
+    public var status: String
+    /// The objective's number and text, or empty.
+    public var objective: String
+  }
+
   public var title: String
   public var type: String
   public var scenario: String
@@ -65,6 +96,13 @@ public struct AfterActionModel: Sendable {
   public var hasTakenNotAdvised: Bool
   public var hasObservations: Bool
   public var hasPlan: Bool
+  /// Filled by `addEvaluation(of:knowledgeBase:fill:)`; empty for a report without it.
+  public var header: [HeaderField] = []
+  public var objectiveRows: [ObjectiveRow] = []
+  public var improvements: [ImprovementRow] = []
+  public var hasHeader = false
+  public var hasObjectiveRows = false
+  public var hasImprovements = false
 
   public init(
     title: String, type: String, scenario: String, knowledgeBase: String, mode: String, objectives: [String],

@@ -15,15 +15,22 @@ public struct LogExport: Sendable {
     /// The question's or the measure's German text.
     public var gegenstand: String
     public var inhalt: String
+    /// The consultation's marking (`kopf einstufung`) on every row, so that no printed or
+    /// filtered part of the export loses it; absent when none is set.
+    public var einstufung: String? = nil
   }
 
   public var rows: [Row]
+  /// The marking every row carries, if set.
+  public var marking: String?
 
   /// The rows of a journal's records, in their order; records of kinds the log does not list
   /// (start, exercise play) are left out.
   /// Texts read as the consultation reads them now: options by their text, terms (`{stab}`) filled.
   public init(log: [JournalRecord], consultation: Consultation) {
     let kb = consultation.knowledgeBase
+    let marking = consultation.header[.einstufung]
+    self.marking = marking
     rows = log.compactMap { record -> Row? in
       let time = record.time ?? ""
       let by = record.by ?? ""
@@ -56,6 +63,8 @@ public struct LogExport: Sendable {
           return Row(zeit: time, wer: by, art: "Auftrag", gegenstand: measure(), inhalt: (record.text ?? "") + due)
         case "done": return Row(zeit: time, wer: by, art: "Erledigt", gegenstand: measure(), inhalt: "")
         case "open": return Row(zeit: time, wer: by, art: "Wieder offen", gegenstand: measure(), inhalt: "")
+        case "defer":
+          return Row(zeit: time, wer: by, art: "Zurückgestellt", gegenstand: measure(), inhalt: record.text ?? "")
         default: return nil
         }
       case "term":
@@ -68,9 +77,27 @@ public struct LogExport: Sendable {
           inhalt: [record.answer, record.text].compactMap { $0 }.joined(separator: " – "))
       case "note":
         return Row(zeit: time, wer: by, art: "Notiz (Übung)", gegenstand: "", inhalt: record.text ?? "")
+      case "header":
+        let field = (try? HeaderField(named: record.question ?? "")).map(\.title) ?? (record.question ?? "")
+        return Row(zeit: time, wer: by, art: "Kopf", gegenstand: field, inhalt: record.text ?? "(entfernt)")
+      case "report":
+        return Row(zeit: time, wer: by, art: "Bericht erstellt", gegenstand: "", inhalt: "")
+      case "log":
+        // A decision or note in free text, with its role (`by`), observer and measure if any.
+        let art = record.answer == "decision" ? "Entscheidung (Übung)" : "Notiz (Übung)"
+        let observed = record.observer.map { " (beobachtet: \($0))" } ?? ""
+        return Row(
+          zeit: time, wer: by, art: art, gegenstand: record.question == nil ? "" : measure(),
+          inhalt: (record.text ?? "") + observed)
+      case "undo":
+        return Row(zeit: time, wer: by, art: "Letzter Eintrag zurückgenommen (Übung)", gegenstand: "", inhalt: "")
       default:
         return nil
       }
+    }.map { row in
+      var row = row
+      row.einstufung = marking
+      return row
     }
   }
 
@@ -78,9 +105,14 @@ public struct LogExport: Sendable {
   /// CRLF line ends and a byte order mark so that umlauts survive.
   public var csv: String {
     func field(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-    var out = "\u{FEFF}" + ["Zeit", "Wer", "Art", "Gegenstand", "Inhalt"].map(field).joined(separator: ";") + "\r\n"
+    let marked = marking != nil
+    var out =
+      "\u{FEFF}"
+      + (["Zeit", "Wer", "Art", "Gegenstand", "Inhalt"] + (marked ? ["Einstufung"] : [])).map(field)
+      .joined(separator: ";") + "\r\n"
     for row in rows {
-      out += [row.zeit, row.wer, row.art, row.gegenstand, row.inhalt].map(field).joined(separator: ";") + "\r\n"
+      let fields = [row.zeit, row.wer, row.art, row.gegenstand, row.inhalt] + (marked ? [row.einstufung ?? ""] : [])
+      out += fields.map(field).joined(separator: ";") + "\r\n"
     }
     return out
   }

@@ -37,12 +37,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// Lagebericht a staff puts on the table.
 public enum ReportKind: String, Sendable, CaseIterable {
   case full, onePage
+  /// The print pack for when power or IT fails: one checklist page per measure, the open points.
+  case printPack
 
   /// The template's name without format: `bericht`, `lagebericht`.
   public var templateBase: String {
     switch self {
     case .full: "bericht"
     case .onePage: "lagebericht"
+    case .printPack: "druckmappe"
     }
   }
 
@@ -51,6 +54,7 @@ public enum ReportKind: String, Sendable, CaseIterable {
     switch self {
     case .full: "Bericht"
     case .onePage: "Lagebericht (eine Seite)"
+    case .printPack: "Druckmappe"
     }
   }
 }

@@ -63,14 +63,40 @@ extension ReportModel {
     self.init(state: consultation, date: date, options: options)
     time = AnswerStamp.clockTime(consultation.clock())
     author = consultation.author
+    head = Self.head(consultation, date: self.date, time: time)
+    if let changes = consultation.changesSinceLastReport {
+      sinceLast = SinceLastEntry(
+        time: consultation.lastReport?.time.flatMap(AnswerStamp.date(fromTimestamp:)).map {
+          AnswerStamp(time: $0, by: nil).german() ?? ""
+        }, changes: changes)
+    }
     for group in situation.indices {
       for entry in situation[group].answers.indices {
         guard let question = consultation.knowledgeBase.questionIndex[situation[group].answers[entry].id] else {
           continue
         }
         situation[group].answers[entry].stamp = consultation.stamps[question]?.german()
+        let age = consultation.age(of: question)
+        situation[group].answers[entry].age = age?.german
+        situation[group].answers[entry].isStale = age?.isStale ?? false
       }
     }
+  }
+
+  /// The head as the staff set it with `kopf`, with the staff's name from `bezeichnung`.
+  static func head(_ consultation: Consultation, date: String, time: String?) -> HeadEntry {
+    var head = HeadEntry()
+    head.marking = consultation.header[.einstufung]
+    head.municipality = consultation.header[.kommune]
+    head.situation = consultation.header[.lage]
+    head.distribution = consultation.header[.verteiler]
+    let staff = consultation.filled("{stab}")
+    head.staff = staff == "{stab}" ? nil : staff
+    let author = [consultation.author, consultation.header[.funktion]].compactMap { $0 }
+    head.author = author.isEmpty ? nil : author.joined(separator: ", ")
+    head.markingCSS = HeadEntry.cssString(head.marking ?? "")
+    head.retitle("Lagebericht", date: date, time: time)
+    return head
   }
 
   /// The report of the answers and conclusions alone, without the staff's tasks and exercise.
@@ -94,6 +120,8 @@ extension ReportModel {
     profile = Self.profile(consultation, text, &citations)
     let ranked = Self.measures(consultation, text, &citations, tasks: options.tasks)
     let measures = ranked.map(\.entry)
+    self.ranked = measures.sorted { $0.rank < $1.rank }
+    openPoints = Self.openPoints(consultation, text)
     let sections = consultation.advice().prefix(Consultation.settledPlaces).map(\.section)
     for (section, entry) in zip(sections, measures) {
       if let last = first.last, last.title == section?.title {
@@ -279,6 +307,18 @@ extension ReportModel {
         return "\(number)„\(text.fill(consultation.measure(conflict.measure).title))“: \(conflict.text)"
       }
       return (measure.horizon, entry)
+    }
+  }
+
+  static func openPoints(_ consultation: Consultation, _ text: ReportText) -> [OpenPointEntry] {
+    let kb = consultation.knowledgeBase
+    return consultation.openPoints.enumerated().map { offset, point in
+      let question = kb.questions[point.question]
+      var decides = point.measures.map { text.fill(consultation.measure($0).title) }
+      decides += point.patterns.map { "Krisenmuster „\(text.fill(kb.patterns[$0].title))“" }
+      return OpenPointEntry(
+        number: offset + 1, clarify: text.fill(question.clarify ?? "Klären: \(question.text)"),
+        ask: question.clarifyWith.map(text.fill), decides: decides)
     }
   }
 

@@ -35,6 +35,80 @@ public struct ReportModel: Sendable {
   public var notes: [NoteEntry]
   /// Every source cited in the report, numbered in order of first citation.
   public var bibliography: [SourceEntry]
+  /// The head the staff set with `kopf`: marking, municipality, situation, author, distribution.
+  public var head = HeadEntry()
+  /// What changed since the last report of this consultation; nil when none was written.
+  public var sinceLast: SinceLastEntry? = nil
+  /// Every recommended measure in the order of the advice (the print pack's pages).
+  public var ranked: [MeasureEntry] = []
+  /// What the staff should find out: answers given as „weiß nicht“ or skipped that still decide
+  /// something, weightiest first, with whom to ask.
+  public var openPoints: [OpenPointEntry] = []
+}
+
+/// An open point: what to clarify, with whom, and what it decides.
+public struct OpenPointEntry: Sendable {
+  public var number: Int
+  /// The question's `clarify` text, else the question itself.
+  public var clarify: String
+  /// The question's `clarify_with`: whom to ask.
+  public var ask: String?
+  public var decides: [String]
+}
+
+/// The head of a report as the staff set it, with the marking prepared for the print margins.
+public struct HeadEntry: Sendable {
+  /// „VS – NUR FÜR DEN DIENSTGEBRAUCH“ or another marking; nil when none is set.
+  public var marking: String? = nil
+  public var municipality: String? = nil
+  /// The staff's name as the municipality calls it (`bezeichnung stab`), or the knowledge base's.
+  public var staff: String? = nil
+  public var situation: String? = nil
+  /// Name and function of who made the report („Dr. Weber, S2 Lage“).
+  public var author: String? = nil
+  public var distribution: String? = nil
+  /// The marking and the running title as CSS string contents for `@page` margin boxes, every
+  /// character outside a safe set written as a CSS escape (the template sets them in a style
+  /// sheet, where HTML escaping would not apply).
+  public var markingCSS = ""
+  public var runningTitleCSS = ""
+
+  /// Sets the running title of the print margins: „Druckmappe – Kommune – Lage – Datum, Uhrzeit“.
+  mutating func retitle(_ document: String, date: String, time: String?) {
+    let title = [document, municipality, situation].compactMap { $0 }.joined(separator: " – ")
+    runningTitleCSS = Self.cssString(title + " – " + date + (time.map { ", \($0)" } ?? ""))
+  }
+
+  /// A text as the contents of a CSS string: letters, digits, spaces and plain punctuation as
+  /// they are, everything else (quotes, backslashes, angle brackets, ampersands) as `\HEX `.
+  static func cssString(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        || " .,:;–-()/".unicodeScalars.contains(scalar)
+      {
+        out.unicodeScalars.append(scalar)
+      } else {
+        out += "\\" + String(scalar.value, radix: 16) + " "
+      }
+    }
+    return out
+  }
+}
+
+/// Changes since the previous report: when it was written and what is different now.
+public struct SinceLastEntry: Sendable {
+  /// German time of the previous report („5.12.2026 9:00 Uhr“), if known.
+  public var time: String?
+  public var changes: [String]
+  /// Stored, not computed: templates read values by reflection.
+  public var isUnchanged: Bool
+
+  public init(time: String?, changes: [String]) {
+    self.time = time
+    self.changes = changes
+    isUnchanged = changes.isEmpty
+  }
 }
 
 /// The knowledge base the advice comes from.
@@ -96,6 +170,10 @@ public struct AnswerEntry: Sendable {
   public var isGap: Bool
   /// When and by whom it was answered („5.12. 14:32 Uhr, S2 Lage“), where the journal says.
   public var stamp: String? = nil
+  /// How old the answer is („vor 3 Std.“), from a minute on.
+  public var age: String? = nil
+  /// Older than its question allows (`valid_for`): to be confirmed.
+  public var isStale = false
 }
 
 /// A reference to an entry of the bibliography.

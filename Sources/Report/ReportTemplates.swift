@@ -86,21 +86,32 @@ public struct ReportTemplates: Sendable {
   /// The templates for a knowledge base's after-action reports: its own folder when that holds
   /// `auswertung.<format>.mustache`, else the shipped one.
   public init(afterActionForKnowledgeBase directory: String?, format: ReportFormat) throws {
+    try self.init(template: "auswertung", forKnowledgeBase: directory, format: format)
+  }
+
+  /// The templates for one kind of document: the knowledge base's own folder when that holds
+  /// `<template>.<format>.mustache`, else the shipped one.
+  init(template base: String, forKnowledgeBase directory: String?, format: ReportFormat) throws {
     var folder = Self.shippedFolder
     if let directory {
       let own = KnowledgeSources.join(directory, Self.subfolder)
-      if FileManager.default.fileExists(atPath: own + "/auswertung.\(format.markup.rawValue).mustache") { folder = own }
+      if FileManager.default.fileExists(atPath: own + "/\(base).\(format.markup.rawValue).mustache") { folder = own }
     }
     try self.init(folder: folder)
   }
 
   /// An exercise's after-action report in the format, rendered with `auswertung.<format>`.
   public func render(_ model: AfterActionModel, as format: ReportFormat) throws -> String {
-    let name = "auswertung.\(format.markup.rawValue)"
+    try render(model, template: "auswertung", as: format)
+  }
+
+  /// A model rendered with `<template>.<format>`.
+  func render(_ model: Any, template base: String, as format: ReportFormat) throws -> String {
+    let name = "\(base).\(format.markup.rawValue)"
     guard let text = library.render(model, withTemplate: name) else {
       throw ReportError.missingTemplate(name: name, folder: folder)
     }
-    // No text from an answer, a note or the knowledge base may reorder what a reader sees.
+    // No text from an answer, a note, an exercise or the knowledge base may reorder what a reader sees.
     return text.withoutBidiControls
   }
 

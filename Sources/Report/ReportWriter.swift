@@ -13,8 +13,9 @@ public enum ReportWriter {
     options: ReportOptions = ReportOptions(), kind: ReportKind = .full
   ) throws -> String {
     let templates = try ReportTemplates(forKnowledgeBase: knowledgeBaseDirectory, format: format, kind: kind)
-    return try templates.render(
-      ReportModel(consultation: consultation, date: date, options: options), as: format, kind: kind)
+    var model = ReportModel(consultation: consultation, date: date, options: options)
+    if kind == .printPack { model.head.retitle("Druckmappe", date: model.date, time: model.time) }
+    return try templates.render(model, as: format, kind: kind)
   }
 
   /// The report as the bytes of its file: the text of Markdown and HTML, or the HTML report
@@ -50,18 +51,15 @@ public enum ReportWriter {
   /// errors, 2 when a file cannot be read or written.
   public static func report(
     session: String, knowledgeBaseDirectory: String, format: ReportFormat, date: ReportDate, outputPath: String?,
-    force: Bool = false, kind: ReportKind = .full, output: (String) -> Void, errors: (String) -> Void
+    force: Bool = false, kind: ReportKind = .full, clock: @escaping @Sendable () -> Date = { AnswerStamp.now() },
+    output: (String) -> Void, errors: (String) -> Void
   ) -> Int32 {
-    let loaded = KnowledgeBaseLoader.load(directory: knowledgeBaseDirectory)
-    guard let knowledgeBase = loaded.knowledgeBase else {
-      errors("Die Wissensbasis in „\(knowledgeBaseDirectory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
-      errors(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
-      return 1
-    }
-    let consultation: Consultation
+    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: errors) else { return 1 }
+    var consultation: Consultation
     do {
       let (resumed, problems) = try resumeReadOnly(session, knowledgeBase: knowledgeBase)
       consultation = resumed
+      consultation.clock = clock
       for problem in problems { errors("Hinweis: \(problem)\n") }
     } catch {
       errors("Fehler: \(error)\n")
@@ -77,7 +75,28 @@ public enum ReportWriter {
         output(
           try render(consultation, as: format, date: date, knowledgeBaseDirectory: knowledgeBaseDirectory, kind: kind))
       }
-    } catch let error as ReportError {
+    } catch {
+      return status(of: error, errors: errors)
+    }
+    return 0
+  }
+
+  /// The knowledge base for a report, or nil after naming its first errors.
+  static func loadKnowledgeBase(_ directory: String, errors: (String) -> Void) -> KnowledgeBase? {
+    let loaded = KnowledgeBaseLoader.load(directory: directory)
+    guard let knowledgeBase = loaded.knowledgeBase else {
+      errors("Die Wissensbasis in „\(directory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
+      errors(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }.prefix(10).map { $0 }))
+      return nil
+    }
+    return knowledgeBase
+  }
+
+  /// The exit status for a failed report or Drehbuch, after saying why in German: 2 when a file
+  /// cannot be written (or PDF was asked for without one), else 1.
+  static func status(of error: any Error, errors: (String) -> Void) -> Int32 {
+    switch error {
+    case let error as ReportError:
       if case .brokenTemplate = error {
         errors("\(error)\n")
       } else {
@@ -85,21 +104,19 @@ public enum ReportWriter {
       }
       switch error {
       case .cannotWrite, .pdfNeedsFile: return 2
-      default: break
+      default: return 1
       }
-      return 1
-    } catch let error as TargetFileError {
+    case let error as TargetFileError:
       if case .exists = error {
         errors("Fehler: \(error) Zum Überschreiben: --force angeben.\n")
       } else {
         errors("Fehler: \(error)\n")
       }
       return 2
-    } catch {
+    default:
       errors("Fehler: \(error)\n")
       return 1
     }
-    return 0
   }
 
   /// Replays a journal without writing to it (even a read-only journal, or one a shell has open,

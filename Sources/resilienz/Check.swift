@@ -2,13 +2,16 @@ import ArgumentParser
 import Foundation
 import KnowledgeBase
 import RuleLanguage
+import Shell
 
-/// `resilienz check`: every problem of every rule and knowledge file, with its position.
+/// `resilienz check`: every problem of every rule, knowledge file, test script and case, with its
+/// position.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Prüft Regeln und Wissen und meldet jeden Fehler mit Datei, Zeile und Spalte.",
+    abstract: "Prüft Regeln, Wissen, Testskripte und Fälle und meldet jeden Fehler mit Datei, Zeile und Spalte.",
     discussion: """
-      Exit-Status: 0 ohne Fehler, 1 bei mindestens einem Fehler (mit --strict auch bei \
+      Die Zusammenfassung ist deutsch; jede Meldung behält ihre feste Kennung (etwa \
+      unknown-question), die --format json für Werkzeuge ausgibt. Exit-Status: 0 ohne Fehler, 1 bei mindestens einem Fehler (mit --strict auch bei \
       Warnungen), 2 wenn Ordner oder Dateien nicht gelesen werden können.
       """
   )
@@ -35,8 +38,16 @@ struct Check: ParsableCommand {
   var snapshot: String?
 
   func run() throws {
-    let sources = KnowledgeSources.read(directory: knowledgeBase.resolved)
-    let result = KnowledgeBaseLoader.compile(sources)
+    let directory = knowledgeBase.resolved
+    // Read once: the same bytes are compiled and key the snapshot written below.
+    let sources = KnowledgeSources.read(directory: directory)
+    var result = KnowledgeBaseLoader.compile(sources)
+    if let compiled = result.knowledgeBase {
+      // Scripts and cases are read against the knowledge base, so only a base without errors can
+      // check them.
+      result.diagnostics = (result.diagnostics + Self.scriptDiagnostics(directory: directory, knowledgeBase: compiled))
+        .sortedForOutput()
+    }
     let report = CheckReport(result: result, strict: strict)
     switch format {
     case .text: print(report.text(withStatistics: stats), terminator: "")
@@ -56,5 +67,25 @@ struct Check: ParsableCommand {
       }
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+  }
+
+  /// The problems of the test scripts (`Rules/tests`) and of the cases (`Rules/cases/*.case`,
+  /// read by the same parser as `resilienz test`).
+  static func scriptDiagnostics(directory: String, knowledgeBase: KnowledgeBase) -> [Diagnostic] {
+    var diagnostics = ScriptChecker.check(directory: directory, knowledgeBase: knowledgeBase)
+    let cases = KnowledgeSources.join(directory, "Rules/cases")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: cases)) ?? []
+    for name in names.sorted() where name.hasSuffix(".case") {
+      let path = KnowledgeSources.join(cases, name)
+      guard let text = ScriptLineSource.readFile(path) else {
+        diagnostics.append(
+          Diagnostic(
+            id: DiagnosticID("unreadable"), severity: .error, message: "cannot read '\(path)'",
+            site: DiagnosticSite(path: path)))
+        continue
+      }
+      diagnostics += CaseFileParser.parse(path: path, text: text, knowledgeBase: knowledgeBase).diagnostics
+    }
+    return diagnostics
   }
 }

@@ -45,6 +45,9 @@ struct Report: ParsableCommand {
   @Flag(help: "Den Lagebericht auf einer Seite statt des vollständigen Berichts.")
   var kurz = false
 
+  @Flag(help: "Die Druckmappe für einen Ausfall von Strom oder IT: je Maßnahme eine Checkliste, die offenen Punkte.")
+  var druckmappe = false
+
   /// Why the arguments cannot make a report, in German; nil when they can.
   func argumentProblem() -> String? {
     guard let session, !session.isEmpty else {
@@ -55,6 +58,9 @@ struct Report: ParsableCommand {
     }
     if let output, output.isEmpty || output == "-" || output.hasSuffix("/") {
       return "„\(output)“ ist kein Dateiname für -o; ohne -o erscheint der Bericht auf der Standardausgabe."
+    }
+    if kurz, druckmappe {
+      return "--kurz und --druckmappe schließen sich aus: entweder der Lagebericht auf einer Seite oder die Druckmappe."
     }
     if let date, ReportDate(iso: date) == nil {
       return "„\(date)“ ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2026-03-14)."
@@ -72,7 +78,7 @@ struct Report: ParsableCommand {
     let status = ReportWriter.report(
       session: session ?? "", knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen ?? .md,
       date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output, force: force,
-      kind: kurz ? .onePage : .full,
+      kind: druckmappe ? .printPack : kurz ? .onePage : .full,
       output: { print($0, terminator: "") },
       errors: { FileHandle.standardError.write(Data($0.utf8)) })
     if status != 0 { throw ExitCode(status) }

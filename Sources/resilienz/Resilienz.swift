@@ -12,7 +12,7 @@ struct Resilienz: ParsableCommand {
       Maßnahmen) steht in Rules/ und Knowledge/; 'resilienz check' prüft es.
       """,
     version: "0.1.0",
-    subcommands: [Consult.self, Run.self, Test.self, Check.self, Evaluate.self, Report.self, Lsp.self],
+    subcommands: [Consult.self, Run.self, Test.self, Check.self, Evaluate.self, Report.self, Drehbuch.self, Lsp.self],
     defaultSubcommand: Consult.self
   )
 }

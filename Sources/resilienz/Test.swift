@@ -10,8 +10,9 @@ struct Test: ParsableCommand {
     discussion: """
       Ohne Pfad werden alle Skripte unter Rules/tests und alle Fälle unter Rules/cases der \
       Wissensbasis ausgeführt, jedes als eigene Beratung. Für die Fälle folgen ihre Kennzahlen \
-      und eine Zeile 'cases: …' für den ganzen Satz. Die letzte Zeile lautet \
-      'N passed, N failed'; der Exit-Status ist nur dann 0, wenn alle bestanden.
+      und eine Zeile 'Fälle: …' für den ganzen Satz. Die letzte Zeile lautet \
+      'N bestanden, N fehlgeschlagen'; der Exit-Status ist nur dann 0, wenn alle bestanden. \
+      Mit --format json stehen dieselben Zahlen unter englischen Schlüsseln (passed, failed …).
       """)
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOption

@@ -20,7 +20,7 @@ import _ResilienzTestSupport
     ])
     let report = CheckReport(result: result, strict: true)
     #expect(report.exitCode == 0)
-    #expect(report.text(withStatistics: false) == "no problems found\n")
+    #expect(report.text(withStatistics: false) == "keine Probleme gefunden\n")
     Self.expectGolden(report.text(withStatistics: true), "check-clean-statistics.txt")
   }
 
@@ -57,7 +57,7 @@ import _ResilienzTestSupport
   @Test func errorsExitWithOne() throws {
     let report = CheckReport(result: try Self.load("three-errors-one-file"), strict: false)
     #expect(report.exitCode == 1)
-    #expect(report.text(withStatistics: true).hasSuffix("3 errors and 0 warnings\n"))
+    #expect(report.text(withStatistics: true).hasSuffix("3 Fehler und 0 Warnungen\n"))
   }
 
   @Test func missingFolderExitsWithTwo() {

@@ -311,5 +311,5 @@ extension DiagnosticCase {
       """),
   ]
 
-  static let all: [DiagnosticCase] = syntax + knowledge + references + warnings + sources
+  static let all: [DiagnosticCase] = syntax + knowledge + references + warnings + sources + exercises
 }

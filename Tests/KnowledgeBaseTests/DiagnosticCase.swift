@@ -18,10 +18,15 @@ struct DiagnosticCase: Sendable, CustomTestStringConvertible {
   var testDescription: String { name }
 
   var sources: KnowledgeSources {
-    KnowledgeSources(
+    let isExercise = { (path: String) in path.hasPrefix("Knowledge/exercises/") }
+    var sources = KnowledgeSources(
       directory: ".",
-      knowledgeFiles: files.filter { $0.path.hasSuffix(".yaml") }.map { SourceFile(path: $0.path, bytes: $0.bytes) },
+      knowledgeFiles: files.filter { $0.path.hasSuffix(".yaml") && !isExercise($0.path) }.map {
+        SourceFile(path: $0.path, bytes: $0.bytes)
+      },
       ruleFiles: files.filter { $0.path.hasSuffix(".rules") }.map { SourceFile(path: $0.path, bytes: $0.bytes) })
+    sources.exerciseFiles = files.filter { isExercise($0.path) }.map { SourceFile(path: $0.path, bytes: $0.bytes) }
+    return sources
   }
 
   func load() -> LoadResult { KnowledgeBaseLoader.compile(sources) }

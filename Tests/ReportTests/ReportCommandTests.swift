@@ -38,7 +38,7 @@ struct ReportCommandTests {
     var errors = ""
     let status = ReportWriter.report(
       session: journal, knowledgeBaseDirectory: kb, format: .md, date: try ReportFixture.date(), outputPath: nil,
-      output: { output += $0 }, errors: { errors += $0 })
+      clock: { Date(timeIntervalSince1970: 1_773_479_700) }, output: { output += $0 }, errors: { errors += $0 })
     #expect(status == 0, "\(errors)")
     #expect(errors.isEmpty)
     #expect(output == (try golden("bericht.md")))
@@ -52,6 +52,7 @@ struct ReportCommandTests {
     var errors = ""
     let status = ReportWriter.report(
       session: journal, knowledgeBaseDirectory: kb, format: .html, date: try ReportFixture.date(), outputPath: out,
+      clock: { Date(timeIntervalSince1970: 1_773_479_700) },
       output: { _ in Issue.record("nothing goes to standard output") }, errors: { errors += $0 })
     #expect(status == 0, "\(errors)")
     #expect(try String(contentsOfFile: out, encoding: .utf8) == (try golden("bericht.html")))
@@ -112,9 +113,11 @@ struct ReportCommandTests {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
+    var environment = TestCache.environment()
     environment.removeValue(forKey: "RESILIENZ_KB")
     environment["COLUMNS"] = "100"
+    // The fixture's clock, so that the report's time is the golden's.
+    environment["RESILIENZ_UHRZEIT"] = "2026-03-14T09:15:00Z"
     process.environment = environment
     let output = Pipe()
     let errors = Pipe()

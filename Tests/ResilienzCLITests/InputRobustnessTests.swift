@@ -78,7 +78,7 @@ struct InputRobustnessTests {
       "test", "--kb", folder.appendingPathComponent("kb").path, "--filter", "windows",
     ])
     #expect(status == 0, "\(output)")
-    #expect(output.hasSuffix("1 passed, 0 failed\n"), "\(output)")
+    #expect(output.hasSuffix("1 bestanden, 0 fehlgeschlagen\n"), "\(output)")
   }
 
   /// Issue 11.9: an answer file with a byte-order mark and CRLF reads its first question.

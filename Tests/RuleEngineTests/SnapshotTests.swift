@@ -5,30 +5,80 @@ import RuleLanguage
 import Testing
 import _ResilienzTestSupport
 
-/// Compares two knowledge bases field by field; the names of the fields that differ.
+/// Compares two knowledge bases by reflection, every stored property at every depth, so that a
+/// field added to the model later is compared without anyone listing it here.
 enum KnowledgeBaseComparison {
+  /// The paths (`exercises[0].injects[3].condition`) at which the two differ.
   static func differences(_ a: KnowledgeBase, _ b: KnowledgeBase) -> [String] {
     var found: [String] = []
-    func compare<T: Equatable>(_ name: String, _ x: T, _ y: T) { if x != y { found.append(name) } }
-    compare("info", a.info, b.info)
-    compare("groups", a.groups, b.groups)
-    compare("questions", a.questions, b.questions)
-    compare("facts", a.facts, b.facts)
-    compare("factorLevels", a.factorLevels, b.factorLevels)
-    compare("factors", a.factors, b.factors)
-    compare("patterns", a.patterns, b.patterns)
-    compare("measures", a.measures, b.measures)
-    compare("sources", a.sources, b.sources)
-    compare("terms", a.terms, b.terms)
-    // Exercises hold tuples, which cannot be Equatable; their full reflection has no dictionary,
-    // so equal exercises print equally.
-    compare("exercises", String(reflecting: a.exercises), String(reflecting: b.exercises))
-    compare("priority", a.priority, b.priority)
-    compare("rules", a.rules, b.rules)
-    compare("dependencies", a.dependencies, b.dependencies)
-    compare("questionIndex", a.questionIndex, b.questionIndex)
-    compare("ruleIndex", a.ruleIndex, b.ruleIndex)
+    compare(a, b, at: "", into: &found)
     return found
+  }
+
+  /// Children in an order that does not depend on hashing: a dictionary's entries sorted.
+  static func children(_ mirror: Mirror) -> [(label: String?, value: Any)] {
+    let children = mirror.children.map { (label: $0.label, value: $0.value) }
+    guard mirror.displayStyle == .dictionary || mirror.displayStyle == .set else { return children }
+    return children.sorted { String(reflecting: $0.value) < String(reflecting: $1.value) }
+  }
+
+  static func compare(_ a: Any, _ b: Any, at path: String, into found: inout [String]) {
+    // Stop after a few: one forgotten field differs at every element of its table.
+    guard found.count < 20 else { return }
+    guard ObjectIdentifier(type(of: a)) == ObjectIdentifier(type(of: b)) else {
+      found.append(path + " (Typ)")
+      return
+    }
+    let left = Mirror(reflecting: a)
+    let right = Mirror(reflecting: b)
+    let leftChildren = children(left)
+    let rightChildren = children(right)
+    // Leaves (numbers, strings, enum cases without payload) and `nil` compare as printed.
+    guard !(leftChildren.isEmpty && rightChildren.isEmpty) else {
+      if String(reflecting: a) != String(reflecting: b) { found.append(path) }
+      return
+    }
+    guard leftChildren.count == rightChildren.count else {
+      found.append(left.displayStyle == .optional ? path : path + " (Anzahl)")
+      return
+    }
+    for (index, (x, y)) in zip(leftChildren, rightChildren).enumerated() {
+      guard x.label == y.label else {
+        found.append(path + " (Fall)")
+        return
+      }
+      let step =
+        switch left.displayStyle {
+        case .collection, .dictionary, .set: "[\(index)]"
+        default: (path.isEmpty ? "" : ".") + (x.label ?? "\(index)")
+        }
+      compare(x.value, y.value, at: path + step, into: &found)
+    }
+  }
+
+  /// Every field of the model (`Inject.condition`) met in a value, and those of them that hold
+  /// something other than what a forgetful decoder would leave: nil, empty, false, zero.
+  static func fields(_ value: Any, type: String = "KnowledgeBase", into fields: inout [String: Bool]) {
+    let mirror = Mirror(reflecting: value)
+    let kind = mirror.displayStyle
+    for child in children(mirror) {
+      var name = type
+      if kind == .struct || kind == .class || kind == .enum {
+        let owner = String(describing: Swift.type(of: value))
+        name = owner + "." + (child.label ?? "?")
+        fields[name, default: false] = fields[name, default: false] || informative(child.value)
+      }
+      self.fields(child.value, type: name, into: &fields)
+    }
+  }
+
+  static func informative(_ value: Any) -> Bool {
+    let mirror = Mirror(reflecting: value)
+    switch mirror.displayStyle {
+    case .optional, .collection, .dictionary, .set: return !mirror.children.isEmpty
+    default: break
+    }
+    return !["false", "0", "\"\""].contains(String(reflecting: value))
   }
 }
 
@@ -70,15 +120,57 @@ struct SnapshotRoundTripTests {
     return try KnowledgeBaseSnapshot.decode(KnowledgeBaseSnapshot.encode(kb, key: key), expecting: key)
   }
 
+  static func generated(seed: Int, knowledge: String = Fixture.baseKnowledge) throws -> KnowledgeBase {
+    let result = Fixture.load([
+      ("Knowledge/k.yaml", knowledge), ("Rules/r.rules", RandomRules.ruleSet(seed: UInt64(seed))),
+    ])
+    return try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
+  }
+
+  static func shipped() throws -> KnowledgeBase {
+    try #require(KnowledgeBaseLoader.load(directory: Fixture.repositoryRoot, lint: false).knowledgeBase)
+  }
+
+  /// A field the codec forgot would decode as nil, empty, false or zero, so the round trips below
+  /// catch it only where the compiled bases hold something else there. Together the shipped base
+  /// (valid_for, staff roles, Drehbücher with objectives, roles and branching injects) and the
+  /// generated ones (cycles of facts) do in every field of the model, which reflection finds, so
+  /// that a field added later is covered or fails here.
+  @Test func roundTripBasesFillEveryFieldOfTheModel() throws {
+    var fields: [String: Bool] = [:]
+    KnowledgeBaseComparison.fields(try Self.shipped(), into: &fields)
+    for seed in 1...30 { KnowledgeBaseComparison.fields(try Self.generated(seed: seed), into: &fields) }
+    #expect(fields.filter { !$0.value }.keys.sorted() == [])
+    for field in [
+      "KnowledgeBase.staffRoles", "StaffRole.staff", "QuestionGroup.validFor", "Question.validFor",
+      "Question.validForOverride", "ExerciseObjective.horizon", "ExerciseObjective.measures", "ExerciseRole.isControl",
+      "Inject.at", "Inject.to", "Inject.expectedAction", "Inject.objectiveIDs", "Inject.condition", "Inject.replaces",
+      "InjectCondition.control", "DependencyIndex.cycles",
+    ] {
+      #expect(fields[field] == true, "\(field)")
+    }
+  }
+
+  /// The comparison is not blind: one `valid_for` more differs in the group and in each of its
+  /// questions, and nowhere else.
+  @Test func comparisonFindsOneChangedField() throws {
+    let plain = try Self.generated(seed: 3)
+    let aged = try Self.generated(
+      seed: 3,
+      knowledge: Fixture.baseKnowledge.replacingOccurrences(
+        of: "{id: lage, title: Lage}", with: "{id: lage, title: Lage, valid_for: 6h}"))
+    #expect(
+      KnowledgeBaseComparison.differences(plain, aged)
+        == ["groups[0].validFor"] + plain.questions.indices.map { "questions[\($0)].validFor" })
+    #expect(KnowledgeBaseComparison.differences(aged, try Self.roundTrip(aged)) == [])
+  }
+
   /// Generated bases (chains, negation, cycles of facts, pattern and factor reads): the decoded
   /// snapshot equals the compiled base in every structure, and the engine concludes the same
   /// from it for random answers.
   @Test(arguments: 1...30)
   func generatedBaseSurvivesTheSnapshot(seed: Int) throws {
-    let result = Fixture.load([
-      ("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", RandomRules.ruleSet(seed: UInt64(seed))),
-    ])
-    let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
+    let kb = try Self.generated(seed: seed)
     let decoded = try Self.roundTrip(kb)
     #expect(KnowledgeBaseComparison.differences(kb, decoded) == [], "seed \(seed)")
     var rng = SplitMix64(seed: UInt64(seed) &* 104_729)
@@ -94,12 +186,13 @@ struct SnapshotRoundTripTests {
     }
   }
 
-  /// The shipped knowledge base, with its terms, phase variants, conflicts and exercises.
+  /// The shipped knowledge base, with its terms, phase variants, conflicts, answer ages, staff
+  /// roles and Drehbücher.
   @Test func shippedKnowledgeBaseSurvivesTheSnapshot() throws {
-    let kb = try #require(KnowledgeBaseLoader.load(directory: Fixture.repositoryRoot, lint: false).knowledgeBase)
+    let kb = try Self.shipped()
     let decoded = try Self.roundTrip(kb)
     #expect(KnowledgeBaseComparison.differences(kb, decoded) == [])
-    #expect(!kb.exercises.isEmpty && !kb.terms.isEmpty)
+    #expect(!kb.exercises.isEmpty && !kb.terms.isEmpty && !kb.staffRoles.isEmpty)
     // `check` writes the snapshot from a compile with the linter, a consultation without it.
     let linted = try #require(KnowledgeBaseLoader.load(directory: Fixture.repositoryRoot).knowledgeBase)
     #expect(KnowledgeBaseComparison.differences(linted, decoded) == [])

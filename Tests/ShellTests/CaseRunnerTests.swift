@@ -96,8 +96,8 @@ import _ResilienzTestSupport
     let text = output.text.replacingOccurrences(of: Self.root + "/", with: "")
     #expect(status == 0, "\(text)")
     let lines = text.split(separator: "\n")
-    #expect(lines.last == "10 passed, 0 failed")
-    #expect(lines.dropLast().last?.hasPrefix("cases: 10, questions median ") == true)
+    #expect(lines.last == "10 bestanden, 0 fehlgeschlagen")
+    #expect(lines.dropLast().last?.hasPrefix("Fälle: 10, Fragen Median ") == true)
     Self.golden(text, "cases.txt")
 
     runner.format = .json
@@ -115,8 +115,8 @@ import _ResilienzTestSupport
     let output = BufferOutputSink()
     #expect(runner.run(output: output) == 0)
     #expect(output.text.hasPrefix("Fall D03 – "))
-    #expect(output.text.contains("\ncases: 1, "))
-    #expect(output.text.hasSuffix("1 passed, 0 failed\n"))
+    #expect(output.text.contains("\nFälle: 1, "))
+    #expect(output.text.hasSuffix("1 bestanden, 0 fehlgeschlagen\n"))
   }
 
   @Test func unmetFloorFailsTheCase() throws {

@@ -8,7 +8,7 @@ import Testing
     let (status, output) = try ShellFixture.run(
       ["check", "--kb", ShellFixture.knowledgeBaseDirectory, "--strict"], in: ShellFixture.folder)
     #expect(status == 0, "\(output)")
-    #expect(output == "no problems found\n")
+    #expect(output == "keine Probleme gefunden\n")
   }
 
   /// Every kind of content the shell renders is present at least once.

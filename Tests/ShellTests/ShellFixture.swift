@@ -61,8 +61,7 @@ enum ShellFixture {
     environment["XDG_STATE_HOME"] = state.path
     // Snapshots of the compiled knowledge base go to a cache outside the checkout; the shell
     // tests then run on snapshots after the first start, as users do.
-    environment["XDG_CACHE_HOME"] =
-      FileManager.default.temporaryDirectory.appendingPathComponent("resilienz-tests-cache").path
+    environment["XDG_CACHE_HOME"] = TestCache.directory
     for (key, value) in extra { environment[key] = value }
     return environment
   }

@@ -17,6 +17,7 @@ import _ResilienzTestSupport
     ("sessions", 1),
     ("bezeichnungen", 1),
     ("auftraege", 1),
+    ("kopf", 1),
   ]
 
   /// Runs `NAME.script` in a fresh workspace (fixture knowledge base as `kb/`), so that paths

@@ -1,3 +1,4 @@
+import Foundation
 import KnowledgeBase
 import RuleEngine
 import RuleLanguage
@@ -41,21 +42,104 @@ public struct LoggedNote: Sendable, Equatable {
   public var text: String
 }
 
-/// An exercise under way: which inject it is at, and what the staff decided and noted.
+/// One entry of the exercise log: a decision of the staff or a note, with the clock time and
+/// exercise time it was logged at, the role that took it and the observer who logged it.
+public struct LogEntry: Sendable, Equatable {
+  public enum Kind: String, Sendable, CaseIterable {
+    case decision, note
+
+    /// German, for lists: „Entscheidung“, „Notiz“.
+    public var title: String { self == .decision ? "Entscheidung" : "Notiz" }
+  }
+
+  public var kind: Kind
+  /// 0 is the initial situation, n the n-th released inject.
+  public var stage: Int
+  /// The exercise time then: `Ausgangslage` or the time of the last released inject.
+  public var exerciseTime: String
+  /// When it was logged; nil in journals from before time stamps.
+  public var clock: Date?
+  /// In the staff's own words; may be empty for a decision given only as a measure.
+  public var text: String
+  /// The measure the decision or note is about, if any.
+  public var measure: Int?
+  /// For a decision about a measure: taken, rejected or deferred; a decision in free text linked
+  /// to a measure takes it.
+  public var verdict: StaffDecision?
+  /// The role that decided (Leiter Stab, S3 …) or, without one, who was at the keyboard.
+  public var role: String?
+  public var observer: String?
+
+  public init(
+    kind: Kind, stage: Int, exerciseTime: String, clock: Date?, text: String, measure: Int? = nil,
+    verdict: StaffDecision? = nil, role: String? = nil, observer: String? = nil
+  ) {
+    self.kind = kind
+    self.stage = stage
+    self.exerciseTime = exerciseTime
+    self.clock = clock
+    self.text = text
+    self.measure = measure
+    self.verdict = verdict
+    self.role = role
+    self.observer = observer
+  }
+}
+
+/// An exercise under way: which injects are played, and what the staff decided and noted.
 public struct ExerciseRun: Sendable {
-  public let exercise: Exercise
+  /// The exercise as it is played: the released injects in the order they came (with any
+  /// changes), then those still to come as things stand.
+  public internal(set) var exercise: Exercise
+  /// The exercise as its file has it.
+  public let script: Exercise
   /// Trainee mode: the advice stays hidden until the debrief.
   public internal(set) var blind: Bool
+  /// When the exercise started (T+0 on the clock); nil in journals from before time stamps.
+  public internal(set) var started: Date?
   /// 0 while the initial situation is on the table, n after the n-th inject.
   public internal(set) var stage = 0
-  public internal(set) var decisions: [LoggedDecision] = []
-  public internal(set) var notes: [LoggedNote] = []
+  public internal(set) var schedule: InjectSchedule
+  /// The log of decisions and notes, in the order they were made; undo takes the last one back.
+  public internal(set) var entries: [LogEntry] = []
   /// The tool's ranked advice at each stage, and every measure it recommended then.
   public internal(set) var adviceAtStage: [[Int]] = []
   public internal(set) var recommendedAtStage: [Set<Int>] = []
   /// For each stage, the reason and source of the weightiest rule behind each recommended measure.
   public internal(set) var reasonsAtStage: [[Int: (reason: String, source: String)]] = []
   public internal(set) var debriefed = false
+  /// The evaluation: header, the observers' ratings and the improvement plan.
+  public internal(set) var evaluation = ExerciseEvaluation()
+
+  init(exercise: Exercise, blind: Bool, started: Date?) {
+    self.exercise = exercise
+    self.script = exercise
+    self.blind = blind
+    self.started = started
+    self.schedule = InjectSchedule(exercise: exercise)
+    synchronize()
+  }
+
+  /// The decisions about measures, in the order they were logged.
+  public var decisions: [LoggedDecision] {
+    entries.compactMap { entry in
+      guard entry.kind == .decision, let measure = entry.measure else { return nil }
+      return LoggedDecision(
+        stage: entry.stage, measure: measure, decision: entry.verdict ?? .accept,
+        reason: entry.text.isEmpty ? nil : entry.text)
+    }
+  }
+
+  /// The notes, in the order they were logged.
+  public var notes: [LoggedNote] {
+    entries.filter { $0.kind == .note }.map { LoggedNote(stage: $0.stage, text: $0.text) }
+  }
+
+  /// Whether the staff has decided to take a measure: its last decision about it takes it.
+  public func hasDecided(_ measure: Int) -> Bool {
+    guard let last = entries.last(where: { $0.kind == .decision && $0.measure == measure }) else { return false }
+    return (last.verdict ?? .accept) == .accept
+  }
 
   /// The exercise time of the current stage: `Ausgangslage` or the inject's time.
   public var time: String { time(atStage: stage) }
@@ -65,8 +149,23 @@ public struct ExerciseRun: Sendable {
     exercise.injects.indices.contains(stage - 1) ? exercise.injects[stage - 1].time : "Ausgangslage"
   }
 
-  /// The inject that comes next, if any.
+  /// The inject that comes next as things stand, if any.
   public var nextInject: Inject? { stage < exercise.injects.count ? exercise.injects[stage] : nil }
+
+  /// The exercise time on the clock: how long since the start, times `compression` (2 plays two
+  /// hours of exercise time in one hour); nil when the start time is not known.
+  public func exerciseTime(at date: Date, compression: Int = 1) -> ExerciseTime? {
+    guard let started else { return nil }
+    let minutes = Int(date.timeIntervalSince(started) / 60) * max(compression, 1)
+    return ExerciseTime(minutes: max(minutes, 0))
+  }
+
+  /// Keeps `exercise.injects` to the schedule: released first, then what is to come.
+  mutating func synchronize() {
+    let run = self
+    exercise.injects = schedule.releasedInjects + schedule.upcoming(decided: { run.hasDecided($0) })
+    stage = schedule.released.count
+  }
 
   mutating func snapshot(_ engine: Engine) {
     adviceAtStage.append(engine.advice().map(\.measure))
@@ -93,68 +192,30 @@ public struct ExerciseRun: Sendable {
 public enum ExerciseError: Error, CustomStringConvertible, Equatable {
   case noExercise
   case noMoreInjects
+  case nothingToUndo
+  case schedule(ScheduleError)
+  /// The Übungsleitung must answer this question before the next inject can be released.
+  case controlQuestion(inject: String, text: String)
+  case unknownObjective(String)
+  case unknownPlanRow(Int)
+  case invalidInjectID(String)
+  case emptyInjectField(String)
+  case unknownRole(String, known: [String])
 
   public var description: String {
     switch self {
     case .noExercise: "Es läuft keine Übung. 'übung liste' zeigt die Szenarien, 'übung start <id>' beginnt eine."
     case .noMoreInjects: "Alle Einlagen sind gespielt. 'auswertung' zeigt die Auswertung."
+    case .nothingToUndo: "Im Übungsprotokoll steht noch kein Eintrag, der sich zurücknehmen ließe."
+    case .schedule(let error): error.description
+    case .controlQuestion(_, let text): "Vor der nächsten Einlage bitte entscheiden (Übungsleitung): \(text)"
+    case .unknownObjective(let id): "Ein Übungsziel „\(id)“ hat diese Übung nicht."
+    case .unknownPlanRow(let number): "Der Verbesserungsplan hat keine Zeile \(number)."
+    case .invalidInjectID(let id):
+      "„\(id)“ taugt nicht als Kennung einer Einlage: bitte mit einem Buchstaben beginnen, dann Buchstaben, Ziffern, „-“ oder „_“ (etwa presse-2)."
+    case .emptyInjectField(let field): "Die Einlage braucht einen \(field)."
+    case .unknownRole(let role, let known):
+      "„\(role)“ ist keine Rolle dieser Übung. Möglich: \(known.joined(separator: ", "))."
     }
-  }
-}
-
-extension Consultation {
-  /// Starts an exercise: a fresh consultation with the scenario's preset answers.
-  public mutating func startExercise(_ exercise: Exercise, blind: Bool) throws {
-    try write(JournalRecord(op: "exercise", question: exercise.id, answer: blind ? "blind" : "open"))
-    try clearAnswers()
-    for (question, answer) in exercise.answers {
-      _ = try apply(question, answer, record: false)
-    }
-    var run = ExerciseRun(exercise: exercise, blind: blind)
-    run.snapshot(engine)
-    self.exercise = run
-    lastOutcome = nil
-  }
-
-  /// Plays the next inject: its answers are set and the advice at that moment is kept.
-  @discardableResult
-  public mutating func playInject() throws -> (inject: Inject, change: AdviceChange) {
-    guard var run = exercise else { throw ExerciseError.noExercise }
-    guard let inject = run.nextInject else { throw ExerciseError.noMoreInjects }
-    try write(JournalRecord(op: "inject", question: exercise?.exercise.id))
-    let before = engine
-    for (question, answer) in inject.answers {
-      _ = try apply(question, answer, record: false)
-    }
-    run.stage += 1
-    run.snapshot(engine)
-    exercise = run
-    return (inject, AdviceChange(before: before, after: engine))
-  }
-
-  /// Logs the staff's decision about a measure at the current exercise time.
-  public mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?) throws {
-    guard var run = exercise else { throw ExerciseError.noExercise }
-    try write(
-      JournalRecord(op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason)
-    )
-    run.decisions.append(LoggedDecision(stage: run.stage, measure: measure, decision: decision, reason: reason))
-    exercise = run
-  }
-
-  /// Logs an observation at the current exercise time.
-  public mutating func note(_ text: String) throws {
-    guard var run = exercise else { throw ExerciseError.noExercise }
-    try write(JournalRecord(op: "note", text: text))
-    run.notes.append(LoggedNote(stage: run.stage, text: text))
-    exercise = run
-  }
-
-  /// Marks the debrief as held: from now on the advice is shown even in a blind exercise.
-  public mutating func markDebriefed() throws {
-    guard var run = exercise else { throw ExerciseError.noExercise }
-    if !run.debriefed { try write(JournalRecord(op: "debrief")) }
-    run.debriefed = true
-    exercise = run
   }
 }

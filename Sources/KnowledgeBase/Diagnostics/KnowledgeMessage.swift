@@ -17,13 +17,19 @@ enum KnowledgeMessage {
   case expectedScalarKey
   case expectedText(String)
   case expectedWholeNumber(String)
+  case invalidDuration(String)
   case factAsQuestion(String)
   case factorNeverAssessed(String)
+  case injectOutOfOrder(String, time: String, previous: String)
   case fieldNotAllowed(String, type: String)
+  case includeCycle(String)
+  case includeOutside(String, folder: String)
   case invalidAnswer(String, question: String, problem: String)
   case selfConflict(String)
   case invalidChoice(String, field: String, allowed: [String], suggestion: String?)
+  case invalidBranch(String)
   case invalidDomain(String)
+  case invalidExerciseTime(String)
   case invalidID(String)
   case invalidRange(min: String, max: String)
   case invalidReviewDate(String)
@@ -34,6 +40,7 @@ enum KnowledgeMessage {
   case tooFewAcuteMeasures(String, count: Int, minimum: Int)
   case missingDirectory(String)
   case missingField(String, in: String)
+  case missingInclude(String)
   case missingSection(String)
   case negationCycle(String)
   case noRuleFiles
@@ -42,12 +49,16 @@ enum KnowledgeMessage {
   case questionAsFact(String)
   case sourceKindMismatch(declared: String, listed: String, domain: String)
   case ruleNeverFires(rule: String, reason: String)
+  case scriptUsage(command: String, usage: String)
   case termQuestionNotChoice(String)
   case thresholdNotPositive
   case thresholdOrder(suspected: String, established: String)
   case tooManyValues(String)
   case uncitedSource(String)
   case underivedFact(String)
+  case undeclaredRole(String, declared: [String], suggestion: String?)
+  case unknownCommand(String, suggestion: String?)
+  case unknownExpectation(String, allowed: [String], suggestion: String?)
   case unknownField(String, in: String, suggestion: String?)
   case unknownReference(kind: String, String, suggestion: String?)
   case unknownSection(String, suggestion: String?)
@@ -58,6 +69,7 @@ enum KnowledgeMessage {
   case unreadable(String, reason: String)
   case unrecommendedMeasure(String)
   case unusedQuestion(String)
+  case untestedObjective(String)
   case valueNotAllowed(String, question: String, allowed: [String], suggestion: String?)
   case valueOutOfRange(String, question: String, min: String, max: String)
   case yamlSyntax(String)
@@ -101,6 +113,10 @@ enum KnowledgeMessage {
       DiagnosticMessage("expected-text", .error, "expected text for \(what)")
     case .expectedWholeNumber(let what):
       DiagnosticMessage("expected-whole-number", .error, "expected a whole number for \(what)")
+    case .invalidDuration(let text):
+      DiagnosticMessage(
+        "invalid-duration", .error,
+        "'\(text)' is not a duration; write a whole number with a unit: 30min, 6h, 3d or 2w")
     case .factAsQuestion(let fact):
       DiagnosticMessage(
         "fact-as-question", .error,
@@ -111,6 +127,12 @@ enum KnowledgeMessage {
     case .fieldNotAllowed(let field, let type):
       DiagnosticMessage(
         "field-not-allowed", .error, "a question of type '\(type)' has no '\(field)'")
+    case .includeCycle(let chain):
+      DiagnosticMessage("include-cycle", .error, "the includes form a cycle: \(chain)")
+    case .includeOutside(let path, let folder):
+      DiagnosticMessage(
+        "include-outside", .error,
+        "'\(path)' lies outside the folder '\(folder)'; a test may only include files inside it")
     case .selfConflict(let measure):
       DiagnosticMessage(
         "self-conflict", .error, "measure '\(measure)' cannot conflict with itself; name the other measure in 'with'")
@@ -122,6 +144,18 @@ enum KnowledgeMessage {
         "invalid-value", .error,
         "'\(text)' is not allowed for '\(field)'; expected \(Self.list(allowed))"
           + Self.hint(suggestion))
+    case .invalidBranch(let problem):
+      DiagnosticMessage("invalid-branch", .error, problem)
+    case .invalidExerciseTime(let text):
+      DiagnosticMessage(
+        "invalid-exercise-time", .error,
+        "'\(text)' is not an exercise time; write 'T+' and the time since the start, as in T+0, T+45min, T+2h, T+4h45, T+2d or T+3w"
+      )
+    case .injectOutOfOrder(let inject, let time, let previous):
+      DiagnosticMessage(
+        "inject-out-of-order", .error,
+        "inject '\(inject)' at \(time) comes before the inject above it (\(previous)); list injects in the order of their time"
+      )
     case .invalidDomain(let domain):
       DiagnosticMessage(
         "invalid-domain", .error,
@@ -158,6 +192,9 @@ enum KnowledgeMessage {
         "missing-directory", .error, "no folder '\(path)'; a knowledge base needs Rules/ and Knowledge/")
     case .missingField(let field, let what):
       DiagnosticMessage("missing-field", .error, "\(what) needs the field '\(field)'")
+    case .missingInclude(let path):
+      DiagnosticMessage(
+        "missing-include", .error, "cannot include '\(path)': no such file (or a folder, or not readable)")
     case .missingSection(let name):
       DiagnosticMessage(
         "missing-section", .error, "the knowledge base declares no '\(name)' section")
@@ -179,6 +216,8 @@ enum KnowledgeMessage {
         "'\(question)' is a question, not a derived fact; compare its answer, as in '\(question) = ja'")
     case .ruleNeverFires(let rule, let reason):
       DiagnosticMessage("rule-never-fires", .warning, "rule '\(rule)' can never fire: \(reason)")
+    case .scriptUsage(let command, let usage):
+      DiagnosticMessage("script-usage", .error, "'\(command)' is written as: \(usage)")
     case .sourceKindMismatch(let declared, let listed, let domain):
       DiagnosticMessage(
         "source-kind-mismatch", .warning,
@@ -198,6 +237,23 @@ enum KnowledgeMessage {
       DiagnosticMessage("uncited-source", .warning, "source '\(id)' is never cited")
     case .underivedFact(let id):
       DiagnosticMessage("underived-fact", .warning, "no rule derives fact '\(id)'")
+    case .undeclaredRole(let role, let declared, let suggestion):
+      DiagnosticMessage(
+        "undeclared-role", .error,
+        "'\(role)' is not a role of this exercise; declare it under 'roles' or use one of \(Self.list(declared))"
+          + Self.hint(suggestion))
+    case .untestedObjective(let id):
+      DiagnosticMessage(
+        "untested-objective", .warning,
+        "no inject tests objective '\(id)'; name it under 'objective' of the inject that tests it")
+    case .unknownCommand(let word, let suggestion):
+      DiagnosticMessage(
+        "unknown-command", .error,
+        "'\(word)' is neither a shell command nor an answer to any question" + Self.hint(suggestion))
+    case .unknownExpectation(let word, let allowed, let suggestion):
+      DiagnosticMessage(
+        "unknown-expectation", .error,
+        "unknown expectation '\(word)'; expected \(Self.list(allowed))" + Self.hint(suggestion))
     case .unknownField(let field, let what, let suggestion):
       DiagnosticMessage(
         "unknown-field", .error, "unknown field '\(field)' in \(what)" + Self.hint(suggestion))

@@ -21,10 +21,14 @@ struct SymbolCollector {
     for file in sources.exerciseFiles {
       let reader = YAMLReader(file: file)
       guard let exercise = ExerciseReader(reader: reader, id: "").read() else { continue }
-      for (question, _, site) in exercise.answers + exercise.injectAnswers.flatMap({ $0 }) {
+      for (question, _, site) in exercise.answers + exercise.injects.flatMap(\.answers) {
         use(.question, question, site)
       }
-      for (measure, site) in exercise.expected.flatMap({ $0 }) { use(.measure, measure, site) }
+      // Measures an exercise names: expected by injects, evidencing objectives, in branches.
+      let measures =
+        exercise.injects.flatMap(\.expected) + exercise.objectiveMeasures.flatMap { $0 }
+        + exercise.injects.compactMap { $0.condition?.measure }
+      for (measure, site) in measures { use(.measure, measure, site) }
     }
   }
 

@@ -192,6 +192,7 @@ struct KnowledgeCompiler {
       if let group = groups[item.groupName] {
         questionList[index].group = group
         questionList[index].profile = item.question.profileOverride ?? draft.groups[group].value.profile
+        questionList[index].validFor = item.question.validForOverride ?? draft.groups[group].value.validFor
       } else {
         report(
           .unknownReference(kind: "group", item.groupName, suggestion: groups.suggestion(for: item.groupName)),
@@ -304,7 +305,8 @@ struct KnowledgeCompiler {
       }
     }
 
-    let exercises = compileExercises(questionList)
+    let staffRoles = compileStaffRoles()
+    let exercises = compileExercises(questionList, staffRoles: staffRoles)
     let classified = classifySources()
 
     guard !diagnostics.containsErrors, let info = draft.info?.value, let levelList = draft.levels?.value,
@@ -333,7 +335,8 @@ struct KnowledgeCompiler {
       info: info, groups: draft.groups.map(\.value), questions: questionList, facts: declaredFacts,
       factorLevels: levelList, factors: draft.factors.map(\.value), patterns: draft.patterns.map(\.value),
       measures: draft.measures.map(\.value), sources: classified, terms: terms,
-      exercises: exercises, priority: priority, rules: compiledRules, dependencies: dependencies)
+      exercises: exercises, staffRoles: staffRoles, priority: priority, rules: compiledRules, dependencies: dependencies
+    )
   }
 
   /// Gives every source the kind of its publisher's domain. A domain listed twice, a host in no
@@ -375,7 +378,24 @@ struct KnowledgeCompiler {
     return classified
   }
 
-  private mutating func compileExercises(_ questionList: [Question]) -> [Exercise] {
+  /// The catalogue of staff roles, each id once.
+  private mutating func compileStaffRoles() -> [StaffRole] {
+    var first: [String: DiagnosticSite] = [:]
+    var roles: [StaffRole] = []
+    for declared in draft.staffRoles {
+      if let site = first[declared.id] {
+        report(
+          .duplicateID(kind: "staff role", declared.id), at: declared.site,
+          notes: [.init("first declared here", at: site)])
+        continue
+      }
+      first[declared.id] = declared.site
+      roles.append(declared.value)
+    }
+    return roles
+  }
+
+  private mutating func compileExercises(_ questionList: [Question], staffRoles: [StaffRole]) -> [Exercise] {
     var exercises: [Exercise] = []
     for file in sources.exerciseFiles {
       let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
@@ -390,14 +410,25 @@ struct KnowledgeCompiler {
       guard let draftExercise else { continue }
       var exercise = draftExercise.exercise
       exercise.answers = resolveAnswers(draftExercise.answers, questionList)
+      exercise.roles = resolveRoles(draftExercise.roles, staffRoles: staffRoles)
+      for index in exercise.objectives.indices {
+        exercise.objectives[index].measures = draftExercise.objectiveMeasures[index].compactMap { resolveMeasure($0) }
+      }
+      checkUnique(exercise.objectives.map(\.id), sites: draftExercise.objectiveSites, kind: "objective")
+      checkUnique(exercise.injects.map(\.id), sites: draftExercise.injects.map(\.idSite), kind: "inject")
       for index in exercise.injects.indices {
-        exercise.injects[index].answers = resolveAnswers(draftExercise.injectAnswers[index], questionList)
-        exercise.injects[index].expected = draftExercise.expected[index].compactMap { measure, site -> Int? in
-          if let found = measures[measure] { return found }
-          report(.unknownReference(kind: "measure", measure, suggestion: measures.suggestion(for: measure)), at: site)
-          return nil
+        let injectDraft = draftExercise.injects[index]
+        exercise.injects[index].answers = resolveAnswers(injectDraft.answers, questionList)
+        exercise.injects[index].expected = injectDraft.expected.compactMap { resolveMeasure($0) }
+        if let (decided, measure) = injectDraft.condition {
+          if let found = resolveMeasure(measure) {
+            exercise.injects[index].condition = decided ? .decided(found) : .notDecided(found)
+          } else {
+            exercise.injects[index].condition = nil
+          }
         }
       }
+      if draftExercise.isDrehbuch { checkDrehbuch(exercise, draftExercise) }
       for source in exercise.sourceIDs {
         citedSources.insert(source)
         if sourceTable[source] == nil {
@@ -409,6 +440,101 @@ struct KnowledgeCompiler {
       exercises.append(exercise)
     }
     return exercises
+  }
+
+  private mutating func resolveMeasure(_ named: ExerciseReader.Named) -> Int? {
+    if let found = measures[named.name] { return found }
+    report(
+      .unknownReference(kind: "measure", named.name, suggestion: measures.suggestion(for: named.name)), at: named.site)
+    return nil
+  }
+
+  /// An exercise's roles: from the catalogue of staff roles, or the three that run every exercise.
+  private mutating func resolveRoles(_ names: [ExerciseReader.Named], staffRoles: [StaffRole]) -> [ExerciseRole] {
+    var roles: [ExerciseRole] = []
+    var first: [String: DiagnosticSite] = [:]
+    let known = staffRoles.map(\.id) + ExerciseRole.control.map(\.id)
+    for (name, site) in names {
+      if let previous = first[name] {
+        report(.duplicateID(kind: "role", name), at: site, notes: [.init("first declared here", at: previous)])
+        continue
+      }
+      first[name] = site
+      if let control = ExerciseRole.control.first(where: { $0.id == name }) {
+        roles.append(control)
+      } else if let staff = staffRoles.first(where: { $0.id == name }) {
+        roles.append(ExerciseRole(id: staff.id, title: staff.title, isControl: false))
+      } else {
+        report(.unknownReference(kind: "role", name, suggestion: Suggestion.closest(to: name, in: known)), at: site)
+      }
+    }
+    return roles
+  }
+
+  private mutating func checkUnique(_ ids: [String], sites: [DiagnosticSite], kind: String) {
+    var first: [String: DiagnosticSite] = [:]
+    for (id, site) in zip(ids, sites) {
+      if let previous = first[id] {
+        report(.duplicateID(kind: kind, id), at: site, notes: [.init("first declared here", at: previous)])
+      } else {
+        first[id] = site
+      }
+    }
+  }
+
+  /// What only a Drehbuch has: recipients among the declared roles, objectives that exist and are
+  /// tested, branches that stand in for an existing inject, times in order.
+  private mutating func checkDrehbuch(_ exercise: Exercise, _ draft: ExerciseReader.Draft) {
+    let roleIDs = draft.roles.map(\.name)
+    let objectiveIDs = exercise.objectives.map(\.id)
+    let injectIDs = exercise.injects.map(\.id)
+    var previous: (id: String, time: ExerciseTime, text: String)?
+    for (inject, injectDraft) in zip(exercise.injects, draft.injects) {
+      if let (role, site) = injectDraft.to, !roleIDs.contains(role) {
+        report(
+          .undeclaredRole(role, declared: roleIDs, suggestion: Suggestion.closest(to: role, in: roleIDs)), at: site)
+      }
+      for (objective, site) in injectDraft.objectives where !objectiveIDs.contains(objective) {
+        report(
+          .unknownReference(
+            kind: "objective", objective, suggestion: Suggestion.closest(to: objective, in: objectiveIDs)),
+          at: site)
+      }
+      if let (target, site) = injectDraft.replaces {
+        if target == inject.id {
+          report(.invalidBranch("inject '\(inject.id)' cannot replace itself"), at: site)
+        } else if let replaced = exercise.inject(target) {
+          if let chained = replaced.replaces {
+            report(
+              .invalidBranch(
+                "'\(target)' itself stands in for '\(chained)'; let '\(inject.id)' replace '\(chained)' instead"),
+              at: site)
+          }
+          if !injectDraft.hasCondition {
+            report(
+              .invalidBranch(
+                "inject '\(inject.id)' replaces '\(target)' but has no 'when'; say when it stands in, as in 'when: {decided: MEASURE}'"
+              ), at: site)
+          }
+        } else {
+          report(
+            .unknownReference(kind: "inject", target, suggestion: Suggestion.closest(to: target, in: injectIDs)),
+            at: site)
+        }
+      }
+      if let at = inject.at, let atSite = injectDraft.atSite {
+        if let previous, at < previous.time {
+          report(
+            .injectOutOfOrder(inject.id, time: inject.time, previous: "'\(previous.id)' at \(previous.text)"),
+            at: atSite)
+        }
+        previous = (inject.id, at, inject.time)
+      }
+    }
+    for (objective, site) in zip(exercise.objectives, draft.objectiveSites)
+    where !exercise.injects.contains(where: { $0.objectiveIDs.contains(objective.id) }) {
+      report(.untestedObjective(objective.id), at: site)
+    }
   }
 
   private mutating func resolveAnswers(

@@ -88,6 +88,7 @@ struct KnowledgeDraft {
   /// Where the first `source_domains` section stands, for a missing-section check.
   var domainSection: DiagnosticSite?
   var terms: [Declared<DraftTerm>] = []
+  var staffRoles: [Declared<StaffRole>] = []
   var references: [Reference] = []
   var placeholders: [(name: String, site: DiagnosticSite)] = []
 }

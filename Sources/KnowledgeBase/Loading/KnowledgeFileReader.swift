@@ -5,7 +5,7 @@ import Yams
 struct KnowledgeFileReader {
   static let sections = [
     "knowledge_base", "factor_levels", "priority", "groups", "questions", "factors", "patterns",
-    "measures", "sources", "source_domains", "terms",
+    "measures", "sources", "source_domains", "terms", "staff_roles",
   ]
 
   let reader: YAMLReader
@@ -26,6 +26,7 @@ struct KnowledgeFileReader {
       case "sources": readEach(value, "source") { readSource($0, into: &draft) }
       case "source_domains": readDomains(value, keyNode, into: &draft)
       case "terms": readEach(value, "term") { readTerm($0, into: &draft) }
+      case "staff_roles": readEach(value, "staff role") { readStaffRole($0, into: &draft) }
       default:
         reader.report(
           .unknownSection(name, suggestion: Suggestion.closest(to: name, in: Self.sections)),
@@ -217,8 +218,11 @@ struct KnowledgeFileReader {
     let id = self.id(fields)
     let title = fields.string("title")
     let profile = fields.boolean("profile", required: false) ?? false
+    let validFor = duration(fields, "valid_for")
     guard let (name, site) = id, let title else { return }
-    draft.groups.append(Declared(value: QuestionGroup(id: name, title: title, profile: profile), id: name, site: site))
+    draft.groups.append(
+      Declared(
+        value: QuestionGroup(id: name, title: title, profile: profile, validFor: validFor), id: name, site: site))
   }
 
   private func readQuestion(_ node: Node, into draft: inout KnowledgeDraft) {
@@ -277,6 +281,7 @@ struct KnowledgeFileReader {
     let clarify = fields.string("clarify", required: false)
     let clarifyWith = fields.string("clarify_with", required: false)
     let profile = fields.boolean("profile", required: false)
+    let validFor = duration(fields, "valid_for")
     guard valid, let (name, site) = id, let text, let type, let help, let groupName, let groupNode else { return }
     var question = Question(
       id: name, text: text, type: type, options: options, minimum: minimum, maximum: maximum,
@@ -285,11 +290,34 @@ struct KnowledgeFileReader {
     question.clarify = clarify
     question.clarifyWith = clarifyWith
     question.profileOverride = profile
+    question.validForOverride = validFor
     draft.questions.append(
       Declared(
         value: DraftQuestion(
           question: question, groupName: groupName, groupSite: reader.site(of: groupNode), relevance: relevance),
         id: name, site: site))
+  }
+
+  /// An optional duration such as `6h` in seconds; a malformed one is reported.
+  private func duration(_ fields: FieldMap, _ key: String) -> Int? {
+    guard let node = fields.value(key, required: false), let text = reader.string(node, what: "'\(key)'") else {
+      return nil
+    }
+    guard let seconds = Self.seconds(text) else {
+      reader.report(.invalidDuration(text), at: node)
+      return nil
+    }
+    return seconds
+  }
+
+  /// `30min`, `6h`, `3d`, `2w` in seconds; nil for anything else (or zero).
+  static func seconds(_ text: String) -> Int? {
+    let units: [(String, Int)] = [("min", 60), ("h", 3_600), ("d", 86_400), ("w", 604_800)]
+    for (unit, factor) in units where text.hasSuffix(unit) {
+      guard let number = Int(text.dropLast(unit.count)), number > 0, number <= 5_200 else { return nil }
+      return number * factor
+    }
+    return nil
   }
 
   private func readOptions(_ node: Node) -> [AnswerOption]? {
@@ -494,6 +522,22 @@ struct KnowledgeFileReader {
     measure.variants = variants
     measure.conflicts = conflicts
     draft.measures.append(Declared(value: measure, id: name, site: site))
+  }
+
+  /// A staff function for exercises: `{id, title, staff, description, sources}`.
+  private func readStaffRole(_ node: Node, into draft: inout KnowledgeDraft) {
+    guard let fields = reader.fields(node, what: "a staff role") else { return }
+    defer { fields.finish() }
+    let id = self.id(fields)
+    let title = fields.string("title")
+    let staff = fields.string("staff")
+    let description = fields.string("description")
+    let sources = references(fields, "sources", .source, required: true, into: &draft)
+    guard let (id, site) = id, let title, let staff, let description else { return }
+    draft.staffRoles.append(
+      Declared(
+        value: StaffRole(id: id, title: title, staff: staff, description: description, sourceIDs: sources), id: id,
+        site: site))
   }
 
   private func readTerm(_ node: Node, into draft: inout KnowledgeDraft) {

@@ -14,6 +14,8 @@ public struct QuestionGroup: Sendable, Equatable {
   public var title: String
   /// Its questions are standing answers about the municipality, kept in the Kommunenprofil.
   public var profile = false
+  /// How long an answer to its questions stays current, in seconds (`valid_for`); nil: no limit.
+  public var validFor: Int? = nil
 }
 
 /// A level at which a resilience factor is assessed; levels are ordered worst first.

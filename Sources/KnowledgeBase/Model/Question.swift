@@ -60,6 +60,11 @@ public struct Question: Sendable, Equatable {
   /// A standing answer about the municipality, kept in the Kommunenprofil and reused by later
   /// consultations; by default its group's setting.
   public var profile = false
+  /// How long an answer stays current before the staff should confirm it, in seconds (`valid_for`
+  /// of the question, else of its group); nil: it does not age.
+  public var validFor: Int? = nil
+  /// The question's own `valid_for`, before its group's default is applied.
+  var validForOverride: Int?
   /// The question's own `profile` setting, before its group's default is applied.
   var profileOverride: Bool?
 

@@ -37,7 +37,7 @@ public struct SnapshotKey: Sendable, Equatable {
 /// base, in which every string is its number in the table and every integer a LEB128 varint.
 public enum KnowledgeBaseSnapshot {
   /// Raised whenever the encoding or a model type changes, so that old snapshots are rebuilt.
-  public static let formatVersion: UInt32 = 1
+  public static let formatVersion: UInt32 = 2
   static let magic: [UInt8] = Array("RSZSNAP".utf8) + [0]
   static let headerSize = magic.count + 4 + 16 + 16
 

@@ -28,6 +28,7 @@ extension SnapshotWriter {
       string(group.id)
       string(group.title)
       bool(group.profile)
+      optional(group.validFor) { $0.signed($1) }
     }
     for question in kb.questions { self.question(question) }
     for fact in kb.facts {
@@ -81,6 +82,13 @@ extension SnapshotWriter {
       }
     }
     array(kb.exercises) { $0.exercise($1) }
+    array(kb.staffRoles) { writer, role in
+      writer.string(role.id)
+      writer.string(role.title)
+      writer.string(role.staff)
+      writer.string(role.description)
+      writer.strings(role.sourceIDs)
+    }
     priority(kb.priority)
     for rule in kb.rules { self.rule(rule) }
     dependencies(kb.dependencies)
@@ -107,6 +115,8 @@ extension SnapshotWriter {
     optional(question.clarifyWith) { $0.string($1) }
     bool(question.profile)
     optional(question.profileOverride) { $0.bool($1) }
+    optional(question.validFor) { $0.signed($1) }
+    optional(question.validForOverride) { $0.signed($1) }
   }
 
   mutating func measure(_ measure: Measure) {
@@ -171,18 +181,51 @@ extension SnapshotWriter {
     string(exercise.id)
     string(exercise.title)
     string(exercise.type)
-    strings(exercise.objectives)
+    array(exercise.objectives) { writer, objective in
+      writer.string(objective.id)
+      writer.string(objective.text)
+      writer.strings(objective.horizon)
+      writer.array(objective.measures) { $0.count($1) }
+    }
+    array(exercise.roles) { writer, role in
+      writer.string(role.id)
+      writer.string(role.title)
+      writer.bool(role.isControl)
+    }
     string(exercise.municipality)
     string(exercise.situation)
     presetAnswers(exercise.answers)
-    array(exercise.injects) { writer, inject in
-      writer.string(inject.time)
-      writer.string(inject.title)
-      writer.string(inject.text)
-      writer.presetAnswers(inject.answers)
-      writer.array(inject.expected) { $0.count($1) }
-    }
+    array(exercise.injects) { $0.inject($1) }
     strings(exercise.sourceIDs)
+  }
+
+  mutating func inject(_ inject: Inject) {
+    string(inject.id)
+    string(inject.time)
+    optional(inject.at) { $0.signed($1.minutes) }
+    string(inject.from)
+    string(inject.to)
+    string(inject.channel)
+    string(inject.title)
+    string(inject.text)
+    presetAnswers(inject.answers)
+    array(inject.expected) { $0.count($1) }
+    optional(inject.expectedAction) { $0.string($1) }
+    strings(inject.objectiveIDs)
+    optional(inject.condition) { writer, condition in
+      switch condition {
+      case .decided(let measure):
+        writer.count(0)
+        writer.count(measure)
+      case .notDecided(let measure):
+        writer.count(1)
+        writer.count(measure)
+      case .control(let question):
+        writer.count(2)
+        writer.string(question)
+      }
+    }
+    optional(inject.replaces) { $0.string($1) }
   }
 
   mutating func horizonPoints(_ points: [Horizon: FixedDecimal]) {
@@ -334,7 +377,10 @@ extension SnapshotReader {
       id: try string(), title: try string(), version: try string(), description: try optionalString())
     var groups: [QuestionGroup] = []
     for _ in 0..<t.groups {
-      groups.append(QuestionGroup(id: try string(), title: try string(), profile: try bool()))
+      groups.append(
+        QuestionGroup(
+          id: try string(), title: try string(), profile: try bool(),
+          validFor: try optional { reader throws(SnapshotProblem) in try reader.signed() }))
     }
     var questions: [Question] = []
     for _ in 0..<t.questions { questions.append(try question(t)) }
@@ -366,6 +412,11 @@ extension SnapshotReader {
     }
     let terms = try array { reader throws(SnapshotProblem) in try reader.term(t) }
     let exercises = try array { reader throws(SnapshotProblem) in try reader.exercise(t) }
+    let staffRoles = try array { reader throws(SnapshotProblem) in
+      StaffRole(
+        id: try reader.string(), title: try reader.string(), staff: try reader.string(),
+        description: try reader.string(), sourceIDs: try reader.strings())
+    }
     let priority = try priority(t)
     var rules: [CompiledRule] = []
     rules.reserveCapacity(t.rules)
@@ -374,7 +425,7 @@ extension SnapshotReader {
     return KnowledgeBase(
       info: info, groups: groups, questions: questions, facts: facts, factorLevels: levels, factors: factors,
       patterns: patterns, measures: measures, sources: sources, terms: terms, exercises: exercises,
-      priority: priority, rules: rules, dependencies: dependencies)
+      staffRoles: staffRoles, priority: priority, rules: rules, dependencies: dependencies)
   }
 
   mutating func question(_ t: SnapshotTables) throws(SnapshotProblem) -> Question {
@@ -396,6 +447,8 @@ extension SnapshotReader {
     question.clarifyWith = try optionalString()
     question.profile = try bool()
     question.profileOverride = try optional { reader throws(SnapshotProblem) in try reader.bool() }
+    question.validFor = try optional { reader throws(SnapshotProblem) in try reader.signed() }
+    question.validForOverride = try optional { reader throws(SnapshotProblem) in try reader.signed() }
     return question
   }
 
@@ -458,15 +511,37 @@ extension SnapshotReader {
 
   mutating func exercise(_ t: SnapshotTables) throws(SnapshotProblem) -> Exercise {
     Exercise(
-      id: try string(), title: try string(), type: try string(), objectives: try strings(),
-      municipality: try string(), situation: try string(), answers: try presetAnswers(t),
-      injects: try array { reader throws(SnapshotProblem) in
-        Inject(
-          time: try reader.string(), title: try reader.string(), text: try reader.string(),
-          answers: try reader.presetAnswers(t),
-          expected: try reader.array { reader throws(SnapshotProblem) in try reader.index(below: t.measures) })
+      id: try string(), title: try string(), type: try string(),
+      objectives: try array { reader throws(SnapshotProblem) in
+        ExerciseObjective(
+          id: try reader.string(), text: try reader.string(), horizon: try reader.strings(),
+          measures: try reader.array { reader throws(SnapshotProblem) in try reader.index(below: t.measures) })
       },
+      roles: try array { reader throws(SnapshotProblem) in
+        ExerciseRole(id: try reader.string(), title: try reader.string(), isControl: try reader.bool())
+      },
+      municipality: try string(), situation: try string(), answers: try presetAnswers(t),
+      injects: try array { reader throws(SnapshotProblem) in try reader.inject(t) },
       sourceIDs: try strings())
+  }
+
+  mutating func inject(_ t: SnapshotTables) throws(SnapshotProblem) -> Inject {
+    Inject(
+      id: try string(), time: try string(),
+      at: try optional { reader throws(SnapshotProblem) in ExerciseTime(minutes: try reader.signed()) },
+      from: try string(), to: try string(), channel: try string(), title: try string(), text: try string(),
+      answers: try presetAnswers(t),
+      expected: try array { reader throws(SnapshotProblem) in try reader.index(below: t.measures) },
+      expectedAction: try optionalString(), objectiveIDs: try strings(),
+      condition: try optional { reader throws(SnapshotProblem) -> InjectCondition in
+        switch try reader.natural() {
+        case 0: return .decided(try reader.index(below: t.measures))
+        case 1: return .notDecided(try reader.index(below: t.measures))
+        case 2: return .control(try reader.string())
+        default: throw .malformed("Einlagenbedingung unbekannt")
+        }
+      },
+      replaces: try optionalString())
   }
 
   mutating func horizonPoints() throws(SnapshotProblem) -> [Horizon: FixedDecimal] {

@@ -22,58 +22,136 @@ extension Shell {
     }
   }
 
-  /// The consultation so far as a test script: answers as `set`, the advice as `expect`.
+  /// What `aufzeichnen` takes: the test file, optionally `--gemeinsam <include-datei>`, `--force`.
+  static func recordArguments(_ arguments: String) -> (path: String, shared: String?, force: Bool) {
+    var text = arguments.trimmingSpaces
+    var shared: String?
+    var force = false
+    if let option = text.range(of: "--gemeinsam") {
+      let (sharedPath, sharedForce) = Self.pathAndForce(String(text[option.upperBound...]))
+      (shared, force) = (sharedPath, sharedForce)
+      text = String(text[..<option.lowerBound])
+    }
+    let (path, pathForce) = Self.pathAndForce(text)
+    return (path, shared, force || pathForce)
+  }
+
+  /// The consultation so far as a test script that keeps: a German header, the answers, and
+  /// expectations on what a reader of the advice sees — the first ten measures in their order,
+  /// the recognised patterns, the assessed factors and the open points. Nothing is expected of
+  /// measures outside the first ten, so that adding an unrelated measure leaves it passing. With
+  /// `--gemeinsam`, the setting (`lage.*`, `kommune.*`) goes into a file the test includes.
   func record(_ arguments: String) {
-    let (path, force) = Self.pathAndForce(arguments)
-    if let problem = Self.fileNameProblem(path, usage: "aufzeichnen <datei> [--force]") { return fail(problem) }
+    let usage = "aufzeichnen <datei> [--gemeinsam <include-datei>] [--force]"
+    let (path, sharedPath, force) = Self.recordArguments(arguments)
+    if let problem = Self.fileNameProblem(path, usage: usage) { return fail(problem) }
+    if let sharedPath, let problem = Self.fileNameProblem(sharedPath, usage: usage) { return fail(problem) }
     if adviceHidden {
       return say(
         TextLayout.wrap(
           "Übungsmodus: Aufzeichnen zeigte die verborgenen Empfehlungen; erst nach der Auswertung möglich."))
     }
-    var script = "# Aufgezeichnet mit 'aufzeichnen' (Wissensbasis \(kb.info.id) \(kb.info.version)).\n"
-    for question in consultation.answeredQuestions {
-      guard let answer = consultation.answer(question) else { continue }
-      script += "set \(kb.questions[question].id) = \(AnswerParser.format(answer, for: kb.questions[question]))\n"
-    }
-    script += "\n# Krisenmuster\n"
-    for (index, pattern) in kb.patterns.enumerated() {
-      let state: String
-      switch consultation.patternState(index) {
-      case .inactive: state = "inactive"
-      case .suspected: state = "suspected"
-      case .established: state = "established"
+    let when = AnswerStamp(time: consultation.clock(), by: nil).german() ?? ""
+    let origin = "am \(when) mit der Wissensbasis „\(kb.info.id)“, Stand \(kb.info.version)"
+    func assignment(_ question: Int) -> String? {
+      consultation.answer(question).map {
+        "set \(kb.questions[question].id) = \(AnswerParser.format($0, for: kb.questions[question]))\n"
       }
-      script += "expect pattern \(pattern.id) \(state)\n"
     }
-    script += "\n# Resilienzfaktoren\n"
-    for (index, factor) in kb.factors.enumerated() {
+    let isSetting: (Int) -> Bool = { question in
+      let id = self.kb.questions[question].id
+      return sharedPath != nil && (id.hasPrefix("lage.") || id.hasPrefix("kommune."))
+    }
+    let answered = consultation.answeredQuestions
+    let shared = answered.filter(isSetting)
+    let own = answered.filter { !isSetting($0) }
+
+    var script = TextLayout.wrap("# Aufgezeichnet mit 'aufzeichnen' \(origin).", rest: "# ")
+    script += TextLayout.wrap(
+      "# Erwartet werden die ersten zehn Maßnahmen in ihrer Reihenfolge, die erkannten Krisenmuster, die bewerteten Resilienzfaktoren und die offenen Punkte – nichts über die übrigen Maßnahmen, damit eine neue Maßnahme, die hier nicht greift, den Test nicht bricht.",
+      rest: "# ")
+    if let sharedPath {
+      script += "\ninclude \(Self.relativePath(of: sharedPath, from: path))\n"
+    }
+    script += "\n# Antworten\n"
+    for question in own { script += assignment(question) ?? "" }
+    var expectations = 0
+    let top = consultation.advice().prefix(10)
+    if !top.isEmpty {
       script +=
-        "expect factor \(factor.id) \(consultation.factorLevel(index).map { kb.factorLevels[$0].id } ?? "unassessed")\n"
-    }
-    let advice = consultation.advice()
-    let top = min(10, advice.count)
-    if top > 0 {
-      script += "\n# Die ersten \(top) Maßnahmen\n"
-      for recommendation in advice.prefix(top) {
-        script += "expect top \(top) \(kb.measures[recommendation.measure].id)\n"
+        top.count == 1 ? "\n# Die erste Maßnahme\n" : "\n# Die ersten \(top.count) Maßnahmen, in dieser Reihenfolge\n"
+      for (rank, recommendation) in top.enumerated() {
+        script += "expect top \(rank + 1) \(kb.measures[recommendation.measure].id)\n"
       }
+      expectations += top.count
     }
-    let absent = kb.measures.indices.filter { !consultation.isRecommended($0) }
-    if !absent.isEmpty {
-      script += "\n# Nicht empfohlen\n"
-      for measure in absent { script += "expect not recommend \(kb.measures[measure].id)\n" }
+    let patterns = kb.patterns.indices.filter { consultation.patternState($0) != .inactive }
+    if !patterns.isEmpty {
+      script += "\n# Erkannte Krisenmuster\n"
+      for pattern in patterns {
+        let state = consultation.patternState(pattern) == .established ? "established" : "suspected"
+        script += "expect pattern \(kb.patterns[pattern].id) \(state)\n"
+      }
+      expectations += patterns.count
+    }
+    let factors = kb.factors.indices.compactMap { factor in consultation.factorLevel(factor).map { (factor, $0) } }
+    if !factors.isEmpty {
+      script += "\n# Bewertete Resilienzfaktoren\n"
+      for (factor, level) in factors {
+        script += "expect factor \(kb.factors[factor].id) \(kb.factorLevels[level].id)\n"
+      }
+      expectations += factors.count
+    }
+    // Only "weiß nicht" answers replay as open points; a skipped question is not in the script.
+    let open = consultation.openPoints.map(\.question).filter { consultation.answer($0) == .unknown }
+    if !open.isEmpty {
+      script += "\n# Offene Punkte (mit „weiß nicht“ beantwortet, aber entscheidend)\n"
+      for question in open { script += "expect open \(kb.questions[question].id)\n" }
+      expectations += open.count
+    }
+
+    if let sharedPath {
+      var setting = TextLayout.wrap(
+        "# Gemeinsame Lage und Kommune, aufgezeichnet mit 'aufzeichnen' \(origin).", rest: "# ")
+      for question in shared { setting += assignment(question) ?? "" }
+      // A setting that several recordings share is written once; the same text is no conflict.
+      let unchanged = ScriptLineSource.readFile(sharedPath).map {
+        Self.withoutHeader($0) == Self.withoutHeader(setting)
+      }
+      if unchanged != true {
+        let written = writeUserFile(
+          sharedPath, force: force, retry: "aufzeichnen \(arguments.trimmingSpaces) --force",
+          declined: "Nicht aufgezeichnet."
+        ) {
+          try AtomicFile.write(Data(setting.utf8), to: sharedPath)
+        }
+        guard written else { return }
+      }
     }
     let written = writeUserFile(
-      path, force: force, retry: "aufzeichnen \(path) --force", declined: "Nicht aufgezeichnet."
+      path, force: force, retry: "aufzeichnen \(arguments.trimmingSpaces) --force", declined: "Nicht aufgezeichnet."
     ) {
       try AtomicFile.write(Data(script.utf8), to: path)
     }
     guard written else { return }
-    let answers = consultation.answeredQuestions.count
-    line(
-      "Aufgezeichnet: \(answers) Antworten und \(kb.patterns.count + kb.factors.count + top + absent.count) Erwartungen in „\(path)“."
-    )
+    var done =
+      "Aufgezeichnet: \(Self.count(own.count, "Antwort", "Antworten")) und \(Self.count(expectations, "Erwartung", "Erwartungen")) in „\(path)“"
+    if let sharedPath { done += ", \(Self.count(shared.count, "Antwort", "Antworten")) zur Lage in „\(sharedPath)“" }
+    say(TextLayout.wrap(done + "."))
+  }
+
+  /// A file's lines without its comments, to compare two recordings of the same setting.
+  static func withoutHeader(_ text: String) -> [String] {
+    TextLines.lines(text).filter { !$0.hasPrefix("#") }
+  }
+
+  /// `target` as seen from the folder of `file`, as `include` resolves it.
+  static func relativePath(of target: String, from file: String) -> String {
+    let from = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().pathComponents
+    let to = URL(fileURLWithPath: target).standardizedFileURL.pathComponents
+    var common = 0
+    while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+    return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
   }
 
   /// Re-reads the knowledge base; keeps the old one when the new one has errors.

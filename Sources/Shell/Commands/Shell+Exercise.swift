@@ -50,7 +50,9 @@ extension Shell {
       line(emphasis("Übung: \(text(exercise.title))"))
       line("  \(exercise.type)\(blind ? " · Blindmodus: Empfehlungen erst in der Auswertung" : "")")
       line("  Lernziele:")
-      for objective in exercise.objectives { say(TextLayout.wrap(text(objective), first: "    – ", rest: "      ")) }
+      for objective in exercise.objectives {
+        say(TextLayout.wrap(text(objective.text), first: "    – ", rest: "      "))
+      }
       say(TextLayout.wrap("Übungskommune: \(text(exercise.municipality))", first: "  ", rest: "    "))
       say(TextLayout.wrap("Ausgangslage: \(text(exercise.situation))", first: "  ", rest: "    "))
       line(
@@ -259,7 +261,7 @@ extension Shell {
       title: text(exercise.title), type: exercise.type, scenario: exercise.id,
       knowledgeBase: "\(kb.info.id) \(kb.info.version)",
       mode: run.blind ? "blind (Empfehlungen erst in der Auswertung)" : "offen",
-      objectives: exercise.objectives.map(text), municipality: text(exercise.municipality),
+      objectives: exercise.objectives.map { text($0.text) }, municipality: text(exercise.municipality),
       situation: text(exercise.situation), timeline: timeline, comparison: comparison, totals: totals,
       takenNotAdvised: debrief.takenNotAdvised.map {
         AfterActionModel.Entry(

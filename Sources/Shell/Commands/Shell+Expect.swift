@@ -90,6 +90,15 @@ extension Shell {
         }
         unmet("nächste Frage „\(words[1])“", actual: actual)
       }
+    case "open", "offen":
+      guard words.count == 2 else { return fail("Bitte so angeben: expect open <frage>") }
+      guard let question = question(named: words[1]) else { return }
+      let open = consultation.openPoints.map(\.question)
+      if !open.contains(question) {
+        let actual =
+          open.isEmpty ? "keine offenen Punkte" : "offen: " + open.map { kb.questions[$0].id }.joined(separator: ", ")
+        unmet("„\(kb.questions[question].id)“ unter den offenen Punkten", actual: actual)
+      }
     case "output", "ausgabe":
       let wanted = arguments.trimmingSpaces.dropFirst(words[0].count).trimmingSpaces
       guard !wanted.isEmpty else { return fail("Bitte den erwarteten Text angeben: expect output <text>") }
@@ -102,7 +111,9 @@ extension Shell {
         unmet("die Ausgabe enthält „\(wanted)“", actual: shown.isEmpty ? "keine Ausgabe" : shown)
       }
     default:
-      fail("Unbekannte Erwartung „\(words[0])“; möglich: recommend, not recommend, top, pattern, factor, next, output")
+      fail(
+        "Unbekannte Erwartung „\(words[0])“; möglich: recommend, not recommend, top, pattern, factor, next, open, output"
+      )
     }
   }
 

@@ -18,12 +18,13 @@ extension Shell {
   static let reportUsage = "bericht [--kurz] [--format md|html|pdf] [--datum JJJJ-MM-TT] [--force] [datei]"
 
   /// `bericht`: the report of the consultation as it stands, printed or written to a file.
-  func reportCommand(_ arguments: String) {
-    let request: ReportRequest
+  func reportCommand(_ arguments: String, kind: ReportKind? = nil) {
+    var request: ReportRequest
     switch Self.reportRequest(arguments) {
     case .success(let parsed): request = parsed
     case .failure(let problem): return fail(problem.message)
     }
+    if let kind { request.kind = kind }
     if request.format == .pdf, request.path == nil { return fail(ReportError.pdfNeedsFile.message) }
     let document: Data
     do {
@@ -37,7 +38,8 @@ extension Shell {
     }
     guard let path = request.path else {
       let text = String(decoding: document, as: UTF8.self)
-      return say(text.hasSuffix("\n") ? text : text + "\n")
+      say(text.hasSuffix("\n") ? text : text + "\n")
+      return noteReported()
     }
     let written = writeUserFile(
       path, force: request.force, retry: "bericht --force \(path)", declined: "Kein Bericht geschrieben."
@@ -46,6 +48,24 @@ extension Shell {
     }
     guard written else { return }
     line("\(request.kind.title) (\(request.format.title)) geschrieben: „\(path)“.")
+    noteReported()
+  }
+
+  /// Keeps in the journal what this report showed, so that the next one says what changed; the
+  /// first report of a consultation without a head says how to set one.
+  func noteReported() {
+    let first = consultation.lastReport == nil
+    do {
+      try consultation.markReported()
+    } catch {
+      return fail(String(describing: error))
+    }
+    if first, consultation.header.isEmpty, options.interactive {
+      say(
+        TextLayout.wrap(
+          "Tipp: 'kopf kommune …', 'kopf lage …', 'kopf verteiler …' und 'kopf einstufung VS-NfD' setzen den Kopf des Berichts; die Einstufung steht dann auf jeder Seite."
+        ))
+    }
   }
 
   /// A German message about the arguments of `bericht`.

@@ -194,7 +194,10 @@ extension Shell {
       for question in inGroup {
         let answer = consultation.answer(question)
         let gap = answer == .unknown ? "  (Informationslücke)" : ""
-        let stamp = consultation.stamps[question]?.german().map { "  [\($0)]" } ?? ""
+        let age = consultation.age(of: question)
+        let stale = age?.isStale == true ? " – bitte bestätigen" : ""
+        let when = [consultation.stamps[question]?.german(), age?.german].compactMap { $0 }.joined(separator: ", ")
+        let stamp = when.isEmpty ? stale : "  [\(when)]\(stale)"
         if options.technical {
           say(
             TextLayout.wrap(
@@ -205,6 +208,13 @@ extension Shell {
           say(TextLayout.wrap("\(describe(answer, of: question))\(gap)\(stamp)", first: "    ", rest: "    "))
         }
       }
+    }
+    let stale = consultation.staleAnswers
+    if !stale.isEmpty {
+      say(
+        TextLayout.wrap(
+          "\(Self.count(stale.count, "Antwort ist", "Antworten sind")) älter, als die Wissensbasis sie gelten lässt. 'bestätigen' bestätigt sie unverändert; was sich geändert hat, tragen Sie mit 'setze' neu ein."
+        ))
     }
   }
 }

@@ -266,10 +266,11 @@ public struct CaseRunner {
       mainPatternsRight: results.filter(\.mainPatternRight).count)
   }
 
-  /// `cases: N, questions median M max X, recall R, must H, control flags F, pandemic-only P, patterns A`.
+  /// `Fälle: N, Fragen Median M höchstens X, Recall R, MUST H, nicht dominieren F, nur Pandemie P, Muster A`,
+  /// with the words of the per-case figures.
   public static func summaryLine(_ summary: Summary) -> String {
-    "cases: \(summary.cases), questions median \(figure(summary.medianQuestions)) max \(summary.maxQuestions), "
-      + "recall \(ratio(summary.recall)), must \(ratio(summary.must)), control flags \(summary.controlFlags), "
-      + "pandemic-only \(summary.pandemicOnly), patterns \(ratio(summary.patterns))\n"
+    "Fälle: \(summary.cases), Fragen Median \(figure(summary.medianQuestions)) höchstens \(summary.maxQuestions), "
+      + "Recall \(ratio(summary.recall)), MUST \(ratio(summary.must)), nicht dominieren \(summary.controlFlags), "
+      + "nur Pandemie \(summary.pandemicOnly), Muster \(ratio(summary.patterns))\n"
   }
 }

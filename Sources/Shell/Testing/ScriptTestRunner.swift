@@ -4,7 +4,7 @@ import KnowledgeBase
 import RuleLanguage
 
 /// Runs scripted consultations (`*.test`) and development cases (`*.case`) as tests: each
-/// isolated, failures with file and line, the cases' figures, a closing `N passed, N failed`,
+/// isolated, failures with file and line, the cases' figures, a closing `N bestanden, N fehlgeschlagen`,
 /// and optionally coverage of the knowledge base.
 public struct ScriptTestRunner {
   public enum Format: String, Sendable {
@@ -58,7 +58,7 @@ public struct ScriptTestRunner {
     guard let knowledgeBase = loaded.knowledgeBase else {
       output.write("Die Wissensbasis in „\(knowledgeBaseDirectory)“ hat Fehler:\n")
       output.write(DiagnosticRenderer().render(loaded.diagnostics.filter { $0.severity == .error }))
-      output.write("0 passed, 1 failed\n")
+      output.write(Self.summary(passed: 0, failed: 1))
       return 1
     }
     let (found, missing) = Self.discover(paths)
@@ -99,11 +99,16 @@ public struct ScriptTestRunner {
     case .text:
       if let recorder { output.write(Self.coverageText(recorder)) }
       if !caseRun.results.isEmpty { output.write(CaseRunner.summaryLine(CaseRunner.summary(caseRun.results))) }
-      output.write("\(passed) passed, \(failed) failed\n")
+      output.write(Self.summary(passed: passed, failed: failed))
     case .json:
       output.write(Self.json(passed: passed, failed: failed, recorder: recorder, cases: caseRun.results))
     }
     return failed == 0 ? 0 : 1
+  }
+
+  /// The closing line; `--format json` keeps the English keys `passed` and `failed` for tools.
+  static func summary(passed: Int, failed: Int) -> String {
+    "\(passed) bestanden, \(failed) fehlgeschlagen\n"
   }
 
   static func coverageText(_ recorder: CoverageRecorder) -> String {

@@ -10,6 +10,7 @@ struct ExpectCommand: ShellCommand {
       expect pattern <muster> <zustand>  inactive|suspected|established (nicht erkannt|verdacht|erkannt)
       expect factor <faktor> <stufe>   der Faktor ist so bewertet (oder 'unassessed')
       expect next <frage>              die nächste Frage ist diese (oder 'none')
+      expect open <frage>              die Frage ist ein offener Punkt (weiß nicht, aber wichtig)
       expect output <text>             die Ausgabe des vorigen Befehls enthält den Text
       """,
     scriptOnly: true)

@@ -1,0 +1,337 @@
+import Foundation
+import KnowledgeBase
+import RuleEngine
+
+/// An inject the Übungsleitung adds during play, as the journal keeps it (JSON in `text` of the
+/// record `inject-add`).
+public struct AdHocInject: Sendable, Equatable, Codable {
+  public var id: String
+  public var title: String
+  public var text: String
+  public var from: String
+  public var to: String
+  public var channel: String
+
+  public init(id: String, title: String, text: String, from: String, to: String, channel: String) {
+    self.id = id
+    self.title = title
+    self.text = text
+    self.from = from
+    self.to = to
+    self.channel = channel
+  }
+}
+
+/// Exercise play. Every change is written to the journal before it takes effect, so that a
+/// session killed at any moment resumes with the same schedule, log and evaluation. Records:
+/// `exercise`, `inject` (the released inject's id in `answer`; without one, in journals from
+/// before the Drehbuch, the next), `inject-control`, `inject-skip`, `inject-delay`,
+/// `inject-edit`, `inject-add`, `decide`, `note`, `log`, `undo`, `debrief`, `exercise-info`,
+/// `rating` and `plan` / `plan-status`.
+extension Consultation {
+  /// Starts an exercise: a fresh consultation with the scenario's preset answers.
+  public mutating func startExercise(_ exercise: Exercise, blind: Bool) throws {
+    try startExercise(exercise, blind: blind, at: nil)
+  }
+
+  mutating func startExercise(_ exercise: Exercise, blind: Bool, at time: Date?) throws {
+    try write(JournalRecord(op: "exercise", question: exercise.id, answer: blind ? "blind" : "open"))
+    try clearAnswers()
+    for (question, answer) in exercise.answers {
+      _ = try apply(question, answer, record: false)
+    }
+    var run = ExerciseRun(exercise: exercise, blind: blind, started: time ?? clock())
+    run.snapshot(engine)
+    self.exercise = run
+    lastOutcome = nil
+  }
+
+  /// What comes next: an inject, a question the Übungsleitung must answer first, or nothing.
+  public func nextInjectChoice() throws -> InjectSchedule.Next {
+    guard let run = exercise else { throw ExerciseError.noExercise }
+    return run.schedule.next(decided: { run.hasDecided($0) })
+  }
+
+  /// What is due on the clock at `date` (exercise time = time since the start × `compression`).
+  public func dueInject(at date: Date, compression: Int = 1) throws -> InjectSchedule.Next {
+    guard let run = exercise else { throw ExerciseError.noExercise }
+    guard let time = run.exerciseTime(at: date, compression: compression) else { return .none }
+    return run.schedule.due(at: time, decided: { run.hasDecided($0) })
+  }
+
+  /// Plays the next inject, taking any open question to the Übungsleitung as no (the linear play
+  /// of `einlage`): its answers are set and the advice at that moment is kept.
+  @discardableResult
+  public mutating func playInject() throws -> (inject: Inject, change: AdviceChange) {
+    guard let run = exercise else { throw ExerciseError.noExercise }
+    var schedule = run.schedule
+    while true {
+      switch schedule.next(decided: { run.hasDecided($0) }) {
+      case .none: throw ExerciseError.noMoreInjects
+      case .question(let id, _):
+        do { try schedule.answer(id, false) } catch { throw ExerciseError.schedule(error) }
+      case .inject(let id): return try releaseInject(id)
+      }
+    }
+  }
+
+  /// Releases an inject: the given one (brought forward by the Übungsleitung) or the next one.
+  /// Without an id, an open question to the Übungsleitung stops it (`controlQuestion`).
+  @discardableResult
+  public mutating func releaseInject(_ id: String? = nil) throws -> (inject: Inject, change: AdviceChange) {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    var chosen = id
+    if chosen == nil {
+      switch run.schedule.next(decided: { run.hasDecided($0) }) {
+      case .none: throw ExerciseError.noMoreInjects
+      case .question(let inject, let text): throw ExerciseError.controlQuestion(inject: inject, text: text)
+      case .inject(let next): chosen = next
+      }
+    }
+    guard let chosen else { throw ExerciseError.noMoreInjects }
+    do { try run.schedule.release(chosen) } catch { throw ExerciseError.schedule(error) }
+    guard let inject = run.schedule.entry(chosen)?.inject else { throw ExerciseError.noMoreInjects }
+    try write(JournalRecord(op: "inject", question: run.exercise.id, answer: chosen))
+    let before = engine
+    for (question, answer) in inject.answers {
+      _ = try apply(question, answer, record: false)
+    }
+    run.synchronize()
+    run.snapshot(engine)
+    exercise = run
+    return (inject, AdviceChange(before: before, after: engine))
+  }
+
+  /// The Übungsleitung's answer to the question an inject's `control` condition asks.
+  public mutating func answerControlQuestion(_ id: String, _ yes: Bool) throws {
+    try changeSchedule(JournalRecord(op: "inject-control", answer: id, text: yes ? "ja" : "nein")) {
+      try $0.answer(id, yes)
+    }
+  }
+
+  /// Leaves an inject out.
+  public mutating func skipInject(_ id: String) throws {
+    try changeSchedule(JournalRecord(op: "inject-skip", answer: id)) { try $0.skip(id) }
+  }
+
+  /// Moves an inject to another planned time.
+  public mutating func delayInject(_ id: String, to time: ExerciseTime) throws {
+    try changeSchedule(JournalRecord(op: "inject-delay", answer: id, due: time.text)) { try $0.delay(id, to: time) }
+  }
+
+  /// Changes the text of an inject still to come.
+  public mutating func editInject(_ id: String, text: String) throws {
+    try changeSchedule(JournalRecord(op: "inject-edit", answer: id, text: text)) { try $0.edit(id, text: text) }
+  }
+
+  /// Adds an inject the Drehbuch does not have, at a planned time or (without one) next.
+  /// Replayed from the journal with the time it was given then.
+  public mutating func addInject(_ added: AdHocInject, at time: ExerciseTime? = nil) throws {
+    guard let run = exercise else { throw ExerciseError.noExercise }
+    // Ids end up in journal records and commands; the same spelling as the file's ids.
+    guard Inject.isValidID(added.id) else { throw ExerciseError.invalidInjectID(added.id) }
+    for (field, value) in [("Titel", added.title), ("Text", added.text)] where value.trimmingWhitespace.isEmpty {
+      throw ExerciseError.emptyInjectField(field)
+    }
+    let roles = run.exercise.roles.map(\.id)
+    if !roles.isEmpty, !roles.contains(added.to) {
+      throw ExerciseError.unknownRole(added.to, known: roles)
+    }
+    // Without a time it comes next: at the time of the inject played last, after any other
+    // still due then. The journal keeps the time so that a replay puts it in the same place.
+    var at = time
+    if at == nil, run.script.injects.contains(where: { $0.at != nil }) {
+      at = run.schedule.releasedInjects.last?.at ?? ExerciseTime(minutes: 0)
+    }
+    let inject = Inject(
+      id: added.id, time: at?.text ?? run.time, at: at, from: added.from, to: added.to,
+      channel: added.channel, title: added.title, text: added.text)
+    let payload = String(decoding: (try? Journal.encoder.encode(added)) ?? Data(), as: UTF8.self)
+    try changeSchedule(JournalRecord(op: "inject-add", answer: added.id, text: payload, due: at?.text)) {
+      try $0.add(inject)
+    }
+  }
+
+  private mutating func changeSchedule(
+    _ record: JournalRecord, _ change: (inout InjectSchedule) throws -> Void
+  ) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    do { try change(&run.schedule) } catch let error as ScheduleError { throw ExerciseError.schedule(error) }
+    try write(record)
+    run.synchronize()
+    exercise = run
+  }
+
+  /// Logs the staff's decision about a measure at the current exercise time.
+  public mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?) throws {
+    try decide(measure, decision, reason: reason, at: nil, role: nil)
+  }
+
+  mutating func decide(_ measure: Int, _ decision: StaffDecision, reason: String?, at time: Date?, role: String?) throws
+  {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    try write(
+      JournalRecord(op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason)
+    )
+    run.entries.append(
+      LogEntry(
+        kind: .decision, stage: run.stage, exerciseTime: run.time, clock: time ?? clock(), text: reason ?? "",
+        measure: measure, verdict: decision, role: role ?? author))
+    run.synchronize()
+    exercise = run
+  }
+
+  /// Logs an observation at the current exercise time.
+  public mutating func note(_ text: String) throws {
+    try log(.note, text: text)
+  }
+
+  /// Logs a decision or note in free text at the current exercise time, with the role that
+  /// decided (else who is at the keyboard), the observer and an optional link to a measure.
+  @discardableResult
+  public mutating func log(
+    _ kind: LogEntry.Kind, text: String, measure: Int? = nil, role: String? = nil, observer: String? = nil
+  ) throws -> LogEntry {
+    try log(kind, text: text, measure: measure, role: role, observer: observer, at: nil)
+  }
+
+  mutating func log(
+    _ kind: LogEntry.Kind, text: String, measure: Int?, role: String?, observer: String?, at time: Date?
+  ) throws -> LogEntry {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    let measureID = measure.map { knowledgeBase.measures[$0].id }
+    // Notes without role or observer keep the record of earlier versions.
+    if kind == .note, measure == nil, role == nil, observer == nil {
+      try write(JournalRecord(op: "note", text: text))
+    } else {
+      try write(
+        JournalRecord(op: "log", question: measureID, answer: kind.rawValue, text: text, by: role, observer: observer))
+    }
+    let entry = LogEntry(
+      kind: kind, stage: run.stage, exerciseTime: run.time, clock: time ?? clock(), text: text, measure: measure,
+      role: role ?? author, observer: observer)
+    run.entries.append(entry)
+    run.synchronize()
+    exercise = run
+    return entry
+  }
+
+  /// Takes the last decision or note back.
+  @discardableResult
+  public mutating func undoLastEntry() throws -> LogEntry {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    guard let last = run.entries.last else { throw ExerciseError.nothingToUndo }
+    try write(JournalRecord(op: "undo"))
+    run.entries.removeLast()
+    run.synchronize()
+    exercise = run
+    return last
+  }
+
+  /// Marks the debrief as held: from now on the advice is shown even in a blind exercise.
+  public mutating func markDebriefed() throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    if !run.debriefed { try write(JournalRecord(op: "debrief")) }
+    run.debriefed = true
+    exercise = run
+  }
+
+  /// Sets the facts the after-action report names in its header.
+  public mutating func setExerciseHeader(_ header: ExerciseHeader) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    try write(JournalRecord(op: "exercise-info", text: Self.json(header)))
+    run.evaluation.header = header
+    exercise = run
+  }
+
+  /// Records an observer's rating of an objective.
+  public mutating func rateObjective(
+    _ objective: String, _ rating: ObjectiveRating, observer: String?, comment: String? = nil
+  ) throws {
+    try rateObjective(objective, rating, observer: observer, comment: comment, at: nil)
+  }
+
+  mutating func rateObjective(
+    _ objective: String, _ rating: ObjectiveRating, observer: String?, comment: String?, at time: Date?
+  ) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    guard run.exercise.objective(objective) != nil else { throw ExerciseError.unknownObjective(objective) }
+    try write(
+      JournalRecord(op: "rating", question: objective, answer: rating.rawValue, text: comment, observer: observer))
+    run.evaluation.ratings.append(
+      RecordedRating(objective: objective, rating: rating, observer: observer, comment: comment, clock: time ?? clock())
+    )
+    exercise = run
+  }
+
+  /// Adds a row to the improvement plan.
+  public mutating func addPlanItem(_ item: PlanItem) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    if let objective = item.objective, run.exercise.objective(objective) == nil {
+      throw ExerciseError.unknownObjective(objective)
+    }
+    try write(JournalRecord(op: "plan", text: Self.json(item)))
+    run.evaluation.plan.append(item)
+    exercise = run
+  }
+
+  /// Sets the status of the plan's row `number` (from 1).
+  public mutating func setPlanStatus(_ number: Int, _ status: PlanStatus) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    guard run.evaluation.plan.indices.contains(number - 1) else { throw ExerciseError.unknownPlanRow(number) }
+    try write(JournalRecord(op: "plan-status", answer: status.rawValue, text: String(number)))
+    run.evaluation.plan[number - 1].status = status
+    exercise = run
+  }
+
+  static func json(_ value: some Encodable) -> String {
+    String(decoding: (try? Journal.encoder.encode(value)) ?? Data(), as: UTF8.self)
+  }
+}
+
+extension Consultation {
+  /// Applies a journal record that changed the schedule (`inject-control`, `-skip`, `-delay`,
+  /// `-edit`, `-add`).
+  mutating func replayScheduleChange(_ record: JournalRecord) throws {
+    let id = record.answer ?? ""
+    switch record.op {
+    case "inject-control": try answerControlQuestion(id, record.text == "ja")
+    case "inject-skip": try skipInject(id)
+    case "inject-delay":
+      guard let time = ExerciseTime(record.due ?? "") else { throw ExerciseError.schedule(.unknownInject(id)) }
+      try delayInject(id, to: time)
+    case "inject-edit": try editInject(id, text: record.text ?? "")
+    case "inject-add":
+      guard let added = try? JSONDecoder().decode(AdHocInject.self, from: Data((record.text ?? "").utf8)) else {
+        throw ExerciseError.schedule(.unknownInject(id))
+      }
+      try addInject(added, at: record.due.flatMap(ExerciseTime.init))
+    default: return
+    }
+  }
+
+  /// Applies a journal record of the evaluation; false when it no longer fits.
+  mutating func replayEvaluation(_ record: JournalRecord, at time: Date?) -> Bool {
+    let decoder = JSONDecoder()
+    let payload = Data((record.text ?? "").utf8)
+    switch record.op {
+    case "exercise-info":
+      guard let header = try? decoder.decode(ExerciseHeader.self, from: payload) else { return false }
+      return (try? setExerciseHeader(header)) != nil
+    case "rating":
+      guard let objective = record.question, let rating = ObjectiveRating(rawValue: record.answer ?? "") else {
+        return false
+      }
+      return (try? rateObjective(objective, rating, observer: record.observer, comment: record.text, at: time)) != nil
+    case "plan":
+      guard let item = try? decoder.decode(PlanItem.self, from: payload) else { return false }
+      return (try? addPlanItem(item)) != nil
+    case "plan-status":
+      guard let number = Int(record.text ?? ""), let status = PlanStatus(rawValue: record.answer ?? "") else {
+        return false
+      }
+      return (try? setPlanStatus(number, status)) != nil
+    default: return false
+    }
+  }
+}
