@@ -90,10 +90,50 @@ class Model:
     pass
 
 
+def vocabulary(m, n_rules):
+    """N/25 facts spread over m.levels levels, N/50 measures, N/500 patterns; (count, by level)."""
+    n_facts = max(2 * m.levels, n_rules // 25)
+    n_measures = max(3, n_rules // 50)
+    n_patterns = max(3, n_rules // 500)
+    m.facts = ["f%05d" % (i + 1) for i in range(n_facts)]
+    m.level = {f: 1 + i * m.levels // n_facts for i, f in enumerate(m.facts)}
+    by_level = {k: [f for f in m.facts if m.level[f] == k] for k in range(1, m.levels + 1)}
+    m.measures = ["m%04d" % (i + 1) for i in range(n_measures)]
+    m.patterns = ["p%03d" % (i + 1) for i in range(n_patterns)]
+    return n_facts, by_level
+
+
+def add_question_atoms(rng, m, atoms, count, next_question, question_atom):
+    """Up to count atoms over distinct questions (one atom per question and rule)."""
+    used = set()
+    for _ in range(count):
+        qu = next_question()
+        tries = 0
+        while qu[0] in used and tries < 20:
+            qu = rng.choice(m.questions)
+            tries += 1
+        if qu[0] in used:
+            continue
+        used.add(qu[0])
+        atoms.append(question_atom(qu))
+
+
+def random_question_atom(rng, qu, choice_values, widths):
+    """An atom over question qu; a `choice` atom lists a random number (from widths) of values."""
+    qid, kind, _ = qu
+    if kind == "number":
+        return Atom("num", qid, op=rng.choice(["<", "<=", ">", ">="]), value=rng.randint(5, 95))
+    if kind == "choice":
+        k = rng.choice(widths)
+        return Atom("choice", qid, values=sorted(rng.sample(choice_values, k)))
+    return Atom("yesno", qid, value=rng.choice(["ja", "nein"]))
+
+
 def build(n_rules, n_questions, seed):
     rng = random.Random("resilienz-bench/%d/%d/%d" % (n_rules, n_questions, seed))
     m = Model()
     m.n_rules, m.seed = n_rules, seed
+    m.shape, m.levels, m.choice_values = "layered", LEVELS, CHOICE_VALUES
 
     # --- questions and answers -------------------------------------------------------------
     kinds = ["number", "choice", "yesno"]
@@ -110,14 +150,7 @@ def build(n_rules, n_questions, seed):
         m.questions.append((qid, kind, answer))
 
     # --- vocabulary --------------------------------------------------------------------------
-    n_facts = max(2 * LEVELS, n_rules // 25)
-    n_measures = max(3, n_rules // 50)
-    n_patterns = max(3, n_rules // 500)
-    m.facts = ["f%05d" % (i + 1) for i in range(n_facts)]
-    m.level = {f: 1 + i * LEVELS // n_facts for i, f in enumerate(m.facts)}
-    by_level = {k: [f for f in m.facts if m.level[f] == k] for k in range(1, LEVELS + 1)}
-    m.measures = ["m%04d" % (i + 1) for i in range(n_measures)]
-    m.patterns = ["p%03d" % (i + 1) for i in range(n_patterns)]
+    n_facts, by_level = vocabulary(m, n_rules)
 
     # --- rules -------------------------------------------------------------------------------
     n_derive = max(n_facts, int(n_rules * DERIVE_SHARE))
@@ -133,13 +166,7 @@ def build(n_rules, n_questions, seed):
         return deck.pop()
 
     def question_atom(qu):
-        qid, kind, _ = qu
-        if kind == "number":
-            return Atom("num", qid, op=rng.choice(["<", "<=", ">", ">="]), value=rng.randint(5, 95))
-        if kind == "choice":
-            k = rng.choice([1, 2, 2, 3, 3])
-            return Atom("choice", qid, values=sorted(rng.sample(CHOICE_VALUES, k)))
-        return Atom("yesno", qid, value=rng.choice(["ja", "nein"]))
+        return random_question_atom(rng, qu, CHOICE_VALUES, [1, 2, 2, 3, 3])
 
     def fact_atom(f, allow_neg=True):
         return Atom("fact", f, neg=allow_neg and rng.random() < NEG_SHARE)
@@ -205,20 +232,17 @@ def build(n_rules, n_questions, seed):
             if rng.random() < 0.3:
                 second = "evidence" if first == "recommend" else "recommend"
                 conclusions.append(other_conclusion(second, taken))
-        used = set()
-        for _ in range(n_q):
-            qu = next_question()
-            tries = 0
-            while qu[0] in used and tries < 20:     # one atom per question and rule
-                qu = rng.choice(m.questions)
-                tries += 1
-            if qu[0] in used:
-                continue
-            used.add(qu[0])
-            atoms.append(question_atom(qu))
+        add_question_atoms(rng, m, atoms, n_q, next_question, question_atom)
         rng.shuffle(atoms)
         rules.append([atoms, conclusions])
 
+    return finish(m, rules, n_derive, rng,
+                  lambda atoms: 1 + max([m.level[a.ref] for a in atoms if a.kind == "fact"], default=0))
+
+
+def finish(m, rules, n_derive, rng, stratum_of):
+    """Every measure and pattern used, one `assess` per factor, shuffled file order, rule ids."""
+    n_rules = m.n_rules
     # every measure recommended and every pattern with evidence (decks guarantee it when there
     # are enough non-deriving rules; patch the last rules otherwise)
     recommended = {c[1] for _, cs in rules for c in cs if c[0] == "recommend"}
@@ -243,9 +267,127 @@ def build(n_rules, n_questions, seed):
     for idx, t in enumerate(order):
         atoms, cs = rules[t]
         rid = "r%0*d" % (max(6, width), idx + 1)
-        stratum = 1 + max([m.level[a.ref] for a in atoms if a.kind == "fact"], default=0)
-        m.rules.append((rid, atoms, cs, stratum))
+        m.rules.append((rid, atoms, cs, stratum_of(atoms)))
     return m
+
+
+# --- the wide and the chains shapes ---------------------------------------------------------
+#
+# Both allow positive recursion: a rule that derives a level-k fact may test any fact of level
+# <= k positively (so facts of one level may derive each other in cycles) and facts of lower
+# levels with `not`. A rule's stratum is the highest level it tests positively, or one more
+# than the highest level it tests with `not` (1 if it tests no fact); a rule deriving a level-k
+# fact has a stratum <= k. See Benchmarks/README.md for why CLIPS salience by stratum then
+# still computes our semantics (the least fixpoint of each stratum, given the lower ones).
+
+SHAPES = {
+    # 200 one-of questions with five values, three conditions per rule, a third of the rules
+    # deriving facts and a third testing a derived fact.
+    "wide": dict(levels=2, derive=1 / 3, fact_test=1 / 3, neg=0.2, chain=0.0),
+    # Long chains: most deriving rules test the fact before theirs in a chain of their level,
+    # some test a later one (a positive cycle), and the first of a level one of the level below.
+    "chains": dict(levels=8, derive=0.4, fact_test=0.3, neg=0.15, chain=0.85),
+}
+
+
+def build_shaped(shape, n_rules, n_questions, seed):
+    p = SHAPES[shape]
+    rng = random.Random("resilienz-bench/%s/%d/%d/%d" % (shape, n_rules, n_questions, seed))
+    m = Model()
+    m.n_rules, m.seed = n_rules, seed
+    m.shape, m.levels = shape, p["levels"]
+    wide = shape == "wide"
+    m.choice_values = ["a", "b", "c", "d", "e"] if wide else CHOICE_VALUES
+
+    m.questions = []
+    kinds = ["choice"] if wide else ["number", "choice", "yesno"]
+    for i in range(n_questions):
+        qid = "%s.q%05d" % (GROUP, i + 1)
+        kind = kinds[i % len(kinds)]
+        if kind == "number":
+            answer = rng.randint(0, 100)
+        elif kind == "choice":
+            answer = rng.choice(m.choice_values)
+        else:
+            answer = rng.choice(["ja", "nein"])
+        m.questions.append((qid, kind, answer))
+
+    levels = m.levels
+    n_facts, by_level = vocabulary(m, n_rules)
+    position = {f: by_level[m.level[f]].index(f) for f in m.facts}
+
+    deck, measure_deck, pattern_deck = [], [], []
+
+    def draw(pile, items):
+        if not pile:
+            pile.extend(items)
+            rng.shuffle(pile)
+        return pile.pop()
+
+    def question_atom(qu):
+        widths = [2, 2, 3, 3, 4] if wide else [1, 2, 2, 3, 3]
+        return random_question_atom(rng, qu, m.choice_values, widths)
+
+    def fact_test(k):
+        """A test of a fact for a rule of level k (any level for a rule that derives nothing)."""
+        if k > 1 and rng.random() < p["neg"]:
+            return Atom("fact", rng.choice([f for lv in range(1, k) for f in by_level[lv]]), neg=True)
+        return Atom("fact", rng.choice([f for lv in range(1, k + 1) for f in by_level[lv]]))
+
+    def other_conclusion(kind, taken):
+        items, pile = (m.measures, measure_deck) if kind == "recommend" else (m.patterns, pattern_deck)
+        x = draw(pile, items)
+        while x in taken and len(items) > len(taken):
+            x = rng.choice(items)
+        taken.add(x)
+        if kind == "recommend":
+            return ("recommend", x, rng.choice(WEIGHTS))
+        return ("evidence", x, rng.choice(POINTS))
+
+    n_derive = max(n_facts, int(n_rules * p["derive"]))
+    if n_derive > n_rules:
+        sys.exit("generate.py: --rules must be at least %d" % n_facts)
+    targets = list(m.facts) + [rng.choice(m.facts) for _ in range(n_derive - n_facts)]
+    n_atoms = 3
+    rules = []
+    for t in range(n_rules):
+        atoms, conclusions, taken = [], [], set()
+        if t < n_derive:
+            f = targets[t]
+            k = m.level[f]
+            i = position[f]
+            chain = by_level[k]
+            if rng.random() < p["chain"]:
+                if i > 0:
+                    # the chain: f(i) needs f(i-1); now and then f(i) needs a later fact instead,
+                    # which closes a positive cycle over the chain
+                    j = i - 1 if rng.random() < 0.97 else rng.randrange(i, len(chain))
+                    atoms.append(Atom("fact", chain[j]))
+                elif k > 1:
+                    atoms.append(Atom("fact", rng.choice(by_level[k - 1]), neg=rng.random() < p["neg"]))
+            elif rng.random() < p["fact_test"]:
+                atoms.append(fact_test(k))
+            conclusions.append(("derive", f))
+            if rng.random() < 0.2:
+                conclusions.append(other_conclusion(rng.choice(["recommend", "evidence"]), taken))
+        else:
+            if rng.random() < p["fact_test"] * (0.5 if p["chain"] else 1.0):
+                atoms.append(fact_test(levels))
+            first = rng.choice(["recommend", "evidence"])
+            conclusions.append(other_conclusion(first, taken))
+            if rng.random() < 0.3:
+                second = "evidence" if first == "recommend" else "recommend"
+                conclusions.append(other_conclusion(second, taken))
+        add_question_atoms(rng, m, atoms, n_atoms - len(atoms), lambda: draw(deck, m.questions), question_atom)
+        rng.shuffle(atoms)
+        rules.append([atoms, conclusions])
+
+    def stratum_of(atoms):
+        positive = [m.level[a.ref] for a in atoms if a.kind == "fact" and not a.neg]
+        negative = [m.level[a.ref] + 1 for a in atoms if a.kind == "fact" and a.neg]
+        return max(positive + negative, default=1)
+
+    return finish(m, rules, n_derive, rng, stratum_of)
 
 
 # --- writers --------------------------------------------------------------------------------
@@ -293,6 +435,10 @@ def write_yaml(m, path):
     w("    year: 2026")
     w("    url: %s" % q("https://example.org/resilienz/lasttest"))
     w("")
+    w("source_domains:")
+    w("  forschung:")
+    w("    - example.org")
+    w("")
     w("questions:")
     for qid, kind, _ in m.questions:
         n = qid.split(".q")[1]
@@ -306,7 +452,7 @@ def write_yaml(m, path):
         elif kind == "choice":
             w("    text: %s" % q("Welche Stufe trifft für Merkmal %d zu?" % int(n)))
             w("    type: choice")
-            w("    values: [%s]" % ", ".join(CHOICE_VALUES))
+            w("    values: [%s]" % ", ".join(m.choice_values))
         else:
             w("    text: %s" % q("Trifft Aussage %d zu?" % int(n)))
             w("    type: yesno")
@@ -349,6 +495,7 @@ def write_yaml(m, path):
         w("    phases: [%s]" % ", ".join(PHASES[: 1 + i % 3]))
         w("    factors: [%s]" % FACTORS[i % len(FACTORS)])
         w("    sources: [%s]" % SOURCE)
+        w("    reviewed: 2026-01-15")
     w("")
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
@@ -359,9 +506,14 @@ def write_rules(m, path):
     w = out.append
     w("# Erzeugte Regeln für den Lasttest (Benchmarks/generate.py): %d Regeln, Saat %d."
       % (m.n_rules, m.seed))
-    w("# Abgeleitete Sachverhalte haben Stufen 1..%d; eine Regel, die einen Sachverhalt der Stufe k"
-      % LEVELS)
-    w("# ableitet, prüft nur Sachverhalte niedrigerer Stufen (geschichtet, azyklisch).")
+    if m.shape == "layered":
+        w("# Abgeleitete Sachverhalte haben Stufen 1..%d; eine Regel, die einen Sachverhalt der Stufe k"
+          % m.levels)
+        w("# ableitet, prüft nur Sachverhalte niedrigerer Stufen (geschichtet, azyklisch).")
+    else:
+        w("# Form %s: Sachverhalte der Stufen 1..%d; eine Regel, die einen Sachverhalt der Stufe k"
+          % (m.shape, m.levels))
+        w("# ableitet, prüft Sachverhalte bis Stufe k positiv (auch zyklisch) und mit `not` nur darunter.")
     w("")
     for f in m.facts:
         w('fact %s "Abgeleiteter Sachverhalt %s (Stufe %d)"' % (f, f[1:].lstrip("0"), m.level[f]))
@@ -394,7 +546,7 @@ def write_answers(m, path):
 
 
 def write_clips(m, path):
-    top = LEVELS + 1                         # highest possible stratum
+    top = m.levels + 1                       # highest possible stratum
 
     def salience(stratum):
         return 10 * (top + 1 - stratum)      # stratum 1 -> highest
@@ -402,7 +554,8 @@ def write_clips(m, path):
     out = []
     w = out.append
     w(";;; resilienz scale benchmark, generated by Benchmarks/generate.py")
-    w(";;; %d rules, %d questions, seed %d. Run: clips -f2 program.clp" % (m.n_rules, len(m.questions), m.seed))
+    w(";;; shape %s, %d rules, %d questions, seed %d. Run: clips -f2 program.clp"
+      % (m.shape, m.n_rules, len(m.questions), m.seed))
     w(";;; Facts:  (num Q N) / (ans Q V)   an answer to a number / choice or yesno question")
     w(";;;         (derived F)             derived fact F holds")
     w(";;;         (rec RULE M W)          rule RULE recommends measure M with weight W")
@@ -472,10 +625,15 @@ def main():
     ap.add_argument("--questions", type=int, required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--shape", choices=["layered"] + sorted(SHAPES), default="layered",
+                    help="layered (default), wide or chains; see Benchmarks/README.md")
     a = ap.parse_args()
     if a.questions < 3:
         sys.exit("generate.py: --questions must be at least 3")
-    m = build(a.rules, a.questions, a.seed)
+    if a.shape == "layered":
+        m = build(a.rules, a.questions, a.seed)
+    else:
+        m = build_shaped(a.shape, a.rules, a.questions, a.seed)
     for d in ("kb/Knowledge", "kb/Rules", "clips"):
         os.makedirs(os.path.join(a.out, d), exist_ok=True)
     write_yaml(m, os.path.join(a.out, "kb/Knowledge/kb.yaml"))
@@ -485,9 +643,9 @@ def main():
     chained = sum(1 for _, atoms, _, _ in m.rules if any(x.kind == "fact" for x in atoms))
     negs = sum(1 for _, atoms, _, _ in m.rules if any(x.kind == "fact" and x.neg for x in atoms))
     derives = sum(1 for _, _, cs, _ in m.rules if any(c[0] == "derive" for c in cs))
-    print("generate.py: %d rules (%d derive, %d test a derived fact, %d with not), %d questions, "
+    print("generate.py: %s shape, %d rules (%d derive, %d test a derived fact, %d with not), %d questions, "
           "%d facts, %d measures, %d patterns -> %s"
-          % (len(m.rules), derives, chained, negs, len(m.questions), len(m.facts),
+          % (m.shape, len(m.rules), derives, chained, negs, len(m.questions), len(m.facts),
              len(m.measures), len(m.patterns), a.out), file=sys.stderr)
 
 

@@ -68,7 +68,7 @@ public final class KnowledgeBase: Sendable {
 }
 
 /// Which rules read which answers and conclusions, and the layer in which each rule is decided.
-package struct DependencyIndex: Sendable {
+package struct DependencyIndex: Sendable, Equatable {
   /// Rules are decided in increasing `ruleKey`; a rule's key is at least the key of every fact,
   /// pattern and factor it reads, so those are final when it is decided.
   package var ruleKey: [Int32]
@@ -91,7 +91,7 @@ package struct DependencyIndex: Sendable {
 }
 
 /// Facts that support each other in a cycle, recomputed together.
-package struct FactCycle: Sendable {
+package struct FactCycle: Sendable, Equatable {
   package var facts: [Int32]
   package var rules: [Int32]
 }

@@ -31,19 +31,40 @@ struct Check: ParsableCommand {
   @Flag(help: "Anzahl der Faktoren, Muster, Maßnahmen, Fragen, Regeln, Quellen und Tests ausgeben.")
   var stats = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Den übersetzten Stand der fehlerfreien Wissensbasis zusätzlich als Snapshot in diese Datei schreiben.",
+      valueName: "datei"))
+  var snapshot: String?
+
   func run() throws {
     let directory = knowledgeBase.resolved
-    var result = KnowledgeBaseLoader.load(directory: directory)
-    if let loaded = result.knowledgeBase {
+    // Read once: the same bytes are compiled and key the snapshot written below.
+    let sources = KnowledgeSources.read(directory: directory)
+    var result = KnowledgeBaseLoader.compile(sources)
+    if let compiled = result.knowledgeBase {
       // Scripts and cases are read against the knowledge base, so only a base without errors can
       // check them.
-      result.diagnostics = (result.diagnostics + Self.scriptDiagnostics(directory: directory, knowledgeBase: loaded))
+      result.diagnostics = (result.diagnostics + Self.scriptDiagnostics(directory: directory, knowledgeBase: compiled))
         .sortedForOutput()
     }
     let report = CheckReport(result: result, strict: strict)
     switch format {
     case .text: print(report.text(withStatistics: stats), terminator: "")
     case .json: print(DiagnosticJSONRenderer().render(report.diagnostics), terminator: "")
+    }
+    // A checked base is what the next start loads: keep its snapshot in the cache.
+    if let compiled = result.knowledgeBase {
+      SnapshotCache.standard(environment: ProcessInfo.processInfo.environment)?.store(compiled, sources: sources)
+      if let snapshot {
+        do {
+          try KnowledgeBaseSnapshot.write(
+            compiled, key: SnapshotKey(sources: sources, program: SnapshotCache.currentProgram), to: snapshot)
+        } catch {
+          FileHandle.standardError.write(Data("Der Snapshot „\(snapshot)“ lässt sich nicht schreiben.\n".utf8))
+          throw ExitCode(2)
+        }
+      }
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }

@@ -32,7 +32,8 @@ struct Evaluate: ParsableCommand {
   func run() throws {
     let clock = ContinuousClock()
     let loadStart = clock.now
-    let result = KnowledgeBaseLoader.load(directory: knowledgeBase.resolved, lint: false)
+    let result = KnowledgeBaseLoader.loadForUse(
+      directory: knowledgeBase.resolved, environment: ProcessInfo.processInfo.environment)
     guard let kb = result.knowledgeBase else {
       FileHandle.standardError.write(Data(DiagnosticRenderer().render(result.diagnostics).utf8))
       throw ExitCode(1)

@@ -113,7 +113,7 @@ struct ReportCommandTests {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
+    var environment = TestCache.environment()
     environment.removeValue(forKey: "RESILIENZ_KB")
     environment["COLUMNS"] = "100"
     // The fixture's clock, so that the report's time is the golden's.

@@ -84,7 +84,8 @@ struct AuthoringTests {
   @Test func traceOutput() {
     let output = BufferOutputSink()
     let status = ConsultationLauncher.run(
-      scripts: [Self.scripts + "/verfolgen.test"], knowledgeBaseDirectory: Self.kb, output: output)
+      scripts: [Self.scripts + "/verfolgen.test"], knowledgeBaseDirectory: Self.kb, output: output,
+      environment: TestCache.environment())
     #expect(status == 0)
     Self.golden(output.text.replacingOccurrences(of: Self.fixtures + "/", with: ""), "trace.txt")
   }
@@ -108,7 +109,8 @@ struct AuthoringTests {
       """.utf8
     ).write(to: URL(fileURLWithPath: script))
     let transcript = BufferOutputSink()
-    let status = ConsultationLauncher.run(scripts: [script], knowledgeBaseDirectory: Self.kb, output: transcript)
+    let status = ConsultationLauncher.run(
+      scripts: [script], knowledgeBaseDirectory: Self.kb, output: transcript, environment: TestCache.environment())
     // The second 'aufzeichnen' refuses to overwrite; that is a failed command.
     #expect(status == 1)
     let collapsed = transcript.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")

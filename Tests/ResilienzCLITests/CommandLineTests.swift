@@ -20,7 +20,8 @@ struct CommandLineTests {
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: Fixture.repositoryRoot)
-    var env = ProcessInfo.processInfo.environment
+    // Snapshots that `check` and consultations write go to the tests' cache, not ~/.cache.
+    var env = TestCache.environment()
     env["COLUMNS"] = "100"
     env.removeValue(forKey: "RESILIENZ_KB")
     for (key, value) in environment { env[key] = value }

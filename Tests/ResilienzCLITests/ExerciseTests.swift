@@ -11,7 +11,8 @@ struct ExerciseTests {
   static func transcript(_ script: String) -> (status: Int32, text: String) {
     let output = BufferOutputSink()
     let status = ConsultationLauncher.run(
-      scripts: [fixtures + "/scripts/" + script], knowledgeBaseDirectory: AuthoringTests.kb, output: output)
+      scripts: [fixtures + "/scripts/" + script], knowledgeBaseDirectory: AuthoringTests.kb, output: output,
+      environment: TestCache.environment())
     return (status, output.text.replacingOccurrences(of: fixtures + "/", with: ""))
   }
 
@@ -48,7 +49,10 @@ struct ExerciseTests {
       """.utf8
     ).write(to: URL(fileURLWithPath: script))
     let output = BufferOutputSink()
-    #expect(ConsultationLauncher.run(scripts: [script], knowledgeBaseDirectory: AuthoringTests.kb, output: output) == 0)
+    #expect(
+      ConsultationLauncher.run(
+        scripts: [script], knowledgeBaseDirectory: AuthoringTests.kb, output: output,
+        environment: TestCache.environment()) == 0)
     let text = try String(contentsOfFile: report, encoding: .utf8)
     AuthoringTests.golden(text, "after-action-report.md")
     #expect(text.contains("Lagebesprechung \\| mit Pipe"), "table cells escape '|'")
@@ -85,6 +89,7 @@ struct ExerciseTests {
     let process = Process()
     process.executableURL = CommandLineTests.binary
     process.arguments = ["--kb", AuthoringTests.kb, "--session", session]
+    process.environment = TestCache.environment()
     let input = Pipe()
     let output = Pipe()
     process.standardInput = input
@@ -114,6 +119,7 @@ struct ExerciseTests {
     let resumed = Process()
     resumed.executableURL = CommandLineTests.binary
     resumed.arguments = ["--kb", AuthoringTests.kb, "--session", session]
+    resumed.environment = TestCache.environment()
     let script = Pipe()
     let result = Pipe()
     resumed.standardInput = script

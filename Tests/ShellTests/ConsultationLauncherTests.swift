@@ -20,13 +20,14 @@ import _ResilienzTestSupport
     #expect(
       ConsultationLauncher.run(
         scripts: [passing], knowledgeBaseDirectory: ShellFixture.knowledgeBaseDirectory,
-        output: alone) == 0)
+        output: alone, environment: TestCache.environment()) == 0)
     #expect(!alone.text.contains("== "), "one script: no header")
 
     let output = BufferOutputSink()
     let status = ConsultationLauncher.run(
       scripts: [passing, failing, missing],
-      knowledgeBaseDirectory: ShellFixture.knowledgeBaseDirectory, output: output)
+      knowledgeBaseDirectory: ShellFixture.knowledgeBaseDirectory, output: output,
+      environment: TestCache.environment())
     #expect(status == 1)
     #expect(output.text.contains("== \(passing) ==\n"))
     #expect(output.text.contains("== \(failing) ==\n"))
@@ -39,7 +40,8 @@ import _ResilienzTestSupport
   @Test func knowledgeBaseWithErrorsRunsNothing() throws {
     let output = BufferOutputSink()
     let status = ConsultationLauncher.run(
-      scripts: ["nie.script"], knowledgeBaseDirectory: "/nonexistent-resilienz-kb", output: output)
+      scripts: ["nie.script"], knowledgeBaseDirectory: "/nonexistent-resilienz-kb", output: output,
+      environment: TestCache.environment())
     #expect(status == 1)
     #expect(
       output.text.hasPrefix(

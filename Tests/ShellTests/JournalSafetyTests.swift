@@ -271,7 +271,7 @@ import _ResilienzTestSupport
     let sink = BufferOutputSink()
     let followed = ConsultationFollower.follow(
       knowledgeBaseDirectory: Self.kb, sessionPath: journal.path, output: sink, clearScreen: false, interval: 1000,
-      rounds: 2)
+      rounds: 2, environment: TestCache.environment())
     #expect(followed == 0)
     if let problem = Golden.check(
       sink.text.replacingOccurrences(of: directory.path, with: "…"), named: "journal-follow.transcript",
@@ -287,7 +287,8 @@ import _ResilienzTestSupport
     let missing = BufferOutputSink()
     #expect(
       ConsultationFollower.follow(
-        knowledgeBaseDirectory: Self.kb, sessionPath: "fehlt.journal", output: missing, clearScreen: false, rounds: 1)
+        knowledgeBaseDirectory: Self.kb, sessionPath: "fehlt.journal", output: missing, clearScreen: false, rounds: 1,
+        environment: TestCache.environment())
         == 2)
     #expect(
       missing.text

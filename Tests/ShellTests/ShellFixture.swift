@@ -59,6 +59,9 @@ enum ShellFixture {
     environment["RESILIENZ_UHRZEIT"] = "2026-12-05T14:32:07Z"
     environment["HOME"] = state.path
     environment["XDG_STATE_HOME"] = state.path
+    // Snapshots of the compiled knowledge base go to a cache outside the checkout; the shell
+    // tests then run on snapshots after the first start, as users do.
+    environment["XDG_CACHE_HOME"] = TestCache.directory
     for (key, value) in extra { environment[key] = value }
     return environment
   }

@@ -230,6 +230,8 @@ struct KnowledgeCompiler {
     let terms = compileTerms(questionList, with: compiler)
 
     var compiledRules: [CompiledRule] = []
+    // The file of each compiled rule, for diagnostics about it; the rules keep only the path.
+    var compiledRuleFiles: [SourceFile] = []
     var declaredFacts: [DerivedFact] = []
     for fileIndex in ruleFiles.indices {
       let file = ruleFiles[fileIndex].file
@@ -273,6 +275,7 @@ struct KnowledgeCompiler {
           CompiledRule(
             id: rule.id.name, sourceIDs: compiledSources, condition: condition,
             conclusions: conclusions, file: file, range: rule.range))
+        compiledRuleFiles.append(file)
       }
     }
     diagnostics += compiler.diagnostics
@@ -297,7 +300,8 @@ struct KnowledgeCompiler {
     case .failure(let failure):
       for cycle in failure.cycles {
         let rule = compiledRules[cycle.rule]
-        report(.negationCycle(cycle.description), at: DiagnosticSite(file: rule.file, range: rule.range))
+        report(
+          .negationCycle(cycle.description), at: DiagnosticSite(file: compiledRuleFiles[cycle.rule], range: rule.range))
       }
     }
 

@@ -34,17 +34,41 @@ public struct CompiledConclusion: Sendable, Hashable {
 }
 
 /// A rule ready for the engine.
-public struct CompiledRule: Sendable {
+public struct CompiledRule: Sendable, Equatable {
   public var id: String
   public var sourceIDs: [String]
   public var condition: CompiledCondition
   public var conclusions: [CompiledConclusion]
-  /// Where it was declared, for explanations.
-  public var file: SourceFile
+  /// Where it was declared, for explanations: the file's path, the line of `rule`, and the
+  /// byte range of the declaration. Only the path is kept, not the file's text, so that a
+  /// compiled knowledge base (and its snapshot) holds nothing of the sources.
+  public var path: String
+  public var line: Int
   public var range: SourceRange
 
-  /// `path:line` of the declaration.
-  public var location: String {
-    "\(file.path):\(file.location(of: range.start).line)"
+  public init(
+    id: String, sourceIDs: [String], condition: CompiledCondition, conclusions: [CompiledConclusion],
+    path: String, line: Int, range: SourceRange
+  ) {
+    self.id = id
+    self.sourceIDs = sourceIDs
+    self.condition = condition
+    self.conclusions = conclusions
+    self.path = path
+    self.line = line
+    self.range = range
   }
+
+  /// A rule declared at `range` in `file`.
+  public init(
+    id: String, sourceIDs: [String], condition: CompiledCondition, conclusions: [CompiledConclusion],
+    file: SourceFile, range: SourceRange
+  ) {
+    self.init(
+      id: id, sourceIDs: sourceIDs, condition: condition, conclusions: conclusions, path: file.path,
+      line: file.location(of: range.start).line, range: range)
+  }
+
+  /// `path:line` of the declaration.
+  public var location: String { "\(path):\(line)" }
 }

@@ -1,7 +1,7 @@
 import RuleLanguage
 
 /// What the knowledge base is called and which version it is.
-public struct KnowledgeBaseInfo: Sendable {
+public struct KnowledgeBaseInfo: Sendable, Equatable {
   public var id: String
   public var title: String
   public var version: String
@@ -9,7 +9,7 @@ public struct KnowledgeBaseInfo: Sendable {
 }
 
 /// A topic group of questions.
-public struct QuestionGroup: Sendable {
+public struct QuestionGroup: Sendable, Equatable {
   public var id: String
   public var title: String
   /// Its questions are standing answers about the municipality, kept in the Kommunenprofil.
@@ -19,14 +19,14 @@ public struct QuestionGroup: Sendable {
 }
 
 /// A level at which a resilience factor is assessed; levels are ordered worst first.
-public struct FactorLevel: Sendable {
+public struct FactorLevel: Sendable, Equatable {
   public var id: String
   public var title: String
   public var weakness: FixedDecimal
 }
 
 /// A resilience factor (PanReflex *Stellschraube*).
-public struct Factor: Sendable {
+public struct Factor: Sendable, Equatable {
   public var id: String
   public var title: String
   public var finding: String
@@ -35,7 +35,7 @@ public struct Factor: Sendable {
 }
 
 /// A crisis pattern, recognised by evidence points.
-public struct Pattern: Sendable {
+public struct Pattern: Sendable, Equatable {
   public var id: String
   public var title: String
   public var description: String
@@ -67,7 +67,7 @@ public enum Phase: String, Sendable, CaseIterable {
 }
 
 /// A documented example of a measure in practice.
-public struct PracticeExample: Sendable {
+public struct PracticeExample: Sendable, Equatable {
   public var place: String
   public var year: Int?
   public var text: String
@@ -75,7 +75,7 @@ public struct PracticeExample: Sendable {
 }
 
 /// A measure the knowledge base can recommend.
-public struct Measure: Sendable {
+public struct Measure: Sendable, Equatable {
   public var id: String
   public var title: String
   public var description: String
@@ -113,7 +113,7 @@ public struct Measure: Sendable {
 
 /// Two measures that pull against each other when both are recommended, and how to reconcile
 /// them; German, shown beside both.
-public struct MeasureConflict: Sendable {
+public struct MeasureConflict: Sendable, Equatable {
   /// The other measure's id.
   public var measureID: String
   public var text: String
@@ -125,7 +125,7 @@ public struct MeasureConflict: Sendable {
 }
 
 /// A measure's wording and horizon in one phase; a missing field keeps the measure's own.
-public struct MeasureVariant: Sendable {
+public struct MeasureVariant: Sendable, Equatable {
   public var title: String?
   public var steps: [String]?
   public var horizon: Horizon?
@@ -163,7 +163,7 @@ public enum SourceKind: String, Sendable, CaseIterable {
 }
 
 /// An entry of the bibliography.
-public struct Source: Sendable {
+public struct Source: Sendable, Equatable {
   public var id: String
   public var title: String
   public var publisher: String
@@ -176,7 +176,7 @@ public struct Source: Sendable {
 }
 
 /// A derived fact declared in a rule file.
-public struct DerivedFact: Sendable {
+public struct DerivedFact: Sendable, Equatable {
   public var id: String
   public var text: String
 }
@@ -187,7 +187,7 @@ public enum WeaknessMode: String, Sendable, CaseIterable {
 }
 
 /// The parameters of the priority formula, declared by the knowledge base.
-public struct PriorityFormula: Sendable {
+public struct PriorityFormula: Sendable, Equatable {
   /// Multiplier on the sum of the weights of the recommending rules.
   public var weight: FixedDecimal
   /// Index of the question whose answer is the current phase.

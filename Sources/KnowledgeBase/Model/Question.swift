@@ -20,7 +20,7 @@ public struct AnswerOption: Sendable, Hashable {
 }
 
 /// A question the consultation may ask.
-public struct Question: Sendable {
+public struct Question: Sendable, Equatable {
   public var id: String
   public var text: String
   public var type: QuestionType

@@ -1,5 +1,5 @@
 /// A word that depends on the answers, written `{id}` in texts (such as the Land's name for the staff).
-public struct Term: Sendable {
+public struct Term: Sendable, Equatable {
   public var id: String
   /// The `choice` question whose answer selects the text.
   public var question: Int
@@ -18,7 +18,7 @@ public struct Term: Sendable {
 }
 
 /// A term's text under a condition on the answers.
-public struct TermCase: Sendable {
+public struct TermCase: Sendable, Equatable {
   public var condition: CompiledCondition
   public var text: String
 

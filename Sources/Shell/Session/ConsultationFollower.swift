@@ -10,9 +10,13 @@ public enum ConsultationFollower {
   public static func follow(
     knowledgeBaseDirectory: String, sessionPath: String, output: OutputSink = StandardOutputSink(),
     clearScreen: Bool = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb",
-    interval: useconds_t = 300_000, rounds: Int? = nil
+    interval: useconds_t = 300_000, rounds: Int? = nil,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int32 {
-    guard let knowledgeBase = ConsultationLauncher.loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else {
+    guard
+      let knowledgeBase = ConsultationLauncher.loadKnowledgeBase(
+        knowledgeBaseDirectory, errors: output, environment: environment)
+    else {
       return 1
     }
     guard FileManager.default.fileExists(atPath: sessionPath) else {

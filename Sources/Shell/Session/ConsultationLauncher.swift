@@ -13,9 +13,14 @@ public enum ConsultationLauncher {
     return base + "/resilienz"
   }
 
-  static func loadKnowledgeBase(_ directory: String, errors: OutputSink) -> KnowledgeBase? {
+  /// - Parameter environment: where the snapshot cache lies (`XDG_CACHE_HOME`, `HOME`) and
+  ///   whether it is used at all (`RESILIENZ_SNAPSHOT`).
+  static func loadKnowledgeBase(
+    _ directory: String, errors: OutputSink, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> KnowledgeBase? {
     // Warnings are for rule authors ('resilienz check'); a consultation only needs no errors.
-    let result = KnowledgeBaseLoader.load(directory: directory, lint: false)
+    // The snapshot cache spares the start parsing and checking when no file has changed.
+    let result = KnowledgeBaseLoader.loadForUse(directory: directory, environment: environment)
     guard let knowledgeBase = result.knowledgeBase else {
       errors.write("Die Wissensbasis in „\(directory)“ hat Fehler; 'resilienz check' zeigt sie alle:\n")
       errors.write(
@@ -51,7 +56,9 @@ public enum ConsultationLauncher {
     author: String? = nil, environment: [String: String]
   ) -> Int32 {
     let output = StandardOutputSink()
-    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else { return 1 }
+    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output, environment: environment) else {
+      return 1
+    }
     let interactive = isatty(STDIN_FILENO) == 1 && environment["TERM"] != "dumb"
     let color = interactive && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
     let state = stateDirectory(environment: environment)
@@ -131,9 +138,12 @@ public enum ConsultationLauncher {
 
   /// Runs script files, each as a consultation of its own, and prints their transcripts.
   public static func run(
-    scripts: [String], knowledgeBaseDirectory: String, trace: Bool = false, output: OutputSink = StandardOutputSink()
+    scripts: [String], knowledgeBaseDirectory: String, trace: Bool = false, output: OutputSink = StandardOutputSink(),
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int32 {
-    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output) else { return 1 }
+    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output, environment: environment) else {
+      return 1
+    }
     var status: Int32 = 0
     for path in scripts {
       if scripts.count > 1 { output.write("== \(path) ==\n") }
