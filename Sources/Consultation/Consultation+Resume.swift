@@ -107,7 +107,7 @@ extension Consultation {
         try consultation.decide(measure, decision, reason: record.text, at: time, role: record.by)
       case "note":
         if consultation.exercise != nil, let text = record.text {
-          try consultation.log(.note, text: text, measure: nil, role: record.by, observer: nil, at: time)
+          _ = try consultation.log(.note, text: text, measure: nil, role: record.by, observer: nil, at: time)
         }
       case "log":
         guard consultation.exercise != nil, let kind = LogEntry.Kind(rawValue: record.answer ?? "") else { continue }
@@ -118,7 +118,7 @@ extension Consultation {
             problems.append("Die Maßnahme „\(id)“ gibt es nicht mehr; der Eintrag bleibt ohne sie im Protokoll.")
           }
         }
-        try consultation.log(
+        _ = try consultation.log(
           kind, text: record.text ?? "", measure: measure, role: record.by, observer: record.observer, at: time)
       case "undo":
         if consultation.exercise?.entries.isEmpty == false { try consultation.undoLastEntry() }

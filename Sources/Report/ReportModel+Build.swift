@@ -51,7 +51,6 @@ extension ReportModel {
     }
     if let run = consultation.exercise {
       let text = ReportText(consultation: consultation)
-      let kb = consultation.knowledgeBase
       options.decisions += run.decisions.map { decision in
         DecisionEntry(
           time: run.time(atStage: decision.stage),

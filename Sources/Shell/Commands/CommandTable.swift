@@ -66,7 +66,7 @@ enum CommandTable {
   /// The closest command name, spelt as the user would type it (with umlauts).
   static func suggestion(for word: String, maxDistance: Int? = nil) -> String? {
     var spelling: [String: String] = [:]
-    for name in all.flatMap { $0.spec.allNames }
+    for name in all.flatMap({ $0.spec.allNames })
     where spelling[name.folded] == nil || name.contains(where: { "äöüß".contains($0) }) {
       spelling[name.folded] = name
     }

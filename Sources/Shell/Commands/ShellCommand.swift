@@ -4,7 +4,7 @@ import KnowledgeBase
 /// spec (names, German aliases, usage, help), its arguments parsed by its initialiser — which
 /// refuses what the command does not take — and what it does. The command table, completion and
 /// `hilfe` are derived from these types (`CommandTable`).
-protocol ShellCommand {
+protocol ShellCommand: Sendable {
   static var spec: CommandSpec { get }
   /// Shows advice, patterns or explanations, which a blind exercise hides until the debrief.
   static var revealsAdvice: Bool { get }
