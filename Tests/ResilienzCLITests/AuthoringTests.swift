@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeBase
 import Shell
 import Testing
 import _ResilienzTestSupport
@@ -126,10 +127,11 @@ struct AuthoringTests {
     #expect(report == "1 bestanden, 0 fehlgeschlagen\n")
   }
 
-  @Test func reloadKeepsTheOldKnowledgeBaseOnErrorsAndReportsChanges() throws {
+  /// A shell over a copy of the fixture knowledge base in a scratch folder, answered so that the
+  /// reserve pool is recommended; the caller removes the folder.
+  static func reloadableShell() throws -> (folder: URL, shell: Shell, output: BufferOutputSink, kb: KnowledgeBase) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString)")
     try FileManager.default.copyItem(atPath: Self.kb, toPath: folder.path)
-    defer { try? FileManager.default.removeItem(at: folder) }
     var options = ShellOptions(interactive: false, color: false)
     options.knowledgeBaseDirectory = folder.path
     let output = BufferOutputSink()
@@ -138,6 +140,12 @@ struct AuthoringTests {
     for line in ["setze lage.phase = bewaeltigung", "setze lage.dauer_wochen = 10", "setze personal.reserve = keine"] {
       shell.execute(line)
     }
+    return (folder, shell, output, kb)
+  }
+
+  @Test func reloadKeepsTheOldKnowledgeBaseOnErrorsAndReportsChanges() throws {
+    let (folder, shell, output, kb) = try Self.reloadableShell()
+    defer { try? FileManager.default.removeItem(at: folder) }
     #expect(shell.consultation.engine.isRecommended(kb.measureIndex["reservepool"] ?? -1))
     let rules = folder.appendingPathComponent("Rules/regeln.rules")
     let original = try String(contentsOf: rules, encoding: .utf8)
@@ -161,17 +169,8 @@ struct AuthoringTests {
   /// Issue 17: after `neu-laden` with a changed weight the shell says how the priority changed,
   /// exactly as `änderungen` does after an answer, instead of "unverändert".
   @Test func reloadAfterAWeightChangeShowsThePriorityChange() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reload-weight-\(UUID().uuidString)")
-    try FileManager.default.copyItem(atPath: Self.kb, toPath: folder.path)
+    let (folder, shell, output, _) = try Self.reloadableShell()
     defer { try? FileManager.default.removeItem(at: folder) }
-    var options = ShellOptions(interactive: false, color: false)
-    options.knowledgeBaseDirectory = folder.path
-    let output = BufferOutputSink()
-    let kb = try #require(KnowledgeBaseLoaderShim.load(folder.path))
-    let shell = Shell(consultation: .init(knowledgeBase: kb), output: output, options: options)
-    for line in ["setze lage.phase = bewaeltigung", "setze lage.dauer_wochen = 10", "setze personal.reserve = keine"] {
-      shell.execute(line)
-    }
     shell.execute("empfehlungen alle")
     let before = output.text
     let rules = folder.appendingPathComponent("Rules/regeln.rules")
