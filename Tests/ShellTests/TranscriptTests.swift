@@ -96,6 +96,7 @@ import _ResilienzTestSupport
     ("uebung-verzweigung", 1),
     ("uebung-protokoll", 1),
     ("uebung-auswertung", 1),
+    ("uebung-komplett", 0),
   ]
 
   @Test(arguments: exerciseScripts.map(\.name))
