@@ -135,6 +135,8 @@ extension Consultation {
         }
       case "report":
         consultation.replayReportMark(record)
+      case "exercise-clock":
+        if consultation.exercise != nil { try consultation.setExerciseClock(Int(record.answer ?? "")) }
       case "confirm":
         consultation.replayConfirmation(record)
       case "header":

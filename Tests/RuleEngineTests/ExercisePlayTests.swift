@@ -31,6 +31,24 @@ struct ExercisePlayTests {
     return (folder, folder.appendingPathComponent("uebung.journal").path)
   }
 
+  /// The clock setting is journaled: a resumed exercise runs on the same clock, and stopping it
+  /// is kept too.
+  @Test func clockSettingSurvivesAResume() throws {
+    let kb = try #require(Self.knowledgeBase)
+    let (folder, path) = try Self.journalPath()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    do {
+      var consultation = try Self.start("sturzflut-nacht", journal: try Journal(path: path))
+      try consultation.setExerciseClock(4)
+    }
+    var (resumed, problems) = try Consultation.resume(knowledgeBase: kb, journalPath: path)
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(resumed.exercise?.clockCompression == 4)
+    try resumed.setExerciseClock(nil)
+    let (again, _) = try Consultation.replay(knowledgeBase: kb, contents: Journal.read(path: path))
+    #expect(again.exercise?.clockCompression == nil)
+  }
+
   @Test func withoutTheAdviserTheForecastInjectComesAsPlanned() throws {
     var consultation = try Self.start("sturzflut-nacht")
     #expect(try consultation.releaseInject().inject.id == "pegel-steigt")

@@ -246,6 +246,15 @@ extension Consultation {
     exercise = run
   }
 
+  /// Lets the clock release injects (exercise time per real time), or with nil stops it: journal
+  /// first, so that a resumed exercise runs on the same clock.
+  public mutating func setExerciseClock(_ compression: Int?) throws {
+    guard var run = exercise else { throw ExerciseError.noExercise }
+    try write(JournalRecord(op: "exercise-clock", answer: compression.map(String.init) ?? "aus"))
+    run.clockCompression = compression
+    exercise = run
+  }
+
   /// Marks the debrief as held: from now on the advice is shown even in a blind exercise.
   public mutating func markDebriefed() throws {
     guard var run = exercise else { throw ExerciseError.noExercise }

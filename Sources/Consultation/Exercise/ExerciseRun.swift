@@ -99,6 +99,9 @@ public struct ExerciseRun: Sendable {
   public internal(set) var started: Date?
   /// 0 while the initial situation is on the table, n after the n-th inject.
   public internal(set) var stage = 0
+  /// Exercise time per real time while the clock releases injects (`übung uhr an 4`); nil: they
+  /// are released by hand.
+  public internal(set) var clockCompression: Int?
   public internal(set) var schedule: InjectSchedule
   /// The log of decisions and notes, in the order they were made; undo takes the last one back.
   public internal(set) var entries: [LogEntry] = []

@@ -81,7 +81,7 @@ extension Shell {
     )
     if let next = run.nextInject { line("  Nächste Einlage: \(next.time) – \(text(next.title))") }
     if let role = run.role { line("  Rolle: \(role)") }
-    if let factor = exercisePlay.clockCompression {
+    if let factor = consultation.exercise?.clockCompression {
       let now = run.exerciseTime(at: consultation.clock(), compression: factor).map(\.text) ?? "unbekannt"
       line("  Uhr: läuft, Faktor \(factor) · Übungszeit nach der Uhr: \(now)")
     }
@@ -143,13 +143,21 @@ extension Shell {
         return fail(
           "Der Beginn dieser Übung ist nicht bekannt (Journal einer älteren Version); die Uhr kann nicht laufen.")
       }
-      exercisePlay.clockCompression = factor
+      do {
+        try consultation.setExerciseClock(factor)
+      } catch {
+        return fail(String(describing: error))
+      }
       say(
         TextLayout.wrap(
           "Die Uhr läuft\(factor > 1 ? " (Faktor \(factor))" : ""): Fällige Einlagen kommen, sobald die Shell die nächste Zeile liest. 'übung uhr aus' hält sie an."
         ))
     case "aus" where words.count == 1:
-      exercisePlay.clockCompression = nil
+      do {
+        try consultation.setExerciseClock(nil)
+      } catch {
+        return fail(String(describing: error))
+      }
       line("Die Uhr ist angehalten; 'einlage' spielt die nächste Einlage ein.")
     default:
       fail("Bitte so angeben: \(usage)")
@@ -159,7 +167,9 @@ extension Shell {
   /// Plays every inject whose time has come on the clock; a question to the Übungsleitung that
   /// is due is asked, and play waits for its answer.
   func releaseDueInjects() {
-    guard let factor = exercisePlay.clockCompression, consultation.exercise?.debriefed == false else { return }
+    guard let factor = consultation.exercise?.clockCompression, consultation.exercise?.debriefed == false else {
+      return
+    }
     // Bounded by the number of injects: each round releases one or stops.
     for _ in 0...(consultation.exercise?.schedule.entries.count ?? 0) {
       guard let due = try? consultation.dueInject(at: consultation.clock(), compression: factor) else { return }

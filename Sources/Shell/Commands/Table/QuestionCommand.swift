@@ -37,11 +37,10 @@ extension Shell {
   }
 }
 
-/// What the shell keeps for exercise play beside the consultation: the clock and whether the
-/// consultation's question was asked since the last inject.
+/// What the shell keeps for exercise play beside the consultation (the clock is the
+/// consultation's, kept in the journal): whether the consultation's question was asked since the
+/// last inject.
 struct ExercisePlayState {
-  /// Exercise time per real time while the clock runs (`übung uhr an 4`); nil: released by hand.
-  var clockCompression: Int?
   /// Whether 'frage' showed the question, so that the next plain line answers it.
   var questionAsked = false
   /// The inject whose question to the Übungsleitung the clock has announced, so it is said once.
