@@ -1,4 +1,5 @@
 import KnowledgeBase
+import RuleLanguage
 
 /// The data a staff puts at the head of its Lagebericht, set with `kopf` and kept in the journal.
 public enum HeaderField: String, CaseIterable, Sendable {
@@ -68,7 +69,7 @@ extension Consultation {
     if let given = value {
       guard given.count <= HeaderError.maximumLength else { throw HeaderError.tooLong(given.count) }
       // Control characters would break lines, files and the print header.
-      if let bad = given.first(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+      if let bad = given.first(where: \.hasControlScalar) {
         throw HeaderError.forbiddenCharacter(bad)
       }
       if given.isEmpty { value = nil }

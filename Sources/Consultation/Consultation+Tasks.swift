@@ -1,6 +1,7 @@
 import Foundation
 import KnowledgeBase
 import RuleEngine
+import RuleLanguage
 
 /// A recommended measure the staff has taken on: who does it, by when, and whether it is done.
 public struct MeasureTask: Sendable, Equatable {
@@ -38,7 +39,7 @@ public struct MeasureTask: Sendable, Equatable {
 public enum MeasureTaskError: Error, Equatable, Sendable, CustomStringConvertible {
   case notRecommended(String)
   case noOwner
-  case tooLong(String)
+  case tooLong(String, limit: Int)
   case controlCharacter
   case noTask(String)
   case noReason
@@ -49,8 +50,8 @@ public enum MeasureTaskError: Error, Equatable, Sendable, CustomStringConvertibl
       "„\(title)“ wird derzeit nicht empfohlen; ein Auftrag gilt einer empfohlenen Maßnahme."
     case .noOwner:
       "Bitte angeben, wer die Maßnahme übernimmt, etwa: auftrag 3 S4 Versorgung bis 18 Uhr"
-    case .tooLong(let what):
-      "\(what) ist zu lang; höchstens 80 Zeichen."
+    case .tooLong(let what, let limit):
+      "\(what) ist zu lang; höchstens \(limit) Zeichen."
     case .controlCharacter:
       "Die Angabe darf keine Steuerzeichen enthalten."
     case .noReason:
@@ -69,12 +70,8 @@ extension Consultation {
     let owner = String(owner.trimmingWhitespace)
     let due = due.map { String($0.trimmingWhitespace) }.flatMap { $0.isEmpty ? nil : $0 }
     guard !owner.isEmpty else { throw MeasureTaskError.noOwner }
-    for (text, what) in [(owner, "Wer"), (due ?? "", "Die Frist")] {
-      guard text.count <= 80 else { throw MeasureTaskError.tooLong(what) }
-      if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        throw MeasureTaskError.controlCharacter
-      }
-    }
+    try Self.checkTaskText(owner, limit: 80, what: "Wer")
+    try Self.checkTaskText(due ?? "", limit: 80, what: "Die Frist")
     let stamp = AnswerStamp(time: clock(), by: author)
     try write(
       JournalRecord(
@@ -90,10 +87,7 @@ extension Consultation {
     guard engine.isRecommended(measure) else { throw MeasureTaskError.notRecommended(title) }
     let reason = String(reason.trimmingWhitespace)
     guard !reason.isEmpty else { throw MeasureTaskError.noReason }
-    guard reason.count <= 200 else { throw MeasureTaskError.tooLong("Der Grund") }
-    if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      throw MeasureTaskError.controlCharacter
-    }
+    try Self.checkTaskText(reason, limit: 200, what: "Der Grund")
     let stamp = AnswerStamp(time: clock(), by: author)
     try write(
       JournalRecord(
@@ -102,6 +96,12 @@ extension Consultation {
     var task = MeasureTask(owner: "", due: nil, stamp: stamp)
     task.deferral = reason
     tasks[measure] = task
+  }
+
+  /// A text the staff gave for a task fits on a line of the journal and the report.
+  static func checkTaskText(_ text: String, limit: Int, what: String) throws {
+    guard text.count <= limit else { throw MeasureTaskError.tooLong(what, limit: limit) }
+    if text.contains(where: \.hasControlScalar) { throw MeasureTaskError.controlCharacter }
   }
 
   /// Marks a measure's task as done, or with `false` as open again.

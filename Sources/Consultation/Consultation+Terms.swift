@@ -1,5 +1,6 @@
 import KnowledgeBase
 import RuleEngine
+import RuleLanguage
 
 /// Why a term's text was not set; German, for users.
 public enum TermTextError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -37,9 +38,7 @@ extension Consultation {
       guard !trimmed.isEmpty else { throw TermTextError.empty }
       guard trimmed.count <= TermTextError.maximumLength else { throw TermTextError.tooLong(trimmed.count) }
       // Braces would read as a placeholder; control characters would break lines and files.
-      if let bad = trimmed.first(where: {
-        "{}".contains($0) || $0.unicodeScalars.contains { $0.properties.generalCategory == .control }
-      }) {
+      if let bad = trimmed.first(where: { "{}".contains($0) || $0.hasControlScalar }) {
         throw TermTextError.forbiddenCharacter(bad)
       }
     }

@@ -54,3 +54,9 @@ extension ComparisonOperator {
     }
   }
 }
+
+extension Character {
+  /// Whether it is a control character (a line break, an escape …), which would break a line of a
+  /// file, of the journal or of a printed header.
+  public var hasControlScalar: Bool { unicodeScalars.contains { $0.properties.generalCategory == .control } }
+}

@@ -1,4 +1,5 @@
 import Consultation
+import RuleLanguage
 
 extension Shell {
   /// `bezeichnung`: lists the terms, sets the municipality's own text for one, or returns it to
@@ -45,7 +46,7 @@ extension Shell {
       consultation.author = nil
       return line("Niemand mehr eingetragen.")
     }
-    guard text.count <= 80, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+    guard text.count <= 80, !text.contains(where: \.hasControlScalar) else {
       return fail("Bitte einen Namen oder eine Stabsfunktion mit höchstens 80 Zeichen angeben, etwa: name S2 Lage")
     }
     // A staff function of the knowledge base may be named by its id: 'name s2' is „S2 Lage“.

@@ -1,5 +1,6 @@
 import Consultation
 import KnowledgeBase
+import RuleLanguage
 
 /// `quelle`: where the answers now given come from, kept with each of them.
 struct SourceCommand: ShellCommand {
@@ -24,7 +25,7 @@ struct SourceCommand: ShellCommand {
       shell.consultation.informationSource = nil
       return shell.line("Keine Quelle mehr eingetragen.")
     }
-    guard text.count <= 120, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+    guard text.count <= 120, !text.contains(where: \.hasControlScalar) else {
       return shell.fail("Bitte die Quelle mit höchstens 120 Zeichen angeben, etwa: quelle Meldung Stadtwerke")
     }
     shell.consultation.informationSource = text
