@@ -5,8 +5,9 @@ import RuleLanguage
 /// A file of answers, one `question = answer` per line, as written for batch evaluation.
 public enum AnswerFile {
   /// The answers by question index, or the problems of every bad line.
-  public static func parse(_ file: SourceFile, for knowledgeBase: KnowledgeBase) -> ([Int: Answer], [Diagnostic]) {
-    var answers: [Int: Answer] = [:]
+  public static func parse(_ file: SourceFile, for knowledgeBase: KnowledgeBase) -> ([QuestionID: Answer], [Diagnostic])
+  {
+    var answers: [QuestionID: Answer] = [:]
     var diagnostics: [Diagnostic] = []
     var lineStart = 0
     let bytes = file.bytes

@@ -3,7 +3,7 @@ import KnowledgeBase
 
 /// How old an answer is against what its question allows (`valid_for`).
 public struct AnswerAge: Sendable, Equatable {
-  public var question: Int
+  public var question: QuestionID
   /// Seconds since the answer was given or last confirmed.
   public var seconds: TimeInterval
   /// The question's limit in seconds; nil when it does not age.
@@ -19,7 +19,7 @@ public struct AnswerAge: Sendable, Equatable {
 extension Consultation {
   /// The age of the current answer to a question at the consultation's clock; nil when it is
   /// unanswered or its time is unknown (journals from before time stamps).
-  public func age(of question: Int) -> AnswerAge? {
+  public func age(of question: QuestionID) -> AnswerAge? {
     guard answer(question) != nil, let time = stamps[question]?.time else { return nil }
     return AnswerAge(
       question: question, seconds: max(0, clock().timeIntervalSince(time)),
@@ -33,7 +33,7 @@ extension Consultation {
 
   /// Re-confirms answers without changing them: each gets a new stamp (now, by the current
   /// author); journal first.
-  public mutating func confirm(_ questions: [Int]) throws {
+  public mutating func confirm(_ questions: [QuestionID]) throws {
     let answered = questions.filter { answer($0) != nil }
     guard !answered.isEmpty else { return }
     let now = clock()

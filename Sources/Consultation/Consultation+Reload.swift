@@ -3,8 +3,8 @@ import KnowledgeBase
 extension Consultation {
   /// The current answers as a changed knowledge base reads them, by question id; answers to
   /// questions that are gone or no longer fit come back as German reasons instead.
-  public func answers(carriedTo fresh: KnowledgeBase) -> (answers: [Int: Answer], misfits: [String]) {
-    var answers: [Int: Answer] = [:]
+  public func answers(carriedTo fresh: KnowledgeBase) -> (answers: [QuestionID: Answer], misfits: [String]) {
+    var answers: [QuestionID: Answer] = [:]
     var misfits: [String] = []
     for question in answeredQuestions {
       guard let answer = answer(question) else { continue }
@@ -58,7 +58,7 @@ extension Consultation {
         removed.append(filled(item.title))
       }
     }
-    for (index, pattern) in fresh.patterns.enumerated() {
+    for (index, pattern) in fresh.patterns.entries {
       let before = knowledgeBase.patternIndex[pattern.id].map(patternState) ?? .inactive
       let after = reloaded.patternState(index)
       if before != after { change.patterns.append((index, before, after)) }

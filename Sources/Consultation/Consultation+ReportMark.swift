@@ -38,7 +38,7 @@ extension Consultation {
 
   func currentMark(time: String?) -> ReportMark {
     var patterns: [String: String] = [:]
-    for (index, pattern) in knowledgeBase.patterns.enumerated() {
+    for (index, pattern) in knowledgeBase.patterns.entries {
       switch patternState(index) {
       case .inactive: continue
       case .suspected: patterns[pattern.id] = "suspected"

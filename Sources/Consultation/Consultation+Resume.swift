@@ -111,7 +111,7 @@ extension Consultation {
         }
       case "log":
         guard consultation.exercise != nil, let kind = LogEntry.Kind(rawValue: record.answer ?? "") else { continue }
-        var measure: Int?
+        var measure: MeasureID?
         if let id = record.question {
           measure = knowledgeBase.measureIndex[id]
           if measure == nil {

@@ -64,7 +64,7 @@ public enum MeasureTaskError: Error, Equatable, Sendable, CustomStringConvertibl
 
 extension Consultation {
   /// Gives a recommended measure to someone, with an optional deadline: journal first.
-  public mutating func assign(_ measure: Int, to owner: String, due: String?) throws {
+  public mutating func assign(_ measure: MeasureID, to owner: String, due: String?) throws {
     let title = engine.measure(measure).title
     guard engine.isRecommended(measure) else { throw MeasureTaskError.notRecommended(title) }
     let owner = String(owner.trimmingWhitespace)
@@ -82,7 +82,7 @@ extension Consultation {
 
   /// Puts a recommended measure off for now, with the staff's reason: journal first. Assigning it
   /// later replaces the deferral.
-  public mutating func postpone(_ measure: Int, reason: String) throws {
+  public mutating func postpone(_ measure: MeasureID, reason: String) throws {
     let title = engine.measure(measure).title
     guard engine.isRecommended(measure) else { throw MeasureTaskError.notRecommended(title) }
     let reason = String(reason.trimmingWhitespace)
@@ -105,7 +105,7 @@ extension Consultation {
   }
 
   /// Marks a measure's task as done, or with `false` as open again.
-  public mutating func markDone(_ measure: Int, _ done: Bool = true) throws {
+  public mutating func markDone(_ measure: MeasureID, _ done: Bool = true) throws {
     guard var task = tasks[measure] else { throw MeasureTaskError.noTask(engine.measure(measure).title) }
     let stamp = AnswerStamp(time: clock(), by: author)
     try write(

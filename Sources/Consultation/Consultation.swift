@@ -4,7 +4,7 @@ import RuleEngine
 
 /// What one answer (or its withdrawal) changed.
 public struct AnswerOutcome {
-  public var question: Int
+  public var question: QuestionID
   public var previous: Answer?
   public var answer: Answer?
   public var change: AdviceChange
@@ -15,7 +15,7 @@ public struct AnswerOutcome {
 /// not apply (its question is gone or the answer no longer fits), which going back passes over
 /// without touching an answer, so that every later `back` still undoes the answer it undid then.
 public enum HistoryEntry: Sendable {
-  case answer(question: Int, previous: Answer?, previousStamp: AnswerStamp?)
+  case answer(question: QuestionID, previous: Answer?, previousStamp: AnswerStamp?)
   case unapplied(questionID: String)
 }
 
@@ -36,16 +36,16 @@ public struct Consultation {
   /// What the last answer changed, for `changes`.
   public internal(set) var lastOutcome: AnswerOutcome?
   /// Questions the user chose to skip; they are not proposed again until answered or reset.
-  public private(set) var skipped: Set<Int> = []
+  public private(set) var skipped: Set<QuestionID> = []
   /// The group of the question asked last, kept while that costs nothing.
-  public private(set) var currentGroup: Int?
+  public private(set) var currentGroup: GroupID?
   public private(set) var journal: Journal?
   /// The staff exercise under way, if any.
   public internal(set) var exercise: ExerciseRun?
   /// When each current answer was given and by whom.
-  public internal(set) var stamps: [Int: AnswerStamp] = [:]
+  public internal(set) var stamps: [QuestionID: AnswerStamp] = [:]
   /// The recommended measures the staff has given to someone, by measure.
-  public internal(set) var tasks: [Int: MeasureTask] = [:]
+  public internal(set) var tasks: [MeasureID: MeasureTask] = [:]
   /// Every record this consultation wrote or replayed, in order: the journal's content, kept
   /// also where there is no journal (scripts), for the staff's log (`LogExport`).
   public internal(set) var log: [JournalRecord] = []
@@ -76,19 +76,19 @@ public struct Consultation {
 
   /// A consultation evaluated for a set of answers in one pass, without journal or history:
   /// `resilienz evaluate` and the benchmarks.
-  public init(knowledgeBase: KnowledgeBase, evaluating answers: [Int: Answer]) {
+  public init(knowledgeBase: KnowledgeBase, evaluating answers: [QuestionID: Answer]) {
     self.engine = Engine(knowledgeBase: knowledgeBase, answers: answers)
   }
 
   /// Changes several answers as one incremental step of the engine, without journal or history
   /// (evaluation and benchmarks, not a dialogue); returns how many events the engine emitted.
-  public mutating func evaluate(changing changes: [Int: Answer]) -> Int {
+  public mutating func evaluate(changing changes: [QuestionID: Answer]) -> Int {
     engine.set(changes.map { (question: $0.key, answer: Optional($0.value)) }).count
   }
 
   /// The question to ask now: the situation first, then the open question that can change the
   /// top of the advice the most; nil when no completion of the open answers can change it.
-  public var currentQuestion: Int? { choice.question }
+  public var currentQuestion: QuestionID? { choice.question }
 
   /// The dialogue's next step with the stability of the advice it rests on, computed once per
   /// state of the answers.
@@ -109,11 +109,11 @@ public struct Consultation {
 
   /// Relevant questions without an answer that the dialogue no longer needs, in the order `weiter`
   /// offers them; see `Engine.optionalQuestions(excluding:)`.
-  public var optionalQuestions: [Int] { engine.optionalQuestions() }
+  public var optionalQuestions: [QuestionID] { engine.optionalQuestions() }
 
   /// Sets or withdraws an answer: journal first, then the engine.
   @discardableResult
-  public mutating func set(_ question: Int, to answer: Answer?, record: Bool = true) throws -> AnswerOutcome {
+  public mutating func set(_ question: QuestionID, to answer: Answer?, record: Bool = true) throws -> AnswerOutcome {
     let stamp = AnswerStamp(time: clock(), by: author, source: answer == nil ? nil : informationSource)
     let item = knowledgeBase.questions[question]
     let time = stamp.time.map(AnswerStamp.timestamp)
@@ -129,11 +129,11 @@ public struct Consultation {
   }
 
   /// Sets an answer with the stamp its journal record carries, during a replay.
-  mutating func replay(_ question: Int, to answer: Answer?, stamp: AnswerStamp) throws {
+  mutating func replay(_ question: QuestionID, to answer: Answer?, stamp: AnswerStamp) throws {
     _ = try apply(question, answer, record: true, stamp: stamp)
   }
 
-  mutating func apply(_ question: Int, _ answer: Answer?, record: Bool, stamp: AnswerStamp? = nil) throws
+  mutating func apply(_ question: QuestionID, _ answer: Answer?, record: Bool, stamp: AnswerStamp? = nil) throws
     -> AnswerOutcome
   {
     let previous = engine.answers[question]
@@ -170,13 +170,13 @@ public struct Consultation {
   }
 
   /// Leaves the question for now; the journal keeps that too.
-  public mutating func skip(_ question: Int) throws {
+  public mutating func skip(_ question: QuestionID) throws {
     try write(JournalRecord(op: "skip", question: knowledgeBase.questions[question].id))
     skipped.insert(question)
   }
 
   /// Replaces every answer, as when loading a saved consultation.
-  public mutating func replaceAnswers(_ answers: [Int: Answer]) throws {
+  public mutating func replaceAnswers(_ answers: [QuestionID: Answer]) throws {
     let sorted = answers.sorted(by: { $0.key < $1.key })
     // All records in one write: a full disk leaves the journal (and the answers) as they were,
     // not half loaded.

@@ -56,7 +56,7 @@ public struct MunicipalProfile: Codable, Equatable, Sendable {
   public mutating func update(from consultation: Consultation, today: String) -> Int {
     let kb = consultation.knowledgeBase
     var changed = 0
-    for (index, question) in kb.questions.enumerated() where question.profile {
+    for (index, question) in kb.questions.entries where question.profile {
       guard let answer = consultation.answer(index), answer != .unknown else { continue }
       let text = AnswerParser.format(answer, for: question)
       if answers[question.id]?.answer != text {
@@ -109,9 +109,9 @@ public enum ProfileError: Error, CustomStringConvertible, Equatable {
 /// What taking answers from the profile did.
 public struct ProfileApplication: Equatable, Sendable {
   /// Questions answered from the profile.
-  public var taken: [Int] = []
+  public var taken: [QuestionID] = []
   /// Questions whose profile answer is too old and will be asked again.
-  public var outdated: [Int] = []
+  public var outdated: [QuestionID] = []
   /// Profile entries that no longer fit the knowledge base (question gone, answer not allowed).
   public var misfits: [String] = []
 }

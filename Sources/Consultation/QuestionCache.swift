@@ -5,9 +5,9 @@ import RuleEngine
 /// a step, and the shell asks for the current question several times per line.
 final class QuestionCache: @unchecked Sendable {
   struct Key: Equatable {
-    var answers: [Answer?]
-    var skipped: Set<Int>
-    var group: Int?
+    var answers: IDArray<Question, Answer?>
+    var skipped: Set<QuestionID>
+    var group: GroupID?
   }
 
   var key: Key?

@@ -3,33 +3,33 @@ import RuleLanguage
 /// A checked, immutable knowledge base: the vocabulary, the compiled rules and their layers.
 public final class KnowledgeBase: Sendable {
   public let info: KnowledgeBaseInfo
-  public let groups: [QuestionGroup]
-  public let questions: [Question]
-  public let facts: [DerivedFact]
-  public let factorLevels: [FactorLevel]
-  public let factors: [Factor]
-  public let patterns: [Pattern]
-  public let measures: [Measure]
-  public let sources: [Source]
-  public let terms: [Term]
+  public let groups: Table<QuestionGroup>
+  public let questions: Table<Question>
+  public let facts: Table<DerivedFact>
+  public let factorLevels: Table<FactorLevel>
+  public let factors: Table<Factor>
+  public let patterns: Table<Pattern>
+  public let measures: Table<Measure>
+  public let sources: Table<Source>
+  public let terms: Table<Term>
   /// Staff exercises from `Knowledge/exercises/`, by file name.
-  public let exercises: [Exercise]
+  public let exercises: Table<Exercise>
   /// The catalogue of staff functions exercises draw their roles from (`staff_roles:`).
   public let staffRoles: [StaffRole]
   public let priority: PriorityFormula
-  public let rules: [CompiledRule]
+  public let rules: Table<CompiledRule>
   /// The order in which rules are decided, and which rules read what.
   /// The engine's index: shared with the engine and the checker, not part of the library's API.
   package let dependencies: DependencyIndex
 
-  public let questionIndex: [String: Int]
-  public let factIndex: [String: Int]
-  public let factorIndex: [String: Int]
-  public let levelIndex: [String: Int]
-  public let patternIndex: [String: Int]
-  public let measureIndex: [String: Int]
-  public let sourceIndex: [String: Int]
-  public let ruleIndex: [String: Int]
+  public let questionIndex: [String: QuestionID]
+  public let factIndex: [String: FactID]
+  public let factorIndex: [String: FactorID]
+  public let levelIndex: [String: LevelID]
+  public let patternIndex: [String: PatternID]
+  public let measureIndex: [String: MeasureID]
+  public let sourceIndex: [String: SourceID]
+  public let ruleIndex: [String: RuleID]
 
   init(
     info: KnowledgeBaseInfo, groups: [QuestionGroup], questions: [Question], facts: [DerivedFact],
@@ -39,22 +39,22 @@ public final class KnowledgeBase: Sendable {
     dependencies: DependencyIndex
   ) {
     self.info = info
-    self.groups = groups
-    self.questions = questions
-    self.facts = facts
-    self.factorLevels = factorLevels
-    self.factors = factors
-    self.patterns = patterns
-    self.measures = measures
-    self.sources = sources
-    self.terms = terms
-    self.exercises = exercises
+    self.groups = Table(groups)
+    self.questions = Table(questions)
+    self.facts = Table(facts)
+    self.factorLevels = Table(factorLevels)
+    self.factors = Table(factors)
+    self.patterns = Table(patterns)
+    self.measures = Table(measures)
+    self.sources = Table(sources)
+    self.terms = Table(terms)
+    self.exercises = Table(exercises)
     self.staffRoles = staffRoles
     self.priority = priority
-    self.rules = rules
+    self.rules = Table(rules)
     self.dependencies = dependencies
-    func index(_ ids: [String]) -> [String: Int] {
-      Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    func index<Entity>(_ ids: [String]) -> [String: ID<Entity>] {
+      Dictionary(ids.enumerated().map { ($1, ID($0)) }, uniquingKeysWith: { first, _ in first })
     }
     questionIndex = index(questions.map(\.id))
     factIndex = index(facts.map(\.id))
@@ -71,29 +71,29 @@ public final class KnowledgeBase: Sendable {
 package struct DependencyIndex: Sendable, Equatable {
   /// Rules are decided in increasing `ruleKey`; a rule's key is at least the key of every fact,
   /// pattern and factor it reads, so those are final when it is decided.
-  package var ruleKey: [Int32]
+  package var ruleKey: IDArray<CompiledRule, Int32>
   /// For each rule in a cycle of derived facts, the index of its cycle in `cycles`.
-  package var ruleCycle: [Int32?]
+  package var ruleCycle: IDArray<CompiledRule, Int32?>
   /// Groups of facts that derive each other (positively), with the rules inside the group.
   package var cycles: [FactCycle]
-  package var questionReaders: [[Int32]]
-  package var factReaders: [[Int32]]
-  package var patternReaders: [[Int32]]
-  package var factorReaders: [[Int32]]
+  package var questionReaders: IDArray<Question, [RuleID]>
+  package var factReaders: IDArray<DerivedFact, [RuleID]>
+  package var patternReaders: IDArray<Pattern, [RuleID]>
+  package var factorReaders: IDArray<Factor, [RuleID]>
   /// The rules that derive each fact, give evidence for each pattern, assess each factor, and
   /// recommend each measure.
-  package var factWriters: [[Int32]]
-  package var patternWriters: [[Int32]]
-  package var factorWriters: [[Int32]]
-  package var measureWriters: [[Int32]]
+  package var factWriters: IDArray<DerivedFact, [RuleID]>
+  package var patternWriters: IDArray<Pattern, [RuleID]>
+  package var factorWriters: IDArray<Factor, [RuleID]>
+  package var measureWriters: IDArray<Measure, [RuleID]>
   /// Questions whose relevance reads each question.
-  package var relevanceReaders: [[Int32]]
+  package var relevanceReaders: IDArray<Question, [QuestionID]>
 }
 
 /// Facts that support each other in a cycle, recomputed together.
 package struct FactCycle: Sendable, Equatable {
-  package var facts: [Int32]
-  package var rules: [Int32]
+  package var facts: [FactID]
+  package var rules: [RuleID]
 }
 
 extension KnowledgeBase {
@@ -102,7 +102,7 @@ extension KnowledgeBase {
 
   /// The patterns that are situation kinds of the catalogue: those some measure names as the
   /// situation it acts on (a pattern no measure names only colours the assessment).
-  public var situationKinds: [Int] {
+  public var situationKinds: [PatternID] {
     let named = Set(measures.flatMap(\.patternIDs))
     return patterns.indices.filter { named.contains(patterns[$0].id) }
   }
@@ -110,7 +110,7 @@ extension KnowledgeBase {
   /// The measures that act on the pattern in a running situation: they name it, their horizon in
   /// Bewältigung is `sofort` or `kurzfristig`, and a verified source of kind amtlich, Forschung or
   /// Fachverband backs them.
-  public func acuteMeasures(of pattern: Int) -> [Int] {
+  public func acuteMeasures(of pattern: PatternID) -> [MeasureID] {
     let id = patterns[pattern].id
     return measures.indices.filter { index in
       let measure = measures[index]

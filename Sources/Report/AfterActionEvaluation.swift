@@ -60,7 +60,7 @@ extension AfterActionModel {
       run.exercise.injects.prefix(run.stage).enumerated().filter { testing.contains($0.element.id) }.map {
         $0.offset + 1
       })
-    func advised(_ measure: Int, atStage stage: Int) -> Bool {
+    func advised(_ measure: MeasureID, atStage stage: Int) -> Bool {
       run.recommendedAtStage.indices.contains(stage) && run.recommendedAtStage[stage].contains(measure)
     }
     var lines: [String] = []

@@ -3,8 +3,8 @@ import KnowledgeBase
 /// Numbers sources in the order the report first cites them, and keeps the bibliography.
 struct CitationList {
   let kb: KnowledgeBase
-  private var numbers: [Int: Int] = [:]
-  private(set) var cited: [Int] = []
+  private var numbers: [SourceID: Int] = [:]
+  private(set) var cited: [SourceID] = []
 
   init(kb: KnowledgeBase) {
     self.kb = kb
@@ -14,7 +14,7 @@ struct CitationList {
   /// (the checker reports them).
   mutating func cite(_ ids: [String]) -> [Citation] {
     var citations: [Citation] = []
-    var seen = Set<Int>()
+    var seen = Set<SourceID>()
     for id in ids {
       guard let source = kb.sourceIndex[id], seen.insert(source).inserted else { continue }
       let number: Int

@@ -70,7 +70,7 @@ public struct DrehbuchModel: Sendable {
     var consultation = Consultation(knowledgeBase: kb)
     try? consultation.startExercise(exercise, blind: false)
     let fill = { (raw: String) in consultation.filled(raw) }
-    let measureTitle = { (index: Int) in fill(kb.measures[index].title) }
+    let measureTitle = { (index: MeasureID) in fill(kb.measures[index].title) }
     let roleTitle = { (id: String) in exercise.role(id)?.title ?? id }
 
     var numbers: [String: String] = [:]

@@ -34,7 +34,7 @@ public struct LogExport: Sendable {
     rows = log.compactMap { record -> Row? in
       let time = record.time ?? ""
       let by = record.by ?? ""
-      func question() -> (text: String, index: Int?) {
+      func question() -> (text: String, index: QuestionID?) {
         guard let id = record.question, let index = kb.questionIndex[id] else { return (record.question ?? "", nil) }
         return (consultation.filled(kb.questions[index].text), index)
       }

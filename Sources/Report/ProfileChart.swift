@@ -1,3 +1,5 @@
+import KnowledgeBase
+
 /// The geometry of the resilience profile as a horizontal bar chart; the template draws it as SVG.
 ///
 /// A bar's length is its level (the worst level shortest, the best full length), its fill a
@@ -58,7 +60,7 @@ extension ProfileChart {
   static let patternCount = 4
 
   /// Lays out one row per factor: the label (wrapped), and a bar for the level or a dashed frame.
-  init(factors: [(label: String, level: Int?, levelTitle: String)], levels: [String]) {
+  init(factors: [(label: String, level: LevelID?, levelTitle: String)], levels: [String]) {
     let bandCount = max(1, levels.count)
     let bandWidth = Self.barSpan / bandCount
     bands = levels.enumerated().map { index, title in
@@ -75,7 +77,7 @@ extension ProfileChart {
       let label = lines.enumerated().map {
         ChartText(x: 0, y: firstLine + $0.offset * Self.lineHeight, text: $0.element)
       }
-      if let level = factor.level {
+      if let level = factor.level?.index {
         let width = (level + 1) * bandWidth
         rows.append(
           ChartRow(

@@ -166,7 +166,8 @@ extension ReportModel {
   }
 
   /// The reasons a rule gives for conclusions about one target, each once.
-  static func reasons(of rule: Int, about target: ConclusionTarget, _ kb: KnowledgeBase, _ text: ReportText) -> [String]
+  static func reasons(of rule: RuleID, about target: ConclusionTarget, _ kb: KnowledgeBase, _ text: ReportText)
+    -> [String]
   {
     var reasons: [String] = []
     for conclusion in kb.rules[rule].conclusions {
@@ -224,7 +225,7 @@ extension ReportModel {
   static func profile(_ consultation: Consultation, _ text: ReportText, _ citations: inout CitationList) -> Profile {
     let kb = consultation.knowledgeBase
     var factors: [FactorEntry] = []
-    for (index, factor) in kb.factors.enumerated() {
+    for (index, factor) in kb.factors.entries {
       let level = consultation.factorLevel(index)
       var reasons: [String] = []
       var sourceIDs: [String] = []

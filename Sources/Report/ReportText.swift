@@ -12,7 +12,7 @@ struct ReportText {
   func fill(_ raw: String) -> String { consultation.filled(raw) }
 
   /// An answer as a person reads it; see `Engine.describe(_:of:)`.
-  func describe(_ answer: Answer?, of question: Int) -> String { consultation.describe(answer, of: question) }
+  func describe(_ answer: Answer?, of question: QuestionID) -> String { consultation.describe(answer, of: question) }
 
   /// `48.000`, `2,5`: German separators; thousands grouped from five digits on (DIN 5008).
   static func number(_ value: FixedDecimal) -> String { value.germanText }

@@ -41,10 +41,10 @@ public final class Shell {
   var previousOutput = ""
   private var currentOutput = ""
   /// The question shown last, so that it is shown again only when it changes.
-  var shownQuestion: Int?
+  var shownQuestion: QuestionID?
   var announcedComplete = false
   /// An optional question shown by `weiter`, which a plain answer then answers.
-  var offeredQuestion: Int?
+  var offeredQuestion: QuestionID?
   var quitRequested = false
   /// Exercise play beside the consultation: the clock, whether the question was asked.
   var exercisePlay = ExercisePlayState()
@@ -264,7 +264,7 @@ public final class Shell {
     }
   }
 
-  private func answerCurrent(_ question: Int, with text: String, word: String) {
+  private func answerCurrent(_ question: QuestionID, with text: String, word: String) {
     let item = kb.questions[question]
     switch AnswerParser.parse(text, for: item) {
     case .success(let answer):
@@ -291,7 +291,7 @@ public final class Shell {
   }
 
   /// Sets an answer and says in one line what changed.
-  func commit(_ question: Int, _ answer: Answer?) {
+  func commit(_ question: QuestionID, _ answer: Answer?) {
     do {
       let outcome = try consultation.set(question, to: answer)
       if offeredQuestion == question { offeredQuestion = nil }

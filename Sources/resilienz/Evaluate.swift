@@ -85,7 +85,7 @@ struct Evaluate: ParsableCommand {
     factLines.sort()
     lines += factLines
     var patternLines: [String] = []
-    for (index, pattern) in kb.patterns.enumerated() {
+    for (index, pattern) in kb.patterns.entries {
       if consultation.patternFires(index) {
         patternLines.append("pattern \(pattern.id) \(consultation.patternScore(index).twoDecimals)")
       }

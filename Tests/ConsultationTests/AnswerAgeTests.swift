@@ -9,7 +9,7 @@ import _ResilienzTestSupport
 @Suite struct AnswerAgeTests {
   static let start = Date(timeIntervalSince1970: 1_764_921_600)  // 2025-12-05 08:00 UTC
 
-  static func question(_ id: String, _ kb: KnowledgeBase) throws -> Int {
+  static func question(_ id: String, _ kb: KnowledgeBase) throws -> QuestionID {
     try #require(kb.questionIndex[id], "no question \(id)")
   }
 

@@ -8,7 +8,7 @@ import _ResilienzTestSupport
 /// Resuming from a journal gives the consultation that wrote it: answers, withdrawals, `zurück`,
 /// `überspringen` and `laden` replayed in order.
 @Suite struct ConsultationResumeTests {
-  static func index(_ id: String, in kb: KnowledgeBase) throws -> Int {
+  static func index(_ id: String, in kb: KnowledgeBase) throws -> QuestionID {
     try #require(kb.questionIndex[id], "no question \(id)")
   }
 

@@ -18,7 +18,7 @@ struct AdviceBoundsPropertyTests {
     let result = Fixture.load([("Knowledge/k.yaml", knowledge), ("Rules/r.rules", rules)])
     let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
     var rng = SplitMix64(seed: UInt64(seed) &* 104_729)
-    var answers: [Int: Answer] = [:]
+    var answers: [QuestionID: Answer] = [:]
     if let phase, let question = kb.questionIndex["phase"],
       let option = kb.questions[question].options.firstIndex(where: { $0.id == phase })
     {

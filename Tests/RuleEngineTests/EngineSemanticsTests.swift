@@ -13,9 +13,9 @@ func engineFixture(_ rules: String, sourceLocation: Testing.SourceLocation = #_s
 }
 
 extension KnowledgeBase {
-  func q(_ id: String) -> Int { questionIndex[id] ?? -1 }
-  func fact(_ id: String) -> Int { factIndex[id] ?? -1 }
-  func measure(_ id: String) -> Int { measureIndex[id] ?? -1 }
+  func q(_ id: String) -> QuestionID { questionIndex[id] ?? QuestionID(-1) }
+  func fact(_ id: String) -> FactID { factIndex[id] ?? FactID(-1) }
+  func measure(_ id: String) -> MeasureID { measureIndex[id] ?? MeasureID(-1) }
 }
 
 struct EngineSemanticsTests {
@@ -64,9 +64,9 @@ struct EngineSemanticsTests {
     engine.set(kb.q("reserve"), to: .option(0))
     #expect(engine.factTruth[kb.fact("ueberlastet")] == .true)
     #expect(engine.isRecommended(kb.measure("pool")))
-    #expect(engine.patternScore[0] == FixedDecimal(3))
-    #expect(engine.patternState[0] == .suspected)
-    #expect(engine.factorLevel[0] == kb.levelIndex["schwach"])
+    #expect(engine.patternScore[PatternID(0)] == FixedDecimal(3))
+    #expect(engine.patternState[PatternID(0)] == .suspected)
+    #expect(engine.factorLevel[FactorID(0)] == kb.levelIndex["schwach"])
   }
 
   @Test func unknownAnswerIsAnAnswer() throws {
@@ -86,7 +86,7 @@ struct EngineSemanticsTests {
     engine.set(kb.q("reserve"), to: .option(0))
     let events = engine.set(kb.q("dauer"), to: nil)
     #expect(!engine.isRecommended(kb.measure("pool")))
-    #expect(engine.patternState[0] == .inactive)
+    #expect(engine.patternState[PatternID(0)] == .inactive)
     #expect(events.contains(.measureDropped(measure: kb.measure("pool"))))
     #expect(events.contains(.patternChanged(pattern: 0, from: .suspected, to: .inactive)))
   }
@@ -98,12 +98,12 @@ struct EngineSemanticsTests {
     engine.set(kb.q("dauer"), to: .number(FixedDecimal(1)))
     #expect(engine.factTruth[kb.fact("ueberlastet")] == .false)
     #expect(engine.factTruth[kb.fact("entspannt")] == .true)
-    #expect(engine.factorLevel[0] == kb.levelIndex["stark"])
+    #expect(engine.factorLevel[FactorID(0)] == kb.levelIndex["stark"])
     engine.set(kb.q("dauer"), to: .number(FixedDecimal(9)))
     engine.set(kb.q("reserve"), to: .option(1))
     #expect(engine.factTruth[kb.fact("entspannt")] == .false)
     // Only the weak assessment remains.
-    #expect(engine.factorLevel[0] == kb.levelIndex["schwach"])
+    #expect(engine.factorLevel[FactorID(0)] == kb.levelIndex["schwach"])
   }
 
   @Test func worstAssessmentWins() throws {
@@ -120,9 +120,9 @@ struct EngineSemanticsTests {
       """)
     var engine = Engine(knowledgeBase: kb)
     engine.set(kb.q("stab"), to: .option(0))
-    #expect(engine.factorLevel[0] == kb.levelIndex["stark"])
+    #expect(engine.factorLevel[FactorID(0)] == kb.levelIndex["stark"])
     engine.set(kb.q("dauer"), to: .number(FixedDecimal(20)))
-    #expect(engine.factorLevel[0] == kb.levelIndex["kritisch"])
+    #expect(engine.factorLevel[FactorID(0)] == kb.levelIndex["kritisch"])
   }
 
   @Test(arguments: [(2, PatternState.inactive), (3, .suspected), (5, .suspected), (6, .established), (9, .established)])
@@ -140,8 +140,8 @@ struct EngineSemanticsTests {
       """)
     var engine = Engine(knowledgeBase: kb)
     engine.set(kb.q("stab"), to: .option(0))
-    #expect(engine.patternState[0] == expected)
-    #expect(engine.patternScore[0] == FixedDecimal(points))
+    #expect(engine.patternState[PatternID(0)] == expected)
+    #expect(engine.patternScore[PatternID(0)] == FixedDecimal(points))
   }
 
   @Test func positiveCycleNeedsOutsideSupport() throws {

@@ -20,7 +20,7 @@ struct ExercisePlayTests {
     return consultation
   }
 
-  static func measure(_ id: String) throws -> Int {
+  static func measure(_ id: String) throws -> MeasureID {
     try #require(knowledgeBase?.measureIndex[id])
   }
 

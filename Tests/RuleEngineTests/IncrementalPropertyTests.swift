@@ -108,9 +108,9 @@ struct IncrementalPropertyTests {
     let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
     var rng = SplitMix64(seed: UInt64(seed) &* 7919)
     var engine = Engine(knowledgeBase: kb)
-    var answers: [Int: Answer] = [:]
+    var answers: [QuestionID: Answer] = [:]
     for step in 0..<60 {
-      let question = Int.random(in: 0..<kb.questions.count, using: &rng)
+      let question = QuestionID(Int.random(in: 0..<kb.questions.count, using: &rng))
       let answer = RandomRules.answer(for: kb.questions[question], &rng)
       answers[question] = answer
       engine.set(question, to: answer)
@@ -131,7 +131,7 @@ struct IncrementalPropertyTests {
       Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", rules)]).knowledgeBase)
     let b = try #require(
       Fixture.load([("Knowledge/k.yaml", Fixture.baseKnowledge), ("Rules/r.rules", shuffled)]).knowledgeBase)
-    var answers: [Int: Answer] = [:]
+    var answers: [QuestionID: Answer] = [:]
     for question in a.questions.indices {
       answers[question] = RandomRules.answer(for: a.questions[question], &rng)
     }

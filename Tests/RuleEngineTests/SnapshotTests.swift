@@ -161,7 +161,7 @@ struct SnapshotRoundTripTests {
         of: "{id: lage, title: Lage}", with: "{id: lage, title: Lage, valid_for: 6h}"))
     #expect(
       KnowledgeBaseComparison.differences(plain, aged)
-        == ["groups[0].validFor"] + plain.questions.indices.map { "questions[\($0)].validFor" })
+        == ["groups.elements[0].validFor"] + plain.questions.indices.map { "questions.elements[\($0.index)].validFor" })
     #expect(KnowledgeBaseComparison.differences(aged, try Self.roundTrip(aged)) == [])
   }
 
@@ -175,7 +175,7 @@ struct SnapshotRoundTripTests {
     #expect(KnowledgeBaseComparison.differences(kb, decoded) == [], "seed \(seed)")
     var rng = SplitMix64(seed: UInt64(seed) &* 104_729)
     for round in 0..<8 {
-      var answers: [Int: Answer] = [:]
+      var answers: [QuestionID: Answer] = [:]
       for question in kb.questions.indices {
         answers[question] = RandomRules.answer(for: kb.questions[question], &rng)
       }
@@ -198,7 +198,7 @@ struct SnapshotRoundTripTests {
     #expect(KnowledgeBaseComparison.differences(linted, decoded) == [])
     var rng = SplitMix64(seed: 42)
     for _ in 0..<5 {
-      var answers: [Int: Answer] = [:]
+      var answers: [QuestionID: Answer] = [:]
       for question in kb.questions.indices {
         answers[question] = RandomRules.answer(for: kb.questions[question], &rng)
       }

@@ -53,7 +53,7 @@ final class FailingDisk: JournalFile {
     var testDescription: String { record }
   }
 
-  static func question(_ id: String, _ kb: KnowledgeBase) -> Int { kb.questionIndex[id] ?? -1 }
+  static func question(_ id: String, _ kb: KnowledgeBase) -> QuestionID { kb.questionIndex[id] ?? QuestionID(-1) }
 
   static let operations: [Operation] = [
     Operation(
@@ -77,25 +77,25 @@ final class FailingDisk: JournalFile {
     Operation(
       record: "exercise", prepare: { _, _ in },
       act: { c, kb in
-        try c.startExercise(kb.exercises[0], blind: true)
+        try c.startExercise(kb.exercises[ExerciseID(0)], blind: true)
       }),
     Operation(
-      record: "inject", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
+      record: "inject", prepare: { c, kb in try c.startExercise(kb.exercises[ExerciseID(0)], blind: false) },
       act: { c, _ in
         try c.playInject()
       }),
     Operation(
-      record: "decide", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
+      record: "decide", prepare: { c, kb in try c.startExercise(kb.exercises[ExerciseID(0)], blind: false) },
       act: { c, _ in
         try c.decide(0, .accept, reason: "Lage „unklar“ – dennoch")
       }),
     Operation(
-      record: "note", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
+      record: "note", prepare: { c, kb in try c.startExercise(kb.exercises[ExerciseID(0)], blind: false) },
       act: { c, _ in
         try c.note("Lagezentrum meldet Ausfall")
       }),
     Operation(
-      record: "debrief", prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: true) },
+      record: "debrief", prepare: { c, kb in try c.startExercise(kb.exercises[ExerciseID(0)], blind: true) },
       act: { c, _ in
         try c.markDebriefed()
       }),

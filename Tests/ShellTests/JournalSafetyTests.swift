@@ -1,5 +1,6 @@
 import Consultation
 import Foundation
+import KnowledgeBase
 import Shell
 import Testing
 import _ResilienzTestSupport
@@ -128,7 +129,7 @@ import _ResilienzTestSupport
     var options = ShellOptions(interactive: false, color: false)
     options.knowledgeBaseDirectory = Fixture.repositoryRoot
     let shell = Shell(consultation: consultation, output: output, options: options)
-    shell.execute("übung start \(kb.exercises[0].id)")
+    shell.execute("übung start \(kb.exercises[ExerciseID(0)].id)")
     shell.execute("auswertung --report \(journal.path) --force")
     shell.execute("auswertung --report \(existing.path)")
     #expect(try String(contentsOf: existing, encoding: .utf8) == "Notizen der Übungsleitung")

@@ -118,9 +118,9 @@ enum ShellFixture {
 }
 
 /// The answers of an engine by question index.
-func givenAnswers(of engine: Engine) -> [Int: Answer] {
-  var given: [Int: Answer] = [:]
-  for (question, answer) in engine.answers.enumerated() {
+func givenAnswers(of engine: Engine) -> [QuestionID: Answer] {
+  var given: [QuestionID: Answer] = [:]
+  for (question, answer) in engine.answers.entries {
     if let answer { given[question] = answer }
   }
   return given

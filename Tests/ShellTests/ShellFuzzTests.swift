@@ -48,6 +48,7 @@ struct CommandLineGenerator {
   }
 
   mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &rng)] }
+  mutating func pick<Entity>(_ table: Table<Entity>) -> Entity { pick(table.elements) }
   mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
 
   var ids: [String] {

@@ -165,13 +165,13 @@ extension Consultation {
   /// Logs the staff's decision about a measure at the current exercise time, with the role that
   /// decided (else the exercise's current role, else who is at the keyboard) and the observer.
   public mutating func decide(
-    _ measure: Int, _ decision: StaffDecision, reason: String?, role: String? = nil, observer: String? = nil
+    _ measure: MeasureID, _ decision: StaffDecision, reason: String?, role: String? = nil, observer: String? = nil
   ) throws {
     try decide(measure, decision, reason: reason, at: nil, role: role, observer: observer)
   }
 
   mutating func decide(
-    _ measure: Int, _ decision: StaffDecision, reason: String?, at time: Date?, role: String?,
+    _ measure: MeasureID, _ decision: StaffDecision, reason: String?, at time: Date?, role: String?,
     observer: String? = nil
   ) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
@@ -198,13 +198,13 @@ extension Consultation {
   /// decided (else who is at the keyboard), the observer and an optional link to a measure.
   @discardableResult
   public mutating func log(
-    _ kind: LogEntry.Kind, text: String, measure: Int? = nil, role: String? = nil, observer: String? = nil
+    _ kind: LogEntry.Kind, text: String, measure: MeasureID? = nil, role: String? = nil, observer: String? = nil
   ) throws -> LogEntry {
     try log(kind, text: text, measure: measure, role: role, observer: observer, at: nil)
   }
 
   mutating func log(
-    _ kind: LogEntry.Kind, text: String, measure: Int?, role: String?, observer: String?, at time: Date?
+    _ kind: LogEntry.Kind, text: String, measure: MeasureID?, role: String?, observer: String?, at time: Date?
   ) throws -> LogEntry {
     guard var run = exercise else { throw ExerciseError.noExercise }
     let measureID = measure.map { knowledgeBase.measures[$0].id }

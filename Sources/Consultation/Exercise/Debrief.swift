@@ -13,7 +13,7 @@ public struct Debrief: Sendable {
 
   /// An expected measure and what became of it.
   public struct Expectation: Sendable {
-    public var measure: Int
+    public var measure: MeasureID
     public var verdict: Verdict
     /// Whether the tool recommended it at that moment.
     public var advised: Bool
@@ -26,7 +26,7 @@ public struct Debrief: Sendable {
     public var expectations: [Expectation]
     public var decisions: [LoggedDecision]
     /// The tool's first ten measures at that moment.
-    public var topTen: [Int]
+    public var topTen: [MeasureID]
     /// How many of those the staff had accepted by then.
     public var topTenTaken: Int
   }
@@ -43,7 +43,7 @@ public struct Debrief: Sendable {
     let accepted = run.decisions.filter { $0.decision == .accept }
     /// The stage from which a measure counts as taken: its last acceptance, unless a later
     /// rejection or deferral revoked it.
-    func firstAcceptance(of measure: Int) -> Int? {
+    func firstAcceptance(of measure: MeasureID) -> Int? {
       guard let last = run.decisions.last(where: { $0.measure == measure }), last.decision == .accept else {
         return nil
       }
@@ -89,8 +89,8 @@ public struct Debrief: Sendable {
   }
 
   /// Measures for the improvement plan: expected but not taken, or taken late.
-  public var gaps: [Int] {
-    var result: [Int] = []
+  public var gaps: [MeasureID] {
+    var result: [MeasureID] = []
     for expectation in stages.flatMap(\.expectations) where expectation.verdict != .inTime(stage: 0) {
       if case .inTime = expectation.verdict { continue }
       if !result.contains(expectation.measure) { result.append(expectation.measure) }

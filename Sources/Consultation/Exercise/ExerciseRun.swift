@@ -31,7 +31,7 @@ public enum StaffDecision: String, Sendable, CaseIterable {
 public struct LoggedDecision: Sendable, Equatable {
   /// 0 is the initial situation, n the n-th inject.
   public var stage: Int
-  public var measure: Int
+  public var measure: MeasureID
   public var decision: StaffDecision
   public var reason: String?
 }
@@ -62,7 +62,7 @@ public struct LogEntry: Sendable, Equatable {
   /// In the staff's own words; may be empty for a decision given only as a measure.
   public var text: String
   /// The measure the decision or note is about, if any.
-  public var measure: Int?
+  public var measure: MeasureID?
   /// For a decision about a measure: taken, rejected or deferred; a decision in free text linked
   /// to a measure takes it.
   public var verdict: StaffDecision?
@@ -71,7 +71,7 @@ public struct LogEntry: Sendable, Equatable {
   public var observer: String?
 
   public init(
-    kind: Kind, stage: Int, exerciseTime: String, clock: Date?, text: String, measure: Int? = nil,
+    kind: Kind, stage: Int, exerciseTime: String, clock: Date?, text: String, measure: MeasureID? = nil,
     verdict: StaffDecision? = nil, role: String? = nil, observer: String? = nil
   ) {
     self.kind = kind
@@ -106,10 +106,10 @@ public struct ExerciseRun: Sendable {
   /// The log of decisions and notes, in the order they were made; undo takes the last one back.
   public internal(set) var entries: [LogEntry] = []
   /// The tool's ranked advice at each stage, and every measure it recommended then.
-  public internal(set) var adviceAtStage: [[Int]] = []
-  public internal(set) var recommendedAtStage: [Set<Int>] = []
+  public internal(set) var adviceAtStage: [[MeasureID]] = []
+  public internal(set) var recommendedAtStage: [Set<MeasureID>] = []
   /// For each stage, the reason and source of the weightiest rule behind each recommended measure.
-  public internal(set) var reasonsAtStage: [[Int: (reason: String, source: String)]] = []
+  public internal(set) var reasonsAtStage: [[MeasureID: (reason: String, source: String)]] = []
   public internal(set) var debriefed = false
   /// The role that decides and notes when an entry names none (`rolle`); nil: who is at the keyboard.
   public internal(set) var role: String?
@@ -141,7 +141,7 @@ public struct ExerciseRun: Sendable {
   }
 
   /// Whether the staff has decided to take a measure: its last decision about it takes it.
-  public func hasDecided(_ measure: Int) -> Bool {
+  public func hasDecided(_ measure: MeasureID) -> Bool {
     guard let last = entries.last(where: { $0.kind == .decision && $0.measure == measure }) else { return false }
     return (last.verdict ?? .accept) == .accept
   }
@@ -175,7 +175,7 @@ public struct ExerciseRun: Sendable {
   mutating func snapshot(_ engine: Engine) {
     adviceAtStage.append(engine.advice().map(\.measure))
     recommendedAtStage.append(Set(engine.recommendedMeasures))
-    var reasons: [Int: (reason: String, source: String)] = [:]
+    var reasons: [MeasureID: (reason: String, source: String)] = [:]
     let kb = engine.knowledgeBase
     for measure in engine.recommendedMeasures {
       var best: (weight: FixedDecimal, reason: String, source: String)?

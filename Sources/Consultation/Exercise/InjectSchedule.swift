@@ -88,7 +88,7 @@ public struct InjectSchedule: Sendable {
 
   /// Whether a condition holds: the staff decided a measure or not, or the Übungsleitung said
   /// yes; nil while the Übungsleitung has not answered.
-  func holds(_ condition: InjectCondition, of id: String, decided: (Int) -> Bool) -> Bool? {
+  func holds(_ condition: InjectCondition, of id: String, decided: (MeasureID) -> Bool) -> Bool? {
     switch condition {
     case .decided(let measure): decided(measure)
     case .notDecided(let measure): !decided(measure)
@@ -98,7 +98,7 @@ public struct InjectSchedule: Sendable {
 
   /// The next inject to play, with branches resolved against the staff's decisions and the
   /// Übungsleitung's answers.
-  public func next(decided: (Int) -> Bool) -> Next {
+  public func next(decided: (MeasureID) -> Bool) -> Next {
     for index in playingOrder where entries[index].state == .pending {
       let inject = entries[index].inject
       // An alternative is weighed at the place of the inject it stands in for.
@@ -123,7 +123,7 @@ public struct InjectSchedule: Sendable {
   }
 
   /// The next inject if its planned time has come at `time`; injects without a time are due at once.
-  public func due(at time: ExerciseTime, decided: (Int) -> Bool) -> Next {
+  public func due(at time: ExerciseTime, decided: (MeasureID) -> Bool) -> Next {
     let next = next(decided: decided)
     let id: String
     switch next {
@@ -136,7 +136,7 @@ public struct InjectSchedule: Sendable {
   }
 
   /// The injects still to come as things stand, open questions to the Übungsleitung taken as no.
-  public func upcoming(decided: (Int) -> Bool) -> [Inject] {
+  public func upcoming(decided: (MeasureID) -> Bool) -> [Inject] {
     var copy = self
     var result: [Inject] = []
     while true {

@@ -28,7 +28,7 @@ struct ConditionCompiler {
     case .not(let inner, _):
       return compile(inner, in: file).map { .not($0) }
     case .fact(let id):
-      if let fact = factTable[id.name] { return .fact(fact) }
+      if let fact = factTable[id.name] { return .fact(ID(fact)) }
       if questionTable[id.name] != nil {
         report(.questionAsFact(id.name), file, id.range)
       } else {
@@ -37,7 +37,7 @@ struct ConditionCompiler {
       return nil
     case .pattern(let id, let state, _):
       guard let pattern = resolve(id, patternTable, file) else { return nil }
-      return .pattern(pattern, state)
+      return .pattern(ID(pattern), state)
     case .factorCompare(let id, let op, let level, _):
       let factor = resolve(id, factorTable, file)
       guard let levelIndex = resolve(level, levelTable, file), let factor else { return nil }
@@ -45,7 +45,7 @@ struct ConditionCompiler {
       for index in levelTable.names.indices where op.holds(index, levelIndex) {
         mask |= 1 << UInt64(index)
       }
-      return .factor(factor, levels: mask)
+      return .factor(ID(factor), levels: mask)
     case .factorMembership(let id, let negated, let levels, _):
       let factor = resolve(id, factorTable, file)
       var mask: UInt64 = 0
@@ -55,13 +55,13 @@ struct ConditionCompiler {
       }
       guard valid, let factor else { return nil }
       if negated { mask = ~mask & Self.allBits(levelTable.names.count) }
-      return .factor(factor, levels: mask)
+      return .factor(ID(factor), levels: mask)
     case .answered(let id, let known, _):
       guard let question = question(id, file) else { return nil }
       return .answered(question: question, known: known)
     case .compare(let id, let op, let literal, _):
       guard let index = question(id, file) else { return nil }
-      let question = questions[index]
+      let question = questions[index.index]
       switch question.type {
       case .yesno, .choice:
         guard !op.isOrdering else {
@@ -85,7 +85,7 @@ struct ConditionCompiler {
       }
     case .membership(let id, let negated, let literals, _):
       guard let index = question(id, file) else { return nil }
-      let question = questions[index]
+      let question = questions[index.index]
       guard question.type == .choice || question.type == .yesno else {
         let use = question.type == .multi ? "'includes any'" : "'=', '<', '<=', '>' or '>='"
         report(
@@ -98,7 +98,7 @@ struct ConditionCompiler {
       return .option(question: index, options: mask, negated: negated)
     case .includes(let id, let mode, let literals, _):
       guard let index = question(id, file) else { return nil }
-      let question = questions[index]
+      let question = questions[index.index]
       guard question.type == .multi else {
         let use = question.type == .number || question.type == .scale ? "'=', '<', '<=', '>' or '>='" : "'=' or 'in'"
         report(
@@ -135,8 +135,8 @@ struct ConditionCompiler {
     return nil
   }
 
-  private mutating func question(_ id: Identifier, _ file: SourceFile) -> Int? {
-    if let index = questionTable[id.name] { return index }
+  private mutating func question(_ id: Identifier, _ file: SourceFile) -> QuestionID? {
+    if let index = questionTable[id.name] { return ID(index) }
     if factTable[id.name] != nil {
       report(.factAsQuestion(id.name), file, id.range)
     } else {

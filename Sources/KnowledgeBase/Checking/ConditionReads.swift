@@ -1,9 +1,9 @@
 /// What a compiled condition reads, and whether it reads it under negation.
 public struct ConditionReads {
-  public private(set) var questions: [Int] = []
-  public private(set) var facts: [(index: Int, negated: Bool)] = []
-  public private(set) var patterns: [Int] = []
-  public private(set) var factors: [Int] = []
+  public private(set) var questions: [QuestionID] = []
+  public private(set) var facts: [(index: FactID, negated: Bool)] = []
+  public private(set) var patterns: [PatternID] = []
+  public private(set) var factors: [FactorID] = []
 
   public init(_ condition: CompiledCondition) {
     collect(condition, negated: false)

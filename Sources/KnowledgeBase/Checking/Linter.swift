@@ -8,8 +8,8 @@ struct Linter {
   let citedSources: Set<String>
   var diagnostics: [Diagnostic] = []
 
-  private mutating func warn(_ message: KnowledgeMessage, _ kind: EntityKind, _ index: Int) {
-    guard let site = sites[kind]?[index] else { return }
+  private mutating func warn<Entity>(_ message: KnowledgeMessage, _ kind: EntityKind, _ id: ID<Entity>) {
+    guard let site = sites[kind]?[id.index] else { return }
     diagnostics.append(Diagnostic(message.message, at: site))
   }
 
@@ -18,8 +18,8 @@ struct Linter {
     let deps = kb.dependencies
 
     // Which rules can fire at all, given which facts and pattern states are reachable.
-    var possible = [Bool](repeating: true, count: kb.rules.count)
-    var reasons = [String?](repeating: nil, count: kb.rules.count)
+    var possible = IDArray<CompiledRule, Bool>(repeating: true, for: kb.rules)
+    var reasons = IDArray<CompiledRule, String?>(repeating: nil, for: kb.rules)
     var changed = true
     while changed {
       changed = false
@@ -38,7 +38,7 @@ struct Linter {
       }
     }
 
-    var usedQuestions = Set<Int>()
+    var usedQuestions = Set<QuestionID>()
     for rule in kb.rules { usedQuestions.formUnion(ConditionReads(rule.condition).questions) }
     for question in kb.questions {
       if let relevance = question.relevance { usedQuestions.formUnion(ConditionReads(relevance).questions) }
@@ -57,7 +57,7 @@ struct Linter {
     for index in kb.factors.indices where deps.factorWriters[index].isEmpty {
       warn(.factorNeverAssessed(kb.factors[index].id), .factor, index)
     }
-    for (index, pattern) in kb.patterns.enumerated() {
+    for (index, pattern) in kb.patterns.entries {
       let possiblePoints = Reachability.maximumPoints(kb, pattern: index, possibleRules: possible)
       if possiblePoints < pattern.suspected {
         warn(
@@ -71,7 +71,7 @@ struct Linter {
             possible: possiblePoints.description), .pattern, index)
       }
     }
-    for (index, measure) in kb.measures.enumerated() {
+    for (index, measure) in kb.measures.entries {
       let backed = measure.sourceIDs.contains { id in
         guard let source = kb.sourceIndex[id].map({ kb.sources[$0] }) else { return false }
         return source.verified && source.kind.isAuthoritative
@@ -86,7 +86,7 @@ struct Linter {
           .pattern, index)
       }
     }
-    for (index, source) in kb.sources.enumerated() where !citedSources.contains(source.id) {
+    for (index, source) in kb.sources.entries where !citedSources.contains(source.id) {
       warn(.uncitedSource(source.id), .source, index)
     }
   }
@@ -95,12 +95,14 @@ struct Linter {
 /// Decides conservatively whether a condition can ever be true.
 struct Reachability {
   let knowledgeBase: KnowledgeBase
-  let possibleRules: [Bool]
+  let possibleRules: IDArray<CompiledRule, Bool>
 
-  static func maximumPoints(_ kb: KnowledgeBase, pattern: Int, possibleRules: [Bool]) -> FixedDecimal {
+  static func maximumPoints(
+    _ kb: KnowledgeBase, pattern: PatternID, possibleRules: IDArray<CompiledRule, Bool>
+  ) -> FixedDecimal {
     var total = FixedDecimal.zero
-    for rule in kb.dependencies.patternWriters[pattern] where possibleRules[Int(rule)] {
-      for conclusion in kb.rules[Int(rule)].conclusions {
+    for rule in kb.dependencies.patternWriters[pattern] where possibleRules[rule] {
+      for conclusion in kb.rules[rule].conclusions {
         if case .evidence(pattern, let points) = conclusion.kind, points > .zero { total += points }
       }
     }
@@ -112,7 +114,7 @@ struct Reachability {
     let kb = knowledgeBase
     switch condition {
     case .fact(let fact):
-      let derivable = kb.dependencies.factWriters[fact].contains { possibleRules[Int($0)] }
+      let derivable = kb.dependencies.factWriters[fact].contains { possibleRules[$0] }
       return derivable ? nil : "no rule can derive fact '\(kb.facts[fact].id)'"
     case .pattern(let index, let state):
       let pattern = kb.patterns[index]
@@ -122,9 +124,9 @@ struct Reachability {
         ? nil : "pattern '\(pattern.id)' can never be \(state.rawValue)"
     case .factor(let factor, let levels):
       var reachable: UInt64 = 0
-      for rule in kb.dependencies.factorWriters[factor] where possibleRules[Int(rule)] {
-        for conclusion in kb.rules[Int(rule)].conclusions {
-          if case .assess(factor, let level) = conclusion.kind { reachable |= 1 << UInt64(level) }
+      for rule in kb.dependencies.factorWriters[factor] where possibleRules[rule] {
+        for conclusion in kb.rules[rule].conclusions {
+          if case .assess(factor, let level) = conclusion.kind { reachable |= 1 << UInt64(level.index) }
         }
       }
       return reachable & levels != 0
@@ -147,7 +149,7 @@ struct Reachability {
     }
   }
 
-  private func interval(_ question: Int) -> NumberInterval {
+  private func interval(_ question: QuestionID) -> NumberInterval {
     let q = knowledgeBase.questions[question]
     return NumberInterval(
       lower: q.minimum ?? FixedDecimal(hundredths: Int.min / 2), lowerOpen: false,
@@ -156,8 +158,8 @@ struct Reachability {
 
   /// Contradictory tests on the same question within one conjunction.
   private func contradiction(in parts: [CompiledCondition]) -> String? {
-    var intervals: [Int: NumberInterval] = [:]
-    var options: [Int: UInt64] = [:]
+    var intervals: [QuestionID: NumberInterval] = [:]
+    var options: [QuestionID: UInt64] = [:]
     for part in parts {
       switch part {
       case .number(let question, let op, let value):

@@ -235,14 +235,14 @@ public struct ScriptChecker {
     }
   }
 
-  private func question(_ word: ScriptWord, report: inout Reporter) -> Int? {
+  private func question(_ word: ScriptWord, report: inout Reporter) -> QuestionID? {
     reference(word, "question", knowledgeBase.questionIndex, knowledgeBase.questions.map(\.id), report: &report)
   }
 
   @discardableResult
-  private func reference(
-    _ word: ScriptWord, _ kind: String, _ index: [String: Int], _ all: [String], report: inout Reporter
-  ) -> Int? {
+  private func reference<Entity>(
+    _ word: ScriptWord, _ kind: String, _ index: [String: ID<Entity>], _ all: [String], report: inout Reporter
+  ) -> ID<Entity>? {
     if let found = index[word.text] { return found }
     report.add(
       .unknownReference(kind: kind, word.text, suggestion: Suggestion.closest(to: word.text, in: all)), at: word)

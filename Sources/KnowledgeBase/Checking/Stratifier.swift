@@ -19,9 +19,9 @@ struct Stratifier {
 
   func node(writtenBy conclusion: CompiledConclusionKind) -> Int? {
     switch conclusion {
-    case .derive(let fact): fact
-    case .evidence(let pattern, _): factCount + pattern
-    case .assess(let factor, _): factCount + patternCount + factor
+    case .derive(let fact): fact.index
+    case .evidence(let pattern, _): factCount + pattern.index
+    case .assess(let factor, _): factCount + patternCount + factor.index
     case .recommend: nil
     }
   }
@@ -29,9 +29,10 @@ struct Stratifier {
   /// Derived nodes a rule reads, with whether the read needs the node to be complete.
   func readNodes(_ rule: Int) -> [(node: Int, negative: Bool)] {
     let read = reads[rule]
-    return read.facts.map { ($0.index, $0.negated) }
-      + read.patterns.map { (factCount + $0, true) }
-      + read.factors.map { (factCount + patternCount + $0, true) }
+    let facts = read.facts.map { (node: $0.index.index, negative: $0.negated) }
+    let patterns = read.patterns.map { (node: factCount + $0.index, negative: true) }
+    let factors = read.factors.map { (node: factCount + patternCount + $0.index, negative: true) }
+    return facts + patterns + factors
   }
 
   /// The dependency index, or the diagnostics of every cycle through negation.
@@ -70,16 +71,17 @@ struct Stratifier {
     }
     if !failures.isEmpty { return .failure(StratificationFailure(cycles: failures)) }
 
-    var ruleKey = [Int32](repeating: -1, count: rules.count)
+    var ruleKey = IDArray<CompiledRule, Int32>(repeating: -1, count: rules.count)
     for ruleIndex in rules.indices {
+      let rule = RuleID(ruleIndex)
       for (node, _) in readNodes(ruleIndex) {
-        ruleKey[ruleIndex] = max(ruleKey[ruleIndex], Int32(order[node]))
+        ruleKey[rule] = max(ruleKey[rule], Int32(order[node]))
       }
     }
     // Facts in a component of more than one fact, or with a rule deriving a fact from itself.
     var cycleOfComponent: [Int: Int] = [:]
     var cycles: [FactCycle] = []
-    var ruleCycle = [Int32?](repeating: nil, count: rules.count)
+    var ruleCycle = IDArray<CompiledRule, Int32?>(repeating: nil, count: rules.count)
     for ruleIndex in rules.indices {
       let targets = rules[ruleIndex].conclusions.compactMap { node(writtenBy: $0.kind) }
       for (node, _) in readNodes(ruleIndex) where node < factCount {
@@ -91,31 +93,30 @@ struct Stratifier {
         } else {
           cycle = cycles.count
           cycleOfComponent[component] = cycle
-          let facts = (0..<factCount).filter { order[$0] == component }.map { Int32($0) }
+          let facts = (0..<factCount).filter { order[$0] == component }.map { FactID($0) }
           cycles.append(FactCycle(facts: facts, rules: []))
         }
-        if ruleCycle[ruleIndex] == nil {
-          ruleCycle[ruleIndex] = Int32(cycle)
-          cycles[cycle].rules.append(Int32(ruleIndex))
+        if ruleCycle[RuleID(ruleIndex)] == nil {
+          ruleCycle[RuleID(ruleIndex)] = Int32(cycle)
+          cycles[cycle].rules.append(RuleID(ruleIndex))
         }
       }
     }
     return .success(buildIndex(ruleKey: ruleKey, ruleCycle: ruleCycle, cycles: cycles))
   }
 
-  private func buildIndex(ruleKey: [Int32], ruleCycle: [Int32?], cycles: [FactCycle]) -> DependencyIndex {
+  private func buildIndex(
+    ruleKey: IDArray<CompiledRule, Int32>, ruleCycle: IDArray<CompiledRule, Int32?>, cycles: [FactCycle]
+  ) -> DependencyIndex {
     var index = DependencyIndex(
-      ruleKey: ruleKey, ruleCycle: ruleCycle, cycles: cycles, questionReaders: [], factReaders: [],
-      patternReaders: [], factorReaders: [], factWriters: [], patternWriters: [], factorWriters: [],
-      measureWriters: [], relevanceReaders: [])
-    index.factReaders = Array(repeating: [], count: factCount)
-    index.patternReaders = Array(repeating: [], count: patternCount)
-    index.factorReaders = Array(repeating: [], count: factorCount)
-    index.factWriters = Array(repeating: [], count: factCount)
-    index.patternWriters = Array(repeating: [], count: patternCount)
-    index.factorWriters = Array(repeating: [], count: factorCount)
+      ruleKey: ruleKey, ruleCycle: ruleCycle, cycles: cycles, questionReaders: [],
+      factReaders: IDArray(repeating: [], count: factCount),
+      patternReaders: IDArray(repeating: [], count: patternCount),
+      factorReaders: IDArray(repeating: [], count: factorCount), factWriters: IDArray(repeating: [], count: factCount),
+      patternWriters: IDArray(repeating: [], count: patternCount),
+      factorWriters: IDArray(repeating: [], count: factorCount), measureWriters: [], relevanceReaders: [])
     for (ruleIndex, rule) in rules.enumerated() {
-      let r = Int32(ruleIndex)
+      let r = RuleID(ruleIndex)
       let read = reads[ruleIndex]
       for fact in Set(read.facts.map(\.index)).sorted() { index.factReaders[fact].append(r) }
       for pattern in Set(read.patterns).sorted() { index.patternReaders[pattern].append(r) }

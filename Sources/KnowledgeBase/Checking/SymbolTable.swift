@@ -20,5 +20,8 @@ struct SymbolTable {
 
   subscript(name: String) -> Int? { index[name] }
 
+  /// The id declared with `name`, typed for the table it indexes.
+  func id<Entity>(_ name: String) -> ID<Entity>? { index[name].map(ID.init) }
+
   func suggestion(for name: String) -> String? { Suggestion.closest(to: name, in: names) }
 }

@@ -187,7 +187,7 @@ struct ExerciseReader {
     if pair.key == "control" { return .control(value) }
     // The measure is resolved later; the index is filled in then.
     draft.condition = (pair.key == "decided", (value, reader.site(of: pair.value)))
-    return pair.key == "decided" ? .decided(-1) : .notDecided(-1)
+    return pair.key == "decided" ? .decided(MeasureID(-1)) : .notDecided(MeasureID(-1))
   }
 
   /// A valid id, or nil after reporting it.

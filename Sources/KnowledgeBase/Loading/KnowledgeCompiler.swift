@@ -190,7 +190,7 @@ struct KnowledgeCompiler {
     for (index, declared) in draft.questions.enumerated() {
       let item = declared.value
       if let group = groups[item.groupName] {
-        questionList[index].group = group
+        questionList[index].group = GroupID(group)
         questionList[index].profile = item.question.profileOverride ?? draft.groups[group].value.profile
         questionList[index].validFor = item.question.validForOverride ?? draft.groups[group].value.validFor
       } else {
@@ -206,12 +206,12 @@ struct KnowledgeCompiler {
     var priority: PriorityFormula?
     if let declared = draft.priority {
       let raw = declared.value
-      var phaseQuestion: Int?
+      var phaseQuestion: QuestionID?
       if let reference = raw.phaseQuestion {
         if let index = questions[reference.name] {
           let question = questionList[index]
           if question.type == .choice, question.options.allSatisfy({ Phase(rawValue: $0.id) != nil }) {
-            phaseQuestion = index
+            phaseQuestion = QuestionID(index)
           } else {
             report(.phaseQuestionInvalid(reference.name), at: reference.site)
           }
@@ -312,23 +312,23 @@ struct KnowledgeCompiler {
     guard !diagnostics.containsErrors, let info = draft.info?.value, let levelList = draft.levels?.value,
       let priority, var dependencies
     else { return nil }
-    dependencies.measureWriters = Array(repeating: [], count: measures.names.count)
-    dependencies.questionReaders = Array(repeating: [], count: questionList.count)
-    dependencies.relevanceReaders = Array(repeating: [], count: questionList.count)
+    dependencies.measureWriters = IDArray(repeating: [], count: measures.names.count)
+    dependencies.questionReaders = IDArray(repeating: [], count: questionList.count)
+    dependencies.relevanceReaders = IDArray(repeating: [], count: questionList.count)
     for (index, rule) in compiledRules.enumerated() {
       for conclusion in rule.conclusions {
         if case .recommend(let measure, _) = conclusion.kind {
-          dependencies.measureWriters[measure].append(Int32(index))
+          dependencies.measureWriters[measure].append(RuleID(index))
         }
       }
       for question in Set(ConditionReads(rule.condition).questions).sorted() {
-        dependencies.questionReaders[question].append(Int32(index))
+        dependencies.questionReaders[question].append(RuleID(index))
       }
     }
     for (index, question) in questionList.enumerated() {
       guard let relevance = question.relevance else { continue }
       for read in Set(ConditionReads(relevance).questions).sorted() {
-        dependencies.relevanceReaders[read].append(Int32(index))
+        dependencies.relevanceReaders[read].append(QuestionID(index))
       }
     }
     return KnowledgeBase(
@@ -442,8 +442,8 @@ struct KnowledgeCompiler {
     return exercises
   }
 
-  private mutating func resolveMeasure(_ named: ExerciseReader.Named) -> Int? {
-    if let found = measures[named.name] { return found }
+  private mutating func resolveMeasure(_ named: ExerciseReader.Named) -> MeasureID? {
+    if let found: MeasureID = measures.id(named.name) { return found }
     report(
       .unknownReference(kind: "measure", named.name, suggestion: measures.suggestion(for: named.name)), at: named.site)
     return nil
@@ -539,7 +539,7 @@ struct KnowledgeCompiler {
 
   private mutating func resolveAnswers(
     _ answers: [(question: String, answer: String, site: DiagnosticSite)], _ questionList: [Question]
-  ) -> [(question: Int, answer: Answer)] {
+  ) -> [(question: QuestionID, answer: Answer)] {
     answers.compactMap { name, text, site in
       guard let index = questions[name] else {
         report(.unknownReference(kind: "question", name, suggestion: questions.suggestion(for: name)), at: site)
@@ -547,7 +547,7 @@ struct KnowledgeCompiler {
       }
       // The shell's own grammar: a preset is refused here exactly when the shell would refuse it.
       switch AnswerParser.parse(text, for: questionList[index]) {
-      case .success(let answer): return (index, answer)
+      case .success(let answer): return (QuestionID(index), answer)
       case .failure(let problem):
         report(.invalidAnswer(text, question: name, problem: problem.description), at: site)
         return nil
@@ -615,7 +615,7 @@ struct KnowledgeCompiler {
         }
         values[optionIndex] = text
       }
-      var term = Term(id: raw.id, question: index, defaultText: raw.defaultText, values: values)
+      var term = Term(id: raw.id, question: QuestionID(index), defaultText: raw.defaultText, values: values)
       term.cases = raw.cases.compactMap { entry in
         let (text, reader, node) = entry.condition
         return compileEmbeddedCondition(text, reader, node, with: compiler).map {
@@ -628,8 +628,8 @@ struct KnowledgeCompiler {
   }
 
   private mutating func compileConclusion(_ conclusion: Conclusion, in file: SourceFile) -> CompiledConclusion? {
-    func resolve(_ id: Identifier, _ table: SymbolTable) -> Int? {
-      table[id.name]
+    func resolve<Entity>(_ id: Identifier, _ table: SymbolTable) -> ID<Entity>? {
+      table.id(id.name)
     }
     func fail(_ id: Identifier, _ table: SymbolTable) -> CompiledConclusion? {
       report(
@@ -644,20 +644,20 @@ struct KnowledgeCompiler {
         report(.questionAsFact(id.name), at: DiagnosticSite(file: file, range: id.range))
         return nil
       }
-      guard let fact = resolve(id, facts) else { return fail(id, facts) }
+      guard let fact: FactID = resolve(id, facts) else { return fail(id, facts) }
       return CompiledConclusion(kind: .derive(fact: fact), reason: reason)
     case .evidence(let id, let points):
-      guard let pattern = resolve(id, patterns) else { return fail(id, patterns) }
+      guard let pattern: PatternID = resolve(id, patterns) else { return fail(id, patterns) }
       return CompiledConclusion(kind: .evidence(pattern: pattern, points: points), reason: reason)
     case .assess(let id, let level):
-      let factor = resolve(id, factors)
-      let levelIndex = resolve(level, levels)
+      let factor: FactorID? = resolve(id, factors)
+      let levelIndex: LevelID? = resolve(level, levels)
       if factor == nil { _ = fail(id, factors) }
       if levelIndex == nil { _ = fail(level, levels) }
       guard let factor, let levelIndex else { return nil }
       return CompiledConclusion(kind: .assess(factor: factor, level: levelIndex), reason: reason)
     case .recommend(let id, let weight):
-      guard let measure = resolve(id, measures) else { return fail(id, measures) }
+      guard let measure: MeasureID = resolve(id, measures) else { return fail(id, measures) }
       return CompiledConclusion(kind: .recommend(measure: measure, weight: weight), reason: reason)
     }
   }

@@ -285,7 +285,7 @@ struct KnowledgeFileReader {
     guard valid, let (name, site) = id, let text, let type, let help, let groupName, let groupNode else { return }
     var question = Question(
       id: name, text: text, type: type, options: options, minimum: minimum, maximum: maximum,
-      unit: unit, help: help, group: 0, relevance: nil, relevanceText: relevance?.0)
+      unit: unit, help: help, group: ID(0), relevance: nil, relevanceText: relevance?.0)
     question.asksFirst = asksFirst
     question.clarify = clarify
     question.clarifyWith = clarifyWith

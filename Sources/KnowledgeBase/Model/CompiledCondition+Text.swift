@@ -6,7 +6,7 @@ extension CompiledCondition {
     text(in: kb, nested: false)
   }
 
-  private func options(_ mask: UInt64, of question: Int, _ kb: KnowledgeBase) -> [String] {
+  private func options(_ mask: UInt64, of question: QuestionID, _ kb: KnowledgeBase) -> [String] {
     kb.questions[question].options.indices.filter { mask & (1 << UInt64($0)) != 0 }
       .map { kb.questions[question].options[$0].id }
   }
@@ -33,7 +33,9 @@ extension CompiledCondition {
     case .pattern(let pattern, let state):
       return "pattern \(kb.patterns[pattern].id) \(state.rawValue)"
     case .factor(let factor, let levels):
-      let names = kb.factorLevels.indices.filter { levels & (1 << UInt64($0)) != 0 }.map { kb.factorLevels[$0].id }
+      let names = kb.factorLevels.indices.filter { levels & (1 << UInt64($0.index)) != 0 }.map {
+        kb.factorLevels[$0].id
+      }
       if names.count == 1 { return "factor \(kb.factors[factor].id) = \(names[0])" }
       return "factor \(kb.factors[factor].id) in [\(names.joined(separator: ", "))]"
     case .not(let inner):

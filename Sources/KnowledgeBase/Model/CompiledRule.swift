@@ -3,17 +3,17 @@ import RuleLanguage
 /// A condition with every id resolved to an index, ready for evaluation.
 public enum CompiledCondition: Sendable, Hashable {
   /// A number or scale answer compared with a constant.
-  case number(question: Int, ComparisonOperator, FixedDecimal)
+  case number(question: QuestionID, ComparisonOperator, FixedDecimal)
   /// A yes/no or one-of answer is one of the options (bit set over option indices).
-  case option(question: Int, options: UInt64, negated: Bool)
+  case option(question: QuestionID, options: UInt64, negated: Bool)
   /// A several-of answer contains one, any or all of the options.
-  case includes(question: Int, InclusionMode, options: UInt64)
+  case includes(question: QuestionID, InclusionMode, options: UInt64)
   /// The question was answered with a value (`known`) or with *weiß nicht*.
-  case answered(question: Int, known: Bool)
-  case fact(Int)
-  case pattern(Int, PatternStateTest)
+  case answered(question: QuestionID, known: Bool)
+  case fact(FactID)
+  case pattern(PatternID, PatternStateTest)
   /// The factor's level is among the levels (bit set over level indices).
-  case factor(Int, levels: UInt64)
+  case factor(FactorID, levels: UInt64)
   indirect case not(CompiledCondition)
   case and([CompiledCondition])
   case or([CompiledCondition])
@@ -21,10 +21,10 @@ public enum CompiledCondition: Sendable, Hashable {
 
 /// What a compiled rule concludes.
 public enum CompiledConclusionKind: Sendable, Hashable {
-  case derive(fact: Int)
-  case evidence(pattern: Int, points: FixedDecimal)
-  case assess(factor: Int, level: Int)
-  case recommend(measure: Int, weight: FixedDecimal)
+  case derive(fact: FactID)
+  case evidence(pattern: PatternID, points: FixedDecimal)
+  case assess(factor: FactorID, level: LevelID)
+  case recommend(measure: MeasureID, weight: FixedDecimal)
 }
 
 /// A conclusion with its reason.

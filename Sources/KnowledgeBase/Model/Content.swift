@@ -191,7 +191,7 @@ public struct PriorityFormula: Sendable, Equatable {
   /// Multiplier on the sum of the weights of the recommending rules.
   public var weight: FixedDecimal
   /// Index of the question whose answer is the current phase.
-  public var phaseQuestion: Int?
+  public var phaseQuestion: QuestionID?
   /// Urgency points by horizon while the phase is unknown.
   public var defaultUrgency: [Horizon: FixedDecimal]
   /// Urgency points by horizon in each phase that declares its own.

@@ -13,13 +13,13 @@ public struct Exercise: Sendable {
   public var municipality: String
   public var situation: String
   /// Answers set at the start, by question index; `check` refuses any the shell would refuse.
-  public var answers: [(question: Int, answer: Answer)]
+  public var answers: [(question: QuestionID, answer: Answer)]
   public var injects: [Inject]
   public var sourceIDs: [String]
 
   public init(
     id: String, title: String, type: String, objectives: [ExerciseObjective], roles: [ExerciseRole],
-    municipality: String, situation: String, answers: [(question: Int, answer: Answer)], injects: [Inject],
+    municipality: String, situation: String, answers: [(question: QuestionID, answer: Answer)], injects: [Inject],
     sourceIDs: [String]
   ) {
     self.id = id
@@ -63,9 +63,9 @@ public struct ExerciseObjective: Sendable, Equatable {
   /// German sentences, each a thing a good staff does; observers rate against them.
   public var horizon: [String]
   /// Measures whose decision evidences the objective, by index.
-  public var measures: [Int]
+  public var measures: [MeasureID]
 
-  public init(id: String, text: String, horizon: [String], measures: [Int]) {
+  public init(id: String, text: String, horizon: [String], measures: [MeasureID]) {
     self.id = id
     self.text = text
     self.horizon = horizon
@@ -179,9 +179,9 @@ public struct ExerciseTime: Sendable, Equatable, Hashable, Comparable {
 /// When an inject is played: on what the staff did, or on what the Übungsleitung decides.
 public enum InjectCondition: Sendable, Equatable {
   /// The staff has decided to take the measure (by index).
-  case decided(Int)
+  case decided(MeasureID)
   /// The staff has not decided to take the measure.
-  case notDecided(Int)
+  case notDecided(MeasureID)
   /// The Übungsleitung answers the question with yes when the inject is due (for decisions the
   /// staff took in free text, without a measure).
   case control(String)
@@ -204,9 +204,9 @@ public struct Inject: Sendable {
   public var channel: String
   public var title: String
   public var text: String
-  public var answers: [(question: Int, answer: Answer)]
+  public var answers: [(question: QuestionID, answer: Answer)]
   /// Measures the exercise designers expect the staff to have taken by this inject.
-  public var expected: [Int]
+  public var expected: [MeasureID]
   /// The staff action the designers expect, in German.
   public var expectedAction: String?
   /// The objectives the inject tests.
@@ -221,7 +221,7 @@ public struct Inject: Sendable {
 
   public init(
     id: String, time: String, at: ExerciseTime?, from: String, to: String, channel: String, title: String,
-    text: String, answers: [(question: Int, answer: Answer)] = [], expected: [Int] = [],
+    text: String, answers: [(question: QuestionID, answer: Answer)] = [], expected: [MeasureID] = [],
     expectedAction: String? = nil, objectiveIDs: [String] = [], condition: InjectCondition? = nil,
     replaces: String? = nil
   ) {

@@ -46,7 +46,7 @@ public struct Question: Sendable, Equatable {
   ]
   public var help: String
   /// Index into `KnowledgeBase.groups`.
-  public var group: Int
+  public var group: GroupID
   /// Asked only while this holds or is undetermined; nil means always relevant.
   public var relevance: CompiledCondition?
   /// The relevance condition as written, for explanations.

@@ -2,7 +2,7 @@
 public struct Term: Sendable, Equatable {
   public var id: String
   /// The `choice` question whose answer selects the text.
-  public var question: Int
+  public var question: QuestionID
   public var defaultText: String
   /// Texts by option index of the question; options not listed use `defaultText`.
   public var values: [Int: String]

@@ -9,8 +9,14 @@ extension SnapshotWriter {
   static let inclusionModes: [InclusionMode] = [.one, .any, .all]
 
   mutating func decimal(_ value: FixedDecimal) { signed(value.hundredths) }
-  /// A list of indices (never negative), read back by `SnapshotReader.indices(below:)`.
-  mutating func indices(_ values: [Int32]) { array(values) { $0.count(Int($1)) } }
+  /// An id, read back by `SnapshotReader.id(below:)`.
+  mutating func id<Entity>(_ id: ID<Entity>) { count(id.index) }
+  /// A list of ids, read back by `SnapshotReader.ids(below:)`.
+  mutating func ids<Entity>(_ values: [ID<Entity>]) { array(values) { $0.id($1) } }
+  /// A table's entries in id order.
+  mutating func array<Entity, T>(_ values: IDArray<Entity, T>, _ write: (inout SnapshotWriter, T) -> Void) {
+    array(values.elements, write)
+  }
 
   mutating func knowledgeBase(_ kb: KnowledgeBase) {
     // Table sizes first: the reader checks every index against them.
@@ -70,7 +76,7 @@ extension SnapshotWriter {
     }
     array(kb.terms) { writer, term in
       writer.string(term.id)
-      writer.count(term.question)
+      writer.id(term.question)
       writer.string(term.defaultText)
       writer.array(term.values.sorted { $0.key < $1.key }) { writer, entry in
         writer.count(entry.key)
@@ -107,7 +113,7 @@ extension SnapshotWriter {
     optional(question.maximum) { $0.decimal($1) }
     optional(question.unit) { $0.string($1) }
     string(question.help)
-    count(question.group)
+    id(question.group)
     optional(question.relevance) { $0.condition($1) }
     optional(question.relevanceText) { $0.string($1) }
     bool(question.asksFirst)
@@ -170,9 +176,9 @@ extension SnapshotWriter {
     }
   }
 
-  mutating func presetAnswers(_ answers: [(question: Int, answer: Answer)]) {
+  mutating func presetAnswers(_ answers: [(question: QuestionID, answer: Answer)]) {
     array(answers) { writer, entry in
-      writer.count(entry.question)
+      writer.id(entry.question)
       writer.answer(entry.answer)
     }
   }
@@ -185,7 +191,7 @@ extension SnapshotWriter {
       writer.string(objective.id)
       writer.string(objective.text)
       writer.strings(objective.horizon)
-      writer.array(objective.measures) { $0.count($1) }
+      writer.ids(objective.measures)
     }
     array(exercise.roles) { writer, role in
       writer.string(role.id)
@@ -209,17 +215,17 @@ extension SnapshotWriter {
     string(inject.title)
     string(inject.text)
     presetAnswers(inject.answers)
-    array(inject.expected) { $0.count($1) }
+    ids(inject.expected)
     optional(inject.expectedAction) { $0.string($1) }
     strings(inject.objectiveIDs)
     optional(inject.condition) { writer, condition in
       switch condition {
       case .decided(let measure):
         writer.count(0)
-        writer.count(measure)
+        writer.id(measure)
       case .notDecided(let measure):
         writer.count(1)
-        writer.count(measure)
+        writer.id(measure)
       case .control(let question):
         writer.count(2)
         writer.string(question)
@@ -237,7 +243,7 @@ extension SnapshotWriter {
 
   mutating func priority(_ priority: PriorityFormula) {
     decimal(priority.weight)
-    optional(priority.phaseQuestion) { $0.count($1) }
+    optional(priority.phaseQuestion) { $0.id($1) }
     horizonPoints(priority.defaultUrgency)
     array(Phase.allCases.filter { priority.urgency[$0] != nil }) { writer, phase in
       writer.choice(phase)
@@ -257,33 +263,33 @@ extension SnapshotWriter {
     switch condition {
     case .number(let question, let comparison, let value):
       count(0)
-      count(question)
+      id(question)
       choice(comparison)
       decimal(value)
     case .option(let question, let options, let negated):
       count(1)
-      count(question)
+      id(question)
       unsigned(options)
       bool(negated)
     case .includes(let question, let mode, let options):
       count(2)
-      count(question)
+      id(question)
       count(Self.inclusionModes.firstIndex(of: mode) ?? 0)
       unsigned(options)
     case .answered(let question, let known):
       count(3)
-      count(question)
+      id(question)
       bool(known)
     case .fact(let fact):
       count(4)
-      count(fact)
+      id(fact)
     case .pattern(let pattern, let test):
       count(5)
-      count(pattern)
+      id(pattern)
       bool(test == .established)
     case .factor(let factor, let levels):
       count(6)
-      count(factor)
+      id(factor)
       unsigned(levels)
     case .not(let inner):
       count(7)
@@ -305,18 +311,18 @@ extension SnapshotWriter {
       switch conclusion.kind {
       case .derive(let fact):
         writer.count(0)
-        writer.count(fact)
+        writer.id(fact)
       case .evidence(let pattern, let points):
         writer.count(1)
-        writer.count(pattern)
+        writer.id(pattern)
         writer.decimal(points)
       case .assess(let factor, let level):
         writer.count(2)
-        writer.count(factor)
-        writer.count(level)
+        writer.id(factor)
+        writer.id(level)
       case .recommend(let measure, let weight):
         writer.count(3)
-        writer.count(measure)
+        writer.id(measure)
         writer.decimal(weight)
       }
       writer.optional(conclusion.reason) { $0.string($1) }
@@ -331,15 +337,17 @@ extension SnapshotWriter {
     array(index.ruleKey) { $0.signed(Int($1)) }
     array(index.ruleCycle) { writer, cycle in writer.optional(cycle) { $0.signed(Int($1)) } }
     array(index.cycles) { writer, cycle in
-      writer.indices(cycle.facts)
-      writer.indices(cycle.rules)
+      writer.ids(cycle.facts)
+      writer.ids(cycle.rules)
     }
     for table in [
-      index.questionReaders, index.factReaders, index.patternReaders, index.factorReaders, index.factWriters,
-      index.patternWriters, index.factorWriters, index.measureWriters, index.relevanceReaders,
+      index.questionReaders.elements, index.factReaders.elements, index.patternReaders.elements,
+      index.factorReaders.elements, index.factWriters.elements, index.patternWriters.elements,
+      index.factorWriters.elements, index.measureWriters.elements,
     ] {
-      array(table) { $0.indices($1) }
+      array(table) { $0.ids($1) }
     }
+    array(index.relevanceReaders) { $0.ids($1) }
   }
 }
 
@@ -355,8 +363,13 @@ extension SnapshotReader {
     return FixedDecimal(hundredths: hundredths)
   }
 
-  mutating func indices(below count: Int) throws(SnapshotProblem) -> [Int32] {
-    try array { reader throws(SnapshotProblem) in Int32(try reader.index(below: count)) }
+  /// An id of a table with `count` entries.
+  mutating func id<Entity>(below count: Int) throws(SnapshotProblem) -> ID<Entity> {
+    ID(try index(below: count))
+  }
+
+  mutating func ids<Entity>(below count: Int) throws(SnapshotProblem) -> [ID<Entity>] {
+    try array { reader throws(SnapshotProblem) in try reader.id(below: count) }
   }
 
   mutating func optionalString() throws(SnapshotProblem) -> String? {
@@ -439,7 +452,7 @@ extension SnapshotReader {
       id: id, text: text, type: type, options: options,
       minimum: try optional { reader throws(SnapshotProblem) in try reader.decimal() },
       maximum: try optional { reader throws(SnapshotProblem) in try reader.decimal() }, unit: try optionalString(),
-      help: try string(), group: try index(below: t.groups))
+      help: try string(), group: try self.id(below: t.groups))
     question.relevance = try optional { reader throws(SnapshotProblem) in try reader.condition(t) }
     question.relevanceText = try optionalString()
     question.asksFirst = try bool()
@@ -479,7 +492,7 @@ extension SnapshotReader {
 
   mutating func term(_ t: SnapshotTables) throws(SnapshotProblem) -> Term {
     let id = try string()
-    let question = try index(below: t.questions)
+    let question: QuestionID = try self.id(below: t.questions)
     let defaultText = try string()
     var values: [Int: String] = [:]
     for _ in 0..<(try count()) {
@@ -503,9 +516,9 @@ extension SnapshotReader {
     }
   }
 
-  mutating func presetAnswers(_ t: SnapshotTables) throws(SnapshotProblem) -> [(question: Int, answer: Answer)] {
+  mutating func presetAnswers(_ t: SnapshotTables) throws(SnapshotProblem) -> [(question: QuestionID, answer: Answer)] {
     try array { reader throws(SnapshotProblem) in
-      (question: try reader.index(below: t.questions), answer: try reader.answer())
+      (question: try reader.id(below: t.questions), answer: try reader.answer())
     }
   }
 
@@ -515,7 +528,7 @@ extension SnapshotReader {
       objectives: try array { reader throws(SnapshotProblem) in
         ExerciseObjective(
           id: try reader.string(), text: try reader.string(), horizon: try reader.strings(),
-          measures: try reader.array { reader throws(SnapshotProblem) in try reader.index(below: t.measures) })
+          measures: try reader.ids(below: t.measures))
       },
       roles: try array { reader throws(SnapshotProblem) in
         ExerciseRole(id: try reader.string(), title: try reader.string(), isControl: try reader.bool())
@@ -531,12 +544,12 @@ extension SnapshotReader {
       at: try optional { reader throws(SnapshotProblem) in ExerciseTime(minutes: try reader.signed()) },
       from: try string(), to: try string(), channel: try string(), title: try string(), text: try string(),
       answers: try presetAnswers(t),
-      expected: try array { reader throws(SnapshotProblem) in try reader.index(below: t.measures) },
+      expected: try ids(below: t.measures),
       expectedAction: try optionalString(), objectiveIDs: try strings(),
       condition: try optional { reader throws(SnapshotProblem) -> InjectCondition in
         switch try reader.natural() {
-        case 0: return .decided(try reader.index(below: t.measures))
-        case 1: return .notDecided(try reader.index(below: t.measures))
+        case 0: return .decided(try reader.id(below: t.measures))
+        case 1: return .notDecided(try reader.id(below: t.measures))
         case 2: return .control(try reader.string())
         default: throw .malformed("Einlagenbedingung unbekannt")
         }
@@ -555,7 +568,8 @@ extension SnapshotReader {
 
   mutating func priority(_ t: SnapshotTables) throws(SnapshotProblem) -> PriorityFormula {
     let weight = try decimal()
-    let phaseQuestion = try optional { reader throws(SnapshotProblem) in try reader.index(below: t.questions) }
+    let phaseQuestion = try optional { reader throws(SnapshotProblem) -> QuestionID in try reader.id(below: t.questions)
+    }
     let defaultUrgency = try horizonPoints()
     var urgency: [Phase: [Horizon: FixedDecimal]] = [:]
     for _ in 0..<(try count()) {
@@ -580,17 +594,17 @@ extension SnapshotReader {
     guard depth < 256 else { throw .malformed("Bedingung zu tief verschachtelt") }
     switch try natural() {
     case 0:
-      return .number(question: try index(below: t.questions), try choice(ComparisonOperator.self), try decimal())
+      return .number(question: try id(below: t.questions), try choice(ComparisonOperator.self), try decimal())
     case 1:
-      return .option(question: try index(below: t.questions), options: try unsigned(), negated: try bool())
+      return .option(question: try id(below: t.questions), options: try unsigned(), negated: try bool())
     case 2:
       return .includes(
-        question: try index(below: t.questions), SnapshotWriter.inclusionModes[try index(below: 3)],
+        question: try id(below: t.questions), SnapshotWriter.inclusionModes[try index(below: 3)],
         options: try unsigned())
-    case 3: return .answered(question: try index(below: t.questions), known: try bool())
-    case 4: return .fact(try index(below: t.facts))
-    case 5: return .pattern(try index(below: t.patterns), try bool() ? .established : .suspected)
-    case 6: return .factor(try index(below: t.factors), levels: try unsigned())
+    case 3: return .answered(question: try id(below: t.questions), known: try bool())
+    case 4: return .fact(try id(below: t.facts))
+    case 5: return .pattern(try id(below: t.patterns), try bool() ? .established : .suspected)
+    case 6: return .factor(try id(below: t.factors), levels: try unsigned())
     case 7: return .not(try condition(t, depth: depth + 1))
     case 8: return .and(try array { reader throws(SnapshotProblem) in try reader.condition(t, depth: depth + 1) })
     case 9: return .or(try array { reader throws(SnapshotProblem) in try reader.condition(t, depth: depth + 1) })
@@ -605,10 +619,10 @@ extension SnapshotReader {
     let conclusions = try array { reader throws(SnapshotProblem) -> CompiledConclusion in
       let kind: CompiledConclusionKind
       switch try reader.natural() {
-      case 0: kind = .derive(fact: try reader.index(below: t.facts))
-      case 1: kind = .evidence(pattern: try reader.index(below: t.patterns), points: try reader.decimal())
-      case 2: kind = .assess(factor: try reader.index(below: t.factors), level: try reader.index(below: t.levels))
-      case 3: kind = .recommend(measure: try reader.index(below: t.measures), weight: try reader.decimal())
+      case 0: kind = .derive(fact: try reader.id(below: t.facts))
+      case 1: kind = .evidence(pattern: try reader.id(below: t.patterns), points: try reader.decimal())
+      case 2: kind = .assess(factor: try reader.id(below: t.factors), level: try reader.id(below: t.levels))
+      case 3: kind = .recommend(measure: try reader.id(below: t.measures), weight: try reader.decimal())
       default: throw .malformed("Schlussart unbekannt")
       }
       return CompiledConclusion(kind: kind, reason: try reader.optionalString())
@@ -624,10 +638,12 @@ extension SnapshotReader {
   }
 
   /// A table with one list of indices per entry of another table.
-  mutating func table(entries: Int, below count: Int) throws(SnapshotProblem) -> [[Int32]] {
-    let table = try array { reader throws(SnapshotProblem) in try reader.indices(below: count) }
+  mutating func table<Entity, Target>(
+    entries: Int, below count: Int
+  ) throws(SnapshotProblem) -> IDArray<Entity, [ID<Target>]> {
+    let table = try array { reader throws(SnapshotProblem) -> [ID<Target>] in try reader.ids(below: count) }
     guard table.count == entries else { throw .malformed("Tabelle hat die falsche Länge") }
-    return table
+    return IDArray(table)
   }
 
   mutating func dependencies(_ t: SnapshotTables) throws(SnapshotProblem) -> DependencyIndex {
@@ -644,13 +660,13 @@ extension SnapshotReader {
       }
     }
     let cycles = try array { reader throws(SnapshotProblem) in
-      FactCycle(facts: try reader.indices(below: t.facts), rules: try reader.indices(below: t.rules))
+      FactCycle(facts: try reader.ids(below: t.facts), rules: try reader.ids(below: t.rules))
     }
     guard ruleKey.count == t.rules, ruleCycle.count == t.rules,
       ruleCycle.allSatisfy({ $0.map { Int($0) < cycles.count } ?? true })
     else { throw .malformed("Regelreihenfolge passt nicht zu den Regeln") }
     return DependencyIndex(
-      ruleKey: ruleKey, ruleCycle: ruleCycle, cycles: cycles,
+      ruleKey: IDArray(ruleKey), ruleCycle: IDArray(ruleCycle), cycles: cycles,
       questionReaders: try table(entries: t.questions, below: t.rules),
       factReaders: try table(entries: t.facts, below: t.rules),
       patternReaders: try table(entries: t.patterns, below: t.rules),

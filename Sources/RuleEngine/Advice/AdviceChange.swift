@@ -4,28 +4,28 @@ import RuleLanguage
 /// How the advice differs between two states: after an answer, or for a hypothetical one.
 public struct AdviceChange: Sendable, Equatable {
   public struct Move: Sendable, Equatable {
-    public var measure: Int
+    public var measure: MeasureID
     /// 1-based ranks before and after.
     public var from: Int
     public var to: Int
 
-    public init(measure: Int, from: Int, to: Int) {
+    public init(measure: MeasureID, from: Int, to: Int) {
       self.measure = measure
       self.from = from
       self.to = to
     }
   }
 
-  public var added: [Int] = []
+  public var added: [MeasureID] = []
   /// For each added measure, the rules that recommend it afterwards, in declaration order.
-  public var addedBy: [Int: [Int]] = [:]
-  public var dropped: [Int] = []
+  public var addedBy: [MeasureID: [RuleID]] = [:]
+  public var dropped: [MeasureID] = []
   public var movedUp: [Move] = []
   public var movedDown: [Move] = []
   /// Measures whose priority changed without changing their rank.
-  public var reprioritized: [(measure: Int, from: FixedDecimal, to: FixedDecimal)] = []
-  public var patterns: [(pattern: Int, from: PatternState, to: PatternState)] = []
-  public var factors: [(factor: Int, from: Int?, to: Int?)] = []
+  public var reprioritized: [(measure: MeasureID, from: FixedDecimal, to: FixedDecimal)] = []
+  public var patterns: [(pattern: PatternID, from: PatternState, to: PatternState)] = []
+  public var factors: [(factor: FactorID, from: LevelID?, to: LevelID?)] = []
 
   public var isEmpty: Bool {
     added.isEmpty && dropped.isEmpty && movedUp.isEmpty && movedDown.isEmpty && patterns.isEmpty
@@ -85,7 +85,7 @@ public struct AdviceChange: Sendable, Equatable {
 
 extension Engine {
   /// The change in advice a hypothetical answer would bring, without committing it.
-  public func whatIf(_ question: Int, _ answer: Answer?) -> AdviceChange {
+  public func whatIf(_ question: QuestionID, _ answer: Answer?) -> AdviceChange {
     var hypothetical = self
     hypothetical.listeners = []
     hypothetical.set(question, to: answer)

@@ -33,7 +33,7 @@ extension Engine {
   ///
   /// It depends only on the measure and the phase, so a measure cannot change sections while the
   /// dialogue goes on; sections order the display and reserve places in the top of the advice.
-  public func section(of measure: Int) -> AdviceSection? {
+  public func section(of measure: MeasureID) -> AdviceSection? {
     guard let phase = currentPhase, phase == .bewaeltigung || phase == .vorbereitung else { return nil }
     let item = knowledgeBase.measures[measure].inPhase(phase)
     if item.horizon == .langfristig || !(item.phases.contains(.bewaeltigung) || item.phases.contains(phase)) {

@@ -3,7 +3,7 @@ import KnowledgeBase
 /// A conflict the knowledge base declares between two measures that are both recommended now.
 public struct RecommendedConflict: Sendable, Equatable {
   /// The other measure.
-  public var measure: Int
+  public var measure: MeasureID
   /// What the staff must weigh, with the terms filled.
   public var text: String
 }
@@ -11,7 +11,7 @@ public struct RecommendedConflict: Sendable, Equatable {
 extension Engine {
   /// The recommended measures that pull against this one, in the order of the advice, each with
   /// what to weigh; a conflict is declared once, on either measure, and shown beside both.
-  public func conflicts(of measure: Int) -> [RecommendedConflict] {
+  public func conflicts(of measure: MeasureID) -> [RecommendedConflict] {
     let kb = knowledgeBase
     guard isRecommended(measure) else { return [] }
     let own = kb.measures[measure]

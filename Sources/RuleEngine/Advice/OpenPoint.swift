@@ -4,11 +4,11 @@ import RuleLanguage
 /// Something the staff should find out (*Klärungsauftrag*): a question answered with *weiß nicht*
 /// or skipped, whose answer would still decide measures or patterns.
 public struct OpenPoint: Sendable, Equatable {
-  public var question: Int
+  public var question: QuestionID
   /// Measures its answer could still recommend or change.
-  public var measures: [Int]
+  public var measures: [MeasureID]
   /// Patterns whose state its answer could still change.
-  public var patterns: [Int]
+  public var patterns: [PatternID]
   /// The weight of what it decides, for ordering open points.
   public var weight: FixedDecimal
 }
@@ -18,7 +18,7 @@ extension Engine {
   ///
   /// Not knowing is information, not a finding: these questions produce no measure of their
   /// own, but the advice lists them so that someone finds the answer.
-  public func openPoints(skipped: Set<Int> = []) -> [OpenPoint] {
+  public func openPoints(skipped: Set<QuestionID> = []) -> [OpenPoint] {
     var points: [OpenPoint] = []
     for question in knowledgeBase.questions.indices {
       let unknown = answers[question] == .unknown

@@ -31,11 +31,11 @@ public enum PriorityPartKind: String, Sendable, CaseIterable {
 
 /// A recommended measure with its priority as a sum of parts.
 public struct Recommendation: Sendable, Equatable {
-  public var measure: Int
+  public var measure: MeasureID
   public var priority: FixedDecimal
   public var parts: [(kind: PriorityPartKind, points: FixedDecimal)]
   /// The firing rules that recommend it, in declaration order.
-  public var rules: [Int]
+  public var rules: [RuleID]
   /// Its section while a situation is announced or running.
   public var section: AdviceSection? = nil
 
@@ -47,7 +47,7 @@ public struct Recommendation: Sendable, Equatable {
 
 extension Engine {
   /// The measure as it reads in the current phase (its phase variant, if it has one).
-  public func measure(_ index: Int) -> Measure {
+  public func measure(_ index: MeasureID) -> Measure {
     knowledgeBase.measures[index].inPhase(currentPhase)
   }
 
@@ -60,7 +60,7 @@ extension Engine {
   }
 
   /// The priority of a measure as the formula declares it, part by part.
-  public func priorityParts(of measure: Int) -> [(kind: PriorityPartKind, points: FixedDecimal)] {
+  public func priorityParts(of measure: MeasureID) -> [(kind: PriorityPartKind, points: FixedDecimal)] {
     let formula = knowledgeBase.priority
     let phase = currentPhase
     let item = knowledgeBase.measures[measure].inPhase(phase)
@@ -90,7 +90,7 @@ extension Engine {
   }
 
   /// The points for the strongest state among the measure's patterns.
-  func patternPoints(of measure: Int, states: [PatternState]) -> FixedDecimal {
+  func patternPoints(of measure: MeasureID, states: [PatternState]) -> FixedDecimal {
     let formula = knowledgeBase.priority
     switch states.max() {
     case .established: return formula.patternEstablished
@@ -114,7 +114,7 @@ extension Engine {
     let recommendations = recommendedMeasures.map { measure -> Recommendation in
       let parts = priorityParts(of: measure)
       let total = parts.reduce(FixedDecimal.zero) { $0 + $1.points }
-      let rules = knowledgeBase.dependencies.measureWriters[measure].map { Int($0) }
+      let rules = knowledgeBase.dependencies.measureWriters[measure]
         .filter { ruleTruth[$0] == .true }.sorted()
       return Recommendation(
         measure: measure, priority: total, parts: parts, rules: rules, section: section(of: measure))
@@ -145,14 +145,14 @@ extension Engine {
 
   /// Whether the measure can hold its section's reserved place: one of its patterns is suspected
   /// or established, so it is the lesson of this situation, not a general one.
-  func holdsReservedPlace(_ measure: Int) -> Bool {
+  func holdsReservedPlace(_ measure: MeasureID) -> Bool {
     knowledgeBase.measures[measure].patternIDs.contains { id in
       knowledgeBase.patternIndex[id].map { patternState[$0] >= .suspected } ?? false
     }
   }
 
   /// The order of two measures of equal priority: declaration order, then id.
-  func rankedBefore(_ a: Int, _ b: Int) -> Bool {
+  func rankedBefore(_ a: MeasureID, _ b: MeasureID) -> Bool {
     if a != b { return a < b }
     return knowledgeBase.measures[a].id < knowledgeBase.measures[b].id
   }

@@ -38,7 +38,7 @@ extension Engine {
       return Truth(patternState[pattern] >= required)
     case .factor(let factor, let levels):
       guard let level = factorLevel[factor] else { return .undetermined }
-      return Truth(levels & (1 << UInt64(level)) != 0)
+      return Truth(levels & (1 << UInt64(level.index)) != 0)
     case .not(let inner):
       return evaluate(inner).negated
     case .and(let parts):
@@ -83,7 +83,7 @@ extension Engine {
 extension Engine {
   /// An answer as a person reads it: the option's text, several options separated by semicolons
   /// (option texts contain commas), the number in German notation with its unit, or „weiß nicht“.
-  public func describe(_ answer: Answer?, of question: Int) -> String {
+  public func describe(_ answer: Answer?, of question: QuestionID) -> String {
     let item = knowledgeBase.questions[question]
     guard let answer else { return "unbeantwortet" }
     let texts: (UInt64) -> [String] = { set in

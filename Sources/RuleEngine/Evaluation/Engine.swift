@@ -10,26 +10,26 @@ public struct Engine {
   /// Told of every change an answer makes, in decision order (trace, coverage, explanations).
   public var listeners: [any EngineListener] = []
   /// The rules in the order they are decided.
-  let order: [Int32]
+  let order: [RuleID]
   /// Each rule's place in `order`.
-  let position: [Int32]
+  let position: IDArray<CompiledRule, Int32>
 
-  public private(set) var answers: [Answer?]
+  public private(set) var answers: IDArray<Question, Answer?>
   /// Texts the municipality set for terms, by term id (its own name for the staff); they win
   /// over what the knowledge base gives for the Land and level.
   public var termTexts: [String: String] = [:]
-  public private(set) var ruleTruth: [Truth]
-  public private(set) var factTruth: [Truth]
-  var factSupport: [Support]
-  public private(set) var patternScore: [FixedDecimal]
-  public private(set) var patternState: [PatternState]
-  var factorVotes: [[Int32]]
-  public private(set) var factorLevel: [Int?]
-  public private(set) var measureWeight: [FixedDecimal]
-  var measureVotes: [Int32]
+  public private(set) var ruleTruth: IDArray<CompiledRule, Truth>
+  public private(set) var factTruth: IDArray<DerivedFact, Truth>
+  var factSupport: IDArray<DerivedFact, Support>
+  public private(set) var patternScore: IDArray<Pattern, FixedDecimal>
+  public private(set) var patternState: IDArray<Pattern, PatternState>
+  var factorVotes: IDArray<Factor, IDArray<FactorLevel, Int32>>
+  public private(set) var factorLevel: IDArray<Factor, LevelID?>
+  public private(set) var measureWeight: IDArray<Measure, FixedDecimal>
+  var measureVotes: IDArray<Measure, Int32>
   var cycleStamp: [Int]
   /// The cycle each fact belongs to, if any.
-  let factCycle: [Int32?]
+  let factCycle: IDArray<DerivedFact, Int32?>
   var stamp = 0
 
   /// Counts of the rules deriving a fact whose condition is true, or undetermined.
@@ -46,11 +46,11 @@ public struct Engine {
   }
 
   /// An engine evaluated from scratch with the given answers (by question index).
-  public init(knowledgeBase: KnowledgeBase, answers given: [Int: Answer]) {
+  public init(knowledgeBase: KnowledgeBase, answers given: [QuestionID: Answer]) {
     self.knowledgeBase = knowledgeBase
     let deps = knowledgeBase.dependencies
     let ruleCount = knowledgeBase.rules.count
-    let sorted = (0..<ruleCount).sorted { a, b in
+    let sorted = knowledgeBase.rules.indices.sorted { a, b in
       let ka = deps.ruleKey[a]
       let kb = deps.ruleKey[b]
       if ka != kb { return ka < kb }
@@ -59,26 +59,25 @@ public struct Engine {
       if ca != cb { return ca < cb }
       return a < b
     }
-    order = sorted.map { Int32($0) }
-    var position = [Int32](repeating: 0, count: ruleCount)
+    order = sorted
+    var position = IDArray<CompiledRule, Int32>(repeating: 0, count: ruleCount)
     for (place, rule) in sorted.enumerated() { position[rule] = Int32(place) }
     self.position = position
-    answers = Array(repeating: nil, count: knowledgeBase.questions.count)
-    ruleTruth = Array(repeating: .false, count: ruleCount)
-    factTruth = Array(repeating: .false, count: knowledgeBase.facts.count)
-    factSupport = Array(repeating: Support(), count: knowledgeBase.facts.count)
-    patternScore = Array(repeating: .zero, count: knowledgeBase.patterns.count)
-    patternState = Array(repeating: .inactive, count: knowledgeBase.patterns.count)
-    factorVotes = Array(
-      repeating: Array(repeating: 0, count: knowledgeBase.factorLevels.count),
-      count: knowledgeBase.factors.count)
-    factorLevel = Array(repeating: nil, count: knowledgeBase.factors.count)
-    measureWeight = Array(repeating: .zero, count: knowledgeBase.measures.count)
-    measureVotes = Array(repeating: 0, count: knowledgeBase.measures.count)
+    answers = IDArray(repeating: nil, for: knowledgeBase.questions)
+    ruleTruth = IDArray(repeating: .false, for: knowledgeBase.rules)
+    factTruth = IDArray(repeating: .false, for: knowledgeBase.facts)
+    factSupport = IDArray(repeating: Support(), for: knowledgeBase.facts)
+    patternScore = IDArray(repeating: .zero, for: knowledgeBase.patterns)
+    patternState = IDArray(repeating: .inactive, for: knowledgeBase.patterns)
+    factorVotes = IDArray(
+      repeating: IDArray(repeating: 0, for: knowledgeBase.factorLevels), for: knowledgeBase.factors)
+    factorLevel = IDArray(repeating: nil, for: knowledgeBase.factors)
+    measureWeight = IDArray(repeating: .zero, for: knowledgeBase.measures)
+    measureVotes = IDArray(repeating: 0, for: knowledgeBase.measures)
     cycleStamp = Array(repeating: -1, count: deps.cycles.count)
-    var factCycle = [Int32?](repeating: nil, count: knowledgeBase.facts.count)
+    var factCycle = IDArray<DerivedFact, Int32?>(repeating: nil, for: knowledgeBase.facts)
     for (index, cycle) in deps.cycles.enumerated() {
-      for fact in cycle.facts { factCycle[Int(fact)] = Int32(index) }
+      for fact in cycle.facts { factCycle[fact] = Int32(index) }
     }
     self.factCycle = factCycle
     for (question, answer) in given where answers.indices.contains(question) {
@@ -92,23 +91,23 @@ public struct Engine {
 
   /// Sets (or with nil withdraws) an answer and returns what changed, in decision order.
   @discardableResult
-  public mutating func set(_ question: Int, to answer: Answer?) -> [EngineEvent] {
+  public mutating func set(_ question: QuestionID, to answer: Answer?) -> [EngineEvent] {
     guard answers[question] != answer else { return [] }
     answers[question] = answer
     let readers = knowledgeBase.dependencies.questionReaders[question]
     var recorder = EventRecorder(engine: self)
-    run(readers.map { position[Int($0)] }, recorder: &recorder)
+    run(readers.map { position[$0] }, recorder: &recorder)
     return notify(recorder.events(comparedWith: self))
   }
 
   /// Sets several answers at once.
   @discardableResult
-  public mutating func set(_ changes: [(question: Int, answer: Answer?)]) -> [EngineEvent] {
+  public mutating func set(_ changes: [(question: QuestionID, answer: Answer?)]) -> [EngineEvent] {
     var positions: [Int32] = []
     var recorder = EventRecorder(engine: self)
     for (question, answer) in changes where answers[question] != answer {
       answers[question] = answer
-      positions += knowledgeBase.dependencies.questionReaders[question].map { position[Int($0)] }
+      positions += knowledgeBase.dependencies.questionReaders[question].map { position[$0] }
     }
     run(positions, recorder: &recorder)
     return notify(recorder.events(comparedWith: self))
@@ -130,7 +129,7 @@ public struct Engine {
     for place in initial { queue.push(place) }
     let deps = knowledgeBase.dependencies
     while let place = queue.pop() {
-      let rule = Int(order[Int(place)])
+      let rule = order[Int(place)]
       if let cycle = deps.ruleCycle[rule] {
         let cycleIndex = Int(cycle)
         guard cycleStamp[cycleIndex] != stamp else { continue }
@@ -146,7 +145,7 @@ public struct Engine {
   /// Recomputes facts that support each other from the bottom: all their inner rules start false
   /// and are re-decided until nothing changes, so no fact supports itself.
   mutating func recomputeCycle(_ cycle: Int, queue: inout PositionQueue, recorder: inout EventRecorder) {
-    let rules = knowledgeBase.dependencies.cycles[cycle].rules.map { Int($0) }
+    let rules = knowledgeBase.dependencies.cycles[cycle].rules
     for rule in rules { apply(rule, .false, queue: &queue, recorder: &recorder) }
     var changed = true
     while changed {
@@ -162,7 +161,7 @@ public struct Engine {
   }
 
   /// Records a rule's new truth and updates what it concludes.
-  mutating func apply(_ rule: Int, _ truth: Truth, queue: inout PositionQueue, recorder: inout EventRecorder) {
+  mutating func apply(_ rule: RuleID, _ truth: Truth, queue: inout PositionQueue, recorder: inout EventRecorder) {
     let old = ruleTruth[rule]
     guard old != truth else { return }
     recorder.touchRule(rule, was: old)
@@ -212,8 +211,8 @@ public struct Engine {
     }
   }
 
-  private func enqueue(_ rules: [Int32], _ queue: inout PositionQueue) {
-    for rule in rules { queue.push(position[Int(rule)]) }
+  private func enqueue(_ rules: [RuleID], _ queue: inout PositionQueue) {
+    for rule in rules { queue.push(position[rule]) }
   }
 
   static func state(of score: FixedDecimal, _ pattern: Pattern) -> PatternState {
@@ -225,11 +224,11 @@ public struct Engine {
   // MARK: - Reading the result
 
   /// Whether the measure is recommended by at least one firing rule.
-  public func isRecommended(_ measure: Int) -> Bool { measureVotes[measure] > 0 }
+  public func isRecommended(_ measure: MeasureID) -> Bool { measureVotes[measure] > 0 }
 
   /// The facts that hold, in declaration order.
-  public var derivedFacts: [Int] { factTruth.indices.filter { factTruth[$0] == .true } }
+  public var derivedFacts: [FactID] { factTruth.indices.filter { factTruth[$0] == .true } }
 
   /// The recommended measures, in declaration order.
-  public var recommendedMeasures: [Int] { measureVotes.indices.filter { measureVotes[$0] > 0 } }
+  public var recommendedMeasures: [MeasureID] { measureVotes.indices.filter { measureVotes[$0] > 0 } }
 }

@@ -1,24 +1,25 @@
+import KnowledgeBase
 import RuleLanguage
 
 /// Remembers the first old value of everything a run touches, so that the events report net
 /// changes (a fact retracted and re-derived within one run is no change) in decision order.
 struct EventRecorder {
   private enum Item: Hashable {
-    case rule(Int)
-    case fact(Int)
-    case pattern(Int)
-    case factor(Int)
-    case measure(Int)
+    case rule(RuleID)
+    case fact(FactID)
+    case pattern(PatternID)
+    case factor(FactorID)
+    case measure(MeasureID)
   }
 
   private let active: Bool
   private var touched: [Item] = []
   private var seen: Set<Item> = []
-  private var oldRule: [Int: Truth] = [:]
-  private var oldFact: [Int: Truth] = [:]
-  private var oldPattern: [Int: PatternState] = [:]
-  private var oldFactor: [Int: Int?] = [:]
-  private var oldMeasure: [Int: FixedDecimal?] = [:]
+  private var oldRule: [RuleID: Truth] = [:]
+  private var oldFact: [FactID: Truth] = [:]
+  private var oldPattern: [PatternID: PatternState] = [:]
+  private var oldFactor: [FactorID: LevelID?] = [:]
+  private var oldMeasure: [MeasureID: FixedDecimal?] = [:]
 
   /// Records only when given an engine; the first evaluation of a new engine reports nothing.
   init(engine: Engine?) {
@@ -31,23 +32,23 @@ struct EventRecorder {
     return true
   }
 
-  mutating func touchRule(_ rule: Int, was truth: Truth) {
+  mutating func touchRule(_ rule: RuleID, was truth: Truth) {
     if first(.rule(rule)) { oldRule[rule] = truth }
   }
 
-  mutating func touchFact(_ fact: Int, was truth: Truth) {
+  mutating func touchFact(_ fact: FactID, was truth: Truth) {
     if first(.fact(fact)) { oldFact[fact] = truth }
   }
 
-  mutating func touchPattern(_ pattern: Int, was state: PatternState) {
+  mutating func touchPattern(_ pattern: PatternID, was state: PatternState) {
     if first(.pattern(pattern)) { oldPattern[pattern] = state }
   }
 
-  mutating func touchFactor(_ factor: Int, was level: Int?) {
+  mutating func touchFactor(_ factor: FactorID, was level: LevelID?) {
     if first(.factor(factor)) { oldFactor[factor] = level }
   }
 
-  mutating func touchMeasure(_ measure: Int, was weight: FixedDecimal?) {
+  mutating func touchMeasure(_ measure: MeasureID, was weight: FixedDecimal?) {
     if first(.measure(measure)) { oldMeasure[measure] = weight }
   }
 

@@ -10,8 +10,8 @@ extension Engine {
 
   private func reading(_ condition: CompiledCondition, nested: Bool) -> String {
     let kb = knowledgeBase
-    func question(_ index: Int) -> String { "„\(filled(kb.questions[index].text))“" }
-    func options(_ mask: UInt64, of index: Int, joinedBy word: String) -> String {
+    func question(_ index: QuestionID) -> String { "„\(filled(kb.questions[index].text))“" }
+    func options(_ mask: UInt64, of index: QuestionID, joinedBy word: String) -> String {
       let item = kb.questions[index]
       let texts = item.options.indices.filter { mask & (1 << UInt64($0)) != 0 }.map {
         "„\(filled(item.options[$0].text))“"
@@ -47,7 +47,9 @@ extension Engine {
       let title = "Krisenmuster „\(filled(kb.patterns[pattern].title))“"
       return state == .established ? "\(title) erkannt" : "\(title) mindestens vermutet"
     case .factor(let factor, let levels):
-      let names = kb.factorLevels.indices.filter { levels & (1 << UInt64($0)) != 0 }.map { kb.factorLevels[$0].title }
+      let names = kb.factorLevels.indices.filter { levels & (1 << UInt64($0.index)) != 0 }.map {
+        kb.factorLevels[$0].title
+      }
       let item = kb.factors[factor]
       let list =
         names.count > 1 ? names.dropLast().joined(separator: ", ") + " oder " + (names.last ?? "") : names.first ?? ""

@@ -3,7 +3,7 @@ import RuleLanguage
 
 /// The lowest and highest priority a measure can have under any completion of the open answers.
 public struct PriorityRange: Sendable, Equatable {
-  public var measure: Int
+  public var measure: MeasureID
   public var low: FixedDecimal
   public var high: FixedDecimal
   /// Recommended now, and so under every completion.
@@ -15,14 +15,14 @@ public struct PriorityRange: Sendable, Equatable {
 /// Whether the first `size` places of the advice are settled, and what still contests them.
 public struct AdviceStability: Sendable, Equatable {
   /// The measures in the first places now, in rank order.
-  public var top: [Int]
+  public var top: [MeasureID]
   /// Measures outside the top that some completion can lift into it.
-  public var challengers: [Int]
+  public var challengers: [MeasureID]
   /// Measures in the top that some completion can push out of it.
-  public var contested: [Int]
+  public var contested: [MeasureID]
   /// Measures in the top whose recommendation itself can still lapse (it rests on a pattern or
   /// factor that can still move).
-  public var droppable: [Int] = []
+  public var droppable: [MeasureID] = []
 
   /// No completion of all open answers together can change which measures hold the top places.
   public var isStable: Bool { challengers.isEmpty && droppable.isEmpty }
@@ -43,7 +43,7 @@ extension Engine {
       var lowExtra = FixedDecimal.zero
       var possibly = isRecommended(measure)
       var surely = false
-      for rule in kb.dependencies.measureWriters[measure].map({ Int($0) }) {
+      for rule in kb.dependencies.measureWriters[measure] {
         // A rule that can still fire adds its weight; a volatile one that holds now can lapse and
         // take its weight (and, if it is the last, the recommendation) away.
         let adds = ruleTruth[rule] != .true && possibility.canFire[rule]
@@ -95,7 +95,7 @@ extension Engine {
   }
 
   /// The range of the weakness part over the levels the measure's factors can end at.
-  func weaknessRange(of measure: Int, _ possibility: Possibility) -> (low: FixedDecimal, high: FixedDecimal) {
+  func weaknessRange(of measure: MeasureID, _ possibility: Possibility) -> (low: FixedDecimal, high: FixedDecimal) {
     let kb = knowledgeBase
     var low = FixedDecimal.zero
     var high = FixedDecimal.zero
@@ -142,7 +142,7 @@ extension Engine {
     }
     // The reserved members: the best of each reserved section in the top (the advice lists a
     // section's members by priority). Sections exist only in the phases that have them.
-    var reserved: [AdviceSection: Int] = [:]
+    var reserved: [AdviceSection: MeasureID] = [:]
     if places > AdviceSection.reserved.count {
       for recommendation in advice.prefix(places) {
         guard let section = recommendation.section, AdviceSection.reserved.contains(section),
@@ -151,20 +151,20 @@ extension Engine {
         reserved[section] = recommendation.measure
       }
     }
-    func displaces(_ range: PriorityRange, _ member: Int) -> Bool {
+    func displaces(_ range: PriorityRange, _ member: MeasureID) -> Bool {
       guard let floor = byMeasure[member] else { return false }
       return range.high > floor.low || (range.high == floor.low && rankedBefore(range.measure, member))
     }
     // Whether one of the measure's patterns is, or can become, at least suspected; and whether
     // one stays so under every completion.
-    func situation(of measure: Int) -> (possibly: Bool, surely: Bool) {
+    func situation(of measure: MeasureID) -> (possibly: Bool, surely: Bool) {
       let states = knowledgeBase.measures[measure].patternIDs.compactMap { knowledgeBase.patternIndex[$0] }
         .map { possibility.patternStates[$0] }
       return (states.contains { $0.high >= .suspected }, states.contains { $0.low >= .suspected })
     }
     // A reserved member holds its place by priority alone where a member of its own section can
     // overtake it.
-    var byPriorityAlone = Set<Int>()
+    var byPriorityAlone = Set<MeasureID>()
     for (section, member) in reserved {
       let rivals = top.filter { $0 != member && self.section(of: $0) == section && situation(of: $0).possibly }
       if !situation(of: member).surely
@@ -174,8 +174,8 @@ extension Engine {
       }
     }
     let general = top.filter { !reserved.values.contains($0) || byPriorityAlone.contains($0) }
-    var challengers: [Int] = []
-    var contested = Set<Int>()
+    var challengers: [MeasureID] = []
+    var contested = Set<MeasureID>()
     for range in ranges where !inside.contains(range.measure) {
       if top.count < places {
         challengers.append(range.measure)

@@ -16,34 +16,34 @@ import RuleLanguage
 /// analysis re-evaluates volatile rules like undecided ones, in both directions.
 public struct Possibility: Sendable {
   /// Per rule: some completion makes it true.
-  public private(set) var canFire: [Bool]
+  public private(set) var canFire: IDArray<CompiledRule, Bool>
   /// Per rule: some completion makes it false (or keeps it from firing).
-  public private(set) var canFail: [Bool]
-  var factCanHold: [Bool]
-  var factCanFail: [Bool]
+  public private(set) var canFail: IDArray<CompiledRule, Bool>
+  var factCanHold: IDArray<DerivedFact, Bool>
+  var factCanFail: IDArray<DerivedFact, Bool>
   /// Per pattern: the lowest and highest state its score can reach.
-  public private(set) var patternStates: [(low: PatternState, high: PatternState)]
+  public private(set) var patternStates: IDArray<Pattern, (low: PatternState, high: PatternState)>
   /// Per factor: the levels it can end at, as a bit set over level indices.
-  var factorLevels: [UInt64]
+  var factorLevels: IDArray<Factor, UInt64>
   /// Per question: open, i.e. its answer can still come.
-  public let open: [Bool]
+  public let open: IDArray<Question, Bool>
   /// Per rule: decided by the engine on a pattern state or factor level that may still move.
-  public let volatile: [Bool]
+  public let volatile: IDArray<CompiledRule, Bool>
   /// Per fact: derived by a volatile rule.
-  let volatileFact: [Bool]
+  let volatileFact: IDArray<DerivedFact, Bool>
 
   init(_ engine: Engine) {
     let kb = engine.knowledgeBase
-    open = kb.questions.indices.map { engine.answers[$0] == nil && engine.isRelevant($0) }
+    open = IDArray(kb.questions.indices.map { engine.answers[$0] == nil && engine.isRelevant($0) })
     (volatile, volatileFact) = Self.volatility(kb)
     let volatile = volatile
     let volatileFact = volatileFact
-    canFire = engine.ruleTruth.indices.map { engine.ruleTruth[$0] != .false || volatile[$0] }
-    canFail = engine.ruleTruth.indices.map { engine.ruleTruth[$0] != .true || volatile[$0] }
-    factCanHold = engine.factTruth.indices.map { engine.factTruth[$0] != .false || volatileFact[$0] }
-    factCanFail = engine.factTruth.indices.map { engine.factTruth[$0] != .true || volatileFact[$0] }
-    patternStates = engine.patternState.map { ($0, $0) }
-    factorLevels = Array(repeating: 0, count: kb.factors.count)
+    canFire = IDArray(engine.ruleTruth.indices.map { engine.ruleTruth[$0] != .false || volatile[$0] })
+    canFail = IDArray(engine.ruleTruth.indices.map { engine.ruleTruth[$0] != .true || volatile[$0] })
+    factCanHold = IDArray(engine.factTruth.indices.map { engine.factTruth[$0] != .false || volatileFact[$0] })
+    factCanFail = IDArray(engine.factTruth.indices.map { engine.factTruth[$0] != .true || volatileFact[$0] })
+    patternStates = IDArray(engine.patternState.map { ($0, $0) })
+    factorLevels = IDArray(repeating: 0, for: kb.factors)
     // Start from "everything undetermined can go either way" and narrow until nothing changes:
     // the greatest fixpoint, which over-approximates every completion's result.
     widenConclusions(engine)
@@ -75,14 +75,14 @@ public struct Possibility: Sendable {
     let kb = engine.knowledgeBase
     let deps = kb.dependencies
     for fact in kb.facts.indices where engine.factTruth[fact] == .undetermined || volatileFact[fact] {
-      let writers = deps.factWriters[fact].map { Int($0) }
+      let writers = deps.factWriters[fact]
       factCanHold[fact] = writers.contains { canFire[$0] }
       factCanFail[fact] = writers.allSatisfy { canFail[$0] }
     }
     for pattern in kb.patterns.indices {
       var low = engine.patternScore[pattern]
       var high = low
-      for rule in deps.patternWriters[pattern].map({ Int($0) }) {
+      for rule in deps.patternWriters[pattern] {
         // Points a rule can still add, or (a volatile rule that holds now) take away again.
         let adds = engine.ruleTruth[rule] != .true && canFire[rule]
         let removes = engine.ruleTruth[rule] == .true && volatile[rule] && canFail[rule]
@@ -99,9 +99,9 @@ public struct Possibility: Sendable {
     }
     for factor in kb.factors.indices {
       let current = engine.factorLevel[factor]
-      var levels: UInt64 = current.map { 1 << UInt64($0) } ?? 0
+      var levels: UInt64 = current.map { 1 << UInt64($0.index) } ?? 0
       var canStayNone = current == nil
-      let writers = deps.factorWriters[factor].map { Int($0) }
+      let writers = deps.factorWriters[factor]
       // A volatile assessment that holds now may lapse; then any level a rule can still give, or
       // none, is possible.
       let currentMayLapse = writers.contains { engine.ruleTruth[$0] == .true && volatile[$0] && canFail[$0] }
@@ -114,7 +114,7 @@ public struct Possibility: Sendable {
         for conclusion in kb.rules[rule].conclusions {
           guard case .assess(factor, let level) = conclusion.kind else { continue }
           // Levels run from worst to best; the worst firing assessment decides.
-          if currentMayLapse || (current.map({ level < $0 }) ?? true) { levels |= 1 << UInt64(level) }
+          if currentMayLapse || (current.map({ level < $0 }) ?? true) { levels |= 1 << UInt64(level.index) }
         }
       }
       if levels == 0 { canStayNone = true }
@@ -124,20 +124,21 @@ public struct Possibility: Sendable {
 
   /// Rules that read a pattern or a factor, and, through the facts they derive, the rules that
   /// read those facts.
-  static func volatility(_ kb: KnowledgeBase) -> (rules: [Bool], facts: [Bool]) {
+  static func volatility(_ kb: KnowledgeBase) -> (rules: IDArray<CompiledRule, Bool>, facts: IDArray<DerivedFact, Bool>)
+  {
     let deps = kb.dependencies
-    var rules = Array(repeating: false, count: kb.rules.count)
-    for readers in deps.patternReaders + deps.factorReaders {
-      for rule in readers { rules[Int(rule)] = true }
+    var rules = IDArray<CompiledRule, Bool>(repeating: false, for: kb.rules)
+    for readers in deps.patternReaders.elements + deps.factorReaders.elements {
+      for rule in readers { rules[rule] = true }
     }
-    var facts = Array(repeating: false, count: kb.facts.count)
+    var facts = IDArray<DerivedFact, Bool>(repeating: false, for: kb.facts)
     var changed = true
     while changed {
       changed = false
-      for fact in kb.facts.indices where !facts[fact] && deps.factWriters[fact].contains(where: { rules[Int($0)] }) {
+      for fact in kb.facts.indices where !facts[fact] && deps.factWriters[fact].contains(where: { rules[$0] }) {
         facts[fact] = true
         changed = true
-        for rule in deps.factReaders[fact] { rules[Int(rule)] = true }
+        for rule in deps.factReaders[fact] { rules[rule] = true }
       }
     }
     return (rules, facts)
@@ -188,11 +189,11 @@ public struct Possibility: Sendable {
   }
 
   /// Whether the factor can end without an assessment.
-  func factorCanStayUnassessed(_ factor: Int) -> Bool { factorLevels[factor] & Self.noLevel != 0 }
+  func factorCanStayUnassessed(_ factor: FactorID) -> Bool { factorLevels[factor] & Self.noLevel != 0 }
 
   /// The levels the factor can end at.
-  func possibleLevels(_ factor: Int) -> [Int] {
-    (0..<63).filter { factorLevels[factor] & (1 << UInt64($0)) != 0 }
+  func possibleLevels(_ factor: FactorID) -> [LevelID] {
+    (0..<63).filter { factorLevels[factor] & (1 << UInt64($0)) != 0 }.map(LevelID.init)
   }
 }
 

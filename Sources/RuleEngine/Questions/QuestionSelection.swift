@@ -3,14 +3,14 @@ import RuleLanguage
 
 /// What an open question could still decide, and how much that weighs.
 public struct QuestionImpact: Sendable, Equatable {
-  public var question: Int
+  public var question: QuestionID
   /// The weight of the undecided conclusions its answer could decide.
   public var score: FixedDecimal
   /// Undecided rules that read the question, directly or through undecided derived facts.
-  public var rules: [Int]
-  public var measures: [Int]
-  public var patterns: [Int]
-  public var factors: [Int]
+  public var rules: [RuleID]
+  public var measures: [MeasureID]
+  public var patterns: [PatternID]
+  public var factors: [FactorID]
 }
 
 extension Engine {
@@ -18,11 +18,11 @@ extension Engine {
   /// a question it reads can still be answered. A question presupposes only what can still be
   /// established: once its presupposition was answered *weiß nicht* (or is itself never asked),
   /// the follow-up is not asked either.
-  public func isRelevant(_ question: Int) -> Bool {
+  public func isRelevant(_ question: QuestionID) -> Bool {
     isRelevant(question, depth: 0)
   }
 
-  private func isRelevant(_ question: Int, depth: Int) -> Bool {
+  private func isRelevant(_ question: QuestionID, depth: Int) -> Bool {
     guard let relevance = knowledgeBase.questions[question].relevance else { return true }
     switch evaluate(relevance) {
     case .true: return true
@@ -35,16 +35,16 @@ extension Engine {
   }
 
   /// Relevant questions without an answer, in declaration order.
-  public var openQuestions: [Int] {
+  public var openQuestions: [QuestionID] {
     knowledgeBase.questions.indices.filter { answers[$0] == nil && isRelevant($0) }
   }
 
   /// Whether the pattern's state could still change with the undecided rules giving evidence.
-  func patternIsUndecided(_ pattern: Int) -> Bool {
+  func patternIsUndecided(_ pattern: PatternID) -> Bool {
     var low = patternScore[pattern]
     var high = patternScore[pattern]
-    for rule in knowledgeBase.dependencies.patternWriters[pattern] where ruleTruth[Int(rule)] == .undetermined {
-      for conclusion in knowledgeBase.rules[Int(rule)].conclusions {
+    for rule in knowledgeBase.dependencies.patternWriters[pattern] where ruleTruth[rule] == .undetermined {
+      for conclusion in knowledgeBase.rules[rule].conclusions {
         guard case .evidence(pattern, let points) = conclusion.kind else { continue }
         if points > .zero { high += points } else { low += points }
       }
@@ -57,9 +57,9 @@ extension Engine {
   /// the weight the rule would give it, a pattern by the points while its state is still open,
   /// a factor assessment by one. A question that decides whether other open questions are asked
   /// (their relevance reads it and is still open) also weighs what those questions decide.
-  public func impact(of question: Int) -> QuestionImpact {
+  public func impact(of question: QuestionID) -> QuestionImpact {
     var result = directImpact(of: question)
-    for dependent in knowledgeBase.dependencies.relevanceReaders[question].map({ Int($0) })
+    for dependent in knowledgeBase.dependencies.relevanceReaders[question]
     where dependent != question && answers[dependent] == nil {
       guard let relevance = knowledgeBase.questions[dependent].relevance, evaluate(relevance) == .undetermined else {
         continue
@@ -70,16 +70,16 @@ extension Engine {
   }
 
   /// What the question's own answer decides, without the questions it makes relevant.
-  func directImpact(of question: Int) -> QuestionImpact {
+  func directImpact(of question: QuestionID) -> QuestionImpact {
     let deps = knowledgeBase.dependencies
-    var rules: [Int] = []
-    var seenRules = Set<Int>()
-    var seenFacts = Set<Int>()
-    var work = deps.questionReaders[question].map { Int($0) }
+    var rules: [RuleID] = []
+    var seenRules = Set<RuleID>()
+    var seenFacts = Set<FactID>()
+    var work = deps.questionReaders[question]
     var score = FixedDecimal.zero
-    var measures = Set<Int>()
-    var patterns = Set<Int>()
-    var factors = Set<Int>()
+    var measures = Set<MeasureID>()
+    var patterns = Set<PatternID>()
+    var factors = Set<FactorID>()
     while let rule = work.popLast() {
       guard ruleTruth[rule] == .undetermined, seenRules.insert(rule).inserted else { continue }
       rules.append(rule)
@@ -87,7 +87,7 @@ extension Engine {
         switch conclusion.kind {
         case .derive(let fact):
           if factTruth[fact] == .undetermined, seenFacts.insert(fact).inserted {
-            work += deps.factReaders[fact].map { Int($0) }
+            work += deps.factReaders[fact]
           }
         case .recommend(let measure, let weight):
           score += knowledgeBase.priority.weight * weight
@@ -111,10 +111,10 @@ extension Engine {
   /// The open questions the dialogue no longer needs, as `weiter` offers them once the top of the
   /// advice is settled: first those whose answer can still decide something further down the
   /// advice or in the profile, weightiest first, then the rest; among equals the first declared.
-  public func optionalQuestions(excluding excluded: Set<Int> = []) -> [Int] {
+  public func optionalQuestions(excluding excluded: Set<QuestionID> = []) -> [QuestionID] {
     openQuestions.filter { !excluded.contains($0) }
       .map { (question: $0, score: impact(of: $0).score) }
-      .sorted { ($0.score, -$0.question) > ($1.score, -$1.question) }
+      .sorted { $0.score != $1.score ? $0.score > $1.score : $0.question < $1.question }
       .map(\.question)
   }
 }

@@ -6,7 +6,7 @@ import RuleLanguage
 /// settled under every completion of the open answers.
 public struct QuestionChoice: Sendable, Equatable {
   /// The question to ask, or nil when the top of the advice is settled.
-  public var question: Int?
+  public var question: QuestionID?
   /// The stability of the top when the choice was made.
   public var stability: AdviceStability
 }
@@ -25,7 +25,9 @@ extension Engine {
   ///    first declared.
   /// 3. Nil when no completion of all open answers can change the top and nothing named is left
   ///    to confirm.
-  public func chooseQuestion(preferringGroup group: Int? = nil, excluding excluded: Set<Int> = []) -> QuestionChoice {
+  public func chooseQuestion(
+    preferringGroup group: GroupID? = nil, excluding excluded: Set<QuestionID> = []
+  ) -> QuestionChoice {
     let possibility = possibility
     let stability = stability(possibility)
     let candidates = knowledgeBase.questions.indices.filter {
@@ -52,10 +54,10 @@ extension Engine {
     let deciding = patternDecidingQuestions(possibility)
     let tried =
       candidates.filter { (reach[$0] ?? 0) > 0 }
-      .sorted { (reach[$0] ?? 0, -$0) > (reach[$1] ?? 0, -$1) }
+      .sorted { (reach[$0] ?? 0) != (reach[$1] ?? 0) ? (reach[$0] ?? 0) > (reach[$1] ?? 0) : $0 < $1 }
       .prefix(Self.questionsTried) + candidates.filter { deciding.contains($0) && (reach[$0] ?? 0) > 0 }
-    var seen = Set<Int>()
-    var best: (score: Double, reach: Int, sameGroup: Bool, question: Int)?
+    var seen = Set<QuestionID>()
+    var best: (score: Double, reach: Int, sameGroup: Bool, question: QuestionID)?
     for question in tried where seen.insert(question).inserted {
       let reached = reach[question] ?? 0
       let answers = representativeAnswers(of: question, thresholds: thresholds[question] ?? [])
@@ -87,7 +89,7 @@ extension Engine {
   /// The question itself, or — while its relevance is still open — the open question its relevance
   /// reads, so that a follow-up is asked only once what it presupposes is established ("Ist der
   /// Stab einberufen?" before "Seit wie vielen Monaten tagt er?").
-  func presupposition(of question: Int, among candidates: [Int]) -> Int {
+  func presupposition(of question: QuestionID, among candidates: [QuestionID]) -> QuestionID {
     var current = question
     for _ in 0..<8 {
       guard let relevance = knowledgeBase.questions[current].relevance, evaluate(relevance) == .undetermined,
@@ -102,12 +104,12 @@ extension Engine {
   /// The open question whose answer can give the most evidence to a pattern that is suspected
   /// and can still become established; among equals the first declared. A named situation is
   /// confirmed before the dialogue stops, even where the top of the advice no longer depends on it.
-  func confirmingQuestion(_ possibility: Possibility, among candidates: [Int]) -> Int? {
+  func confirmingQuestion(_ possibility: Possibility, among candidates: [QuestionID]) -> QuestionID? {
     let kb = knowledgeBase
-    var gains: [Int: FixedDecimal] = [:]
+    var gains: [RuleID: FixedDecimal] = [:]
     for pattern in kb.patterns.indices
     where patternState[pattern] == .suspected && possibility.patternStates[pattern].high == .established {
-      for rule in kb.dependencies.patternWriters[pattern].map({ Int($0) })
+      for rule in kb.dependencies.patternWriters[pattern]
       where ruleTruth[rule] == .undetermined && possibility.canFire[rule] {
         for conclusion in kb.rules[rule].conclusions {
           if case .evidence(pattern, let value) = conclusion.kind, value > .zero {
@@ -117,29 +119,28 @@ extension Engine {
       }
     }
     guard !gains.isEmpty else { return nil }
-    let points: (Int) -> FixedDecimal = { question in
-      Set(kb.dependencies.questionReaders[question].map { Int($0) }).reduce(FixedDecimal.zero) {
+    let points: (QuestionID) -> FixedDecimal = { question in
+      Set(kb.dependencies.questionReaders[question]).reduce(FixedDecimal.zero) {
         $0 + (gains[$1] ?? .zero)
       }
     }
-    return candidates.map { (question: $0, points: points($0)) }
-      .filter { $0.points > .zero }
-      .max { ($0.points, -$0.question) < ($1.points, -$1.question) }?.question
+    let scored = candidates.map { (question: $0, points: points($0)) }.filter { $0.points > .zero }
+    return scored.max { a, b in a.points != b.points ? a.points < b.points : a.question > b.question }?.question
   }
 
   /// Per open question, how many of the target measures an answer to it can still reach, through
   /// rules that can fire and the facts, patterns and factors they conclude, and through the
   /// questions whose relevance it decides.
-  func questionsReaching(_ targets: Set<Int>, _ possibility: Possibility) -> [Int: Int] {
+  func questionsReaching(_ targets: Set<MeasureID>, _ possibility: Possibility) -> [QuestionID: Int] {
     let kb = knowledgeBase
     let deps = kb.dependencies
-    var result: [Int: Int] = [:]
-    var cache: [Int: Set<Int>] = [:]
-    func measures(fromQuestion question: Int) -> Set<Int> {
+    var result: [QuestionID: Int] = [:]
+    var cache: [QuestionID: Set<MeasureID>] = [:]
+    func measures(fromQuestion question: QuestionID) -> Set<MeasureID> {
       if let known = cache[question] { return known }
-      var found = Set<Int>()
-      var seenRules = Set<Int>()
-      var work = deps.questionReaders[question].map { Int($0) }
+      var found = Set<MeasureID>()
+      var seenRules = Set<RuleID>()
+      var work = deps.questionReaders[question]
       while let rule = work.popLast() {
         guard ruleTruth[rule] == .undetermined || possibility.volatile[rule], seenRules.insert(rule).inserted else {
           continue
@@ -147,10 +148,10 @@ extension Engine {
         guard possibility.canFire[rule] || possibility.canFail[rule] else { continue }
         for conclusion in kb.rules[rule].conclusions {
           switch conclusion.kind {
-          case .derive(let fact): work += deps.factReaders[fact].map { Int($0) }
-          case .evidence(let pattern, _): work += deps.patternReaders[pattern].map { Int($0) }
+          case .derive(let fact): work += deps.factReaders[fact]
+          case .evidence(let pattern, _): work += deps.patternReaders[pattern]
           case .assess(let factor, _):
-            work += deps.factorReaders[factor].map { Int($0) }
+            work += deps.factorReaders[factor]
             for measure in kb.measures.indices where kb.measures[measure].factorIDs.contains(kb.factors[factor].id) {
               found.insert(measure)
             }
@@ -163,7 +164,7 @@ extension Engine {
     }
     for question in kb.questions.indices where possibility.open[question] {
       var found = measures(fromQuestion: question)
-      for dependent in deps.relevanceReaders[question].map({ Int($0) })
+      for dependent in deps.relevanceReaders[question]
       where dependent != question && possibility.open[dependent] {
         found.formUnion(measures(fromQuestion: dependent))
       }
@@ -174,13 +175,13 @@ extension Engine {
 
   /// Open questions read by a rule that can still fire and gives evidence to a pattern whose state
   /// is still open and that some measure names.
-  func patternDecidingQuestions(_ possibility: Possibility) -> Set<Int> {
+  func patternDecidingQuestions(_ possibility: Possibility) -> Set<QuestionID> {
     let kb = knowledgeBase
     let named = Set(kb.measures.flatMap(\.patternIDs).compactMap { kb.patternIndex[$0] })
-    var rules = Set<Int32>()
+    var rules = Set<RuleID>()
     for pattern in named where possibility.patternStates[pattern].low != possibility.patternStates[pattern].high {
       for rule in kb.dependencies.patternWriters[pattern]
-      where ruleTruth[Int(rule)] == .undetermined && possibility.canFire[Int(rule)] {
+      where ruleTruth[rule] == .undetermined && possibility.canFire[rule] {
         rules.insert(rule)
       }
     }
@@ -191,8 +192,8 @@ extension Engine {
   }
 
   /// The constants each number question is compared with, in rules and relevance conditions.
-  func numberThresholds() -> [Int: Set<FixedDecimal>] {
-    var result: [Int: Set<FixedDecimal>] = [:]
+  func numberThresholds() -> [QuestionID: Set<FixedDecimal>] {
+    var result: [QuestionID: Set<FixedDecimal>] = [:]
     func collect(_ condition: CompiledCondition) {
       switch condition {
       case .number(let question, _, let value): result[question, default: []].insert(value)
@@ -209,7 +210,7 @@ extension Engine {
   /// Answers that stand for every way the question can be answered: each option (each single
   /// option of a several-of question, and none), and for numbers a value on each side of every
   /// constant the rules compare with.
-  func representativeAnswers(of question: Int, thresholds: Set<FixedDecimal>) -> [Answer] {
+  func representativeAnswers(of question: QuestionID, thresholds: Set<FixedDecimal>) -> [Answer] {
     let item = knowledgeBase.questions[question]
     switch item.type {
     case .yesno, .choice:
@@ -246,12 +247,11 @@ extension Engine {
     return knowledgeBase.questions.indices.filter { question in
       guard possibility.open[question] else { return false }
       if deps.questionReaders[question].contains(where: {
-        ruleTruth[Int($0)] == .undetermined || possibility.volatile[Int($0)]
+        ruleTruth[$0] == .undetermined || possibility.volatile[$0]
       }) {
         return true
       }
       return deps.relevanceReaders[question].contains { dependent in
-        let dependent = Int(dependent)
         return dependent != question && possibility.open[dependent]
           && knowledgeBase.questions[dependent].relevance.map { evaluate($0) == .undetermined } == true
       }

@@ -53,12 +53,12 @@ extension Shell {
     }
     let when = AnswerStamp(time: consultation.clock(), by: nil).german() ?? ""
     let origin = "am \(when) mit der Wissensbasis „\(kb.info.id)“, Stand \(kb.info.version)"
-    func assignment(_ question: Int) -> String? {
+    func assignment(_ question: QuestionID) -> String? {
       consultation.answer(question).map {
         "set \(kb.questions[question].id) = \(AnswerParser.format($0, for: kb.questions[question]))\n"
       }
     }
-    let isSetting: (Int) -> Bool = { question in
+    let isSetting: (QuestionID) -> Bool = { question in
       let id = self.kb.questions[question].id
       return sharedPath != nil && (id.hasPrefix("lage.") || id.hasPrefix("kommune."))
     }

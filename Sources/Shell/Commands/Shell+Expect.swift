@@ -69,7 +69,7 @@ extension Shell {
         if words.count != 3 { fail("Bitte so angeben: expect factor <faktor> <stufe>") }
         return
       }
-      let wanted: Int?
+      let wanted: LevelID?
       if ["unassessed", "nicht-bewertet"].contains(words[2].folded) {
         wanted = nil
       } else {
@@ -77,7 +77,7 @@ extension Shell {
         wanted = level
       }
       if consultation.factorLevel(factor) != wanted {
-        let name: (Int?) -> String = { $0.map { self.kb.factorLevels[$0].id } ?? "nicht bewertet" }
+        let name: (LevelID?) -> String = { $0.map { self.kb.factorLevels[$0].id } ?? "nicht bewertet" }
         unmet("Faktor „\(kb.factors[factor].id)“ \(name(wanted))", actual: name(consultation.factorLevel(factor)))
       }
     case "next", "naechste":
@@ -117,7 +117,7 @@ extension Shell {
     }
   }
 
-  private func expectRecommended(_ measure: Int, _ wanted: Bool) {
+  private func expectRecommended(_ measure: MeasureID, _ wanted: Bool) {
     guard consultation.isRecommended(measure) != wanted else { return }
     let id = kb.measures[measure].id
     if wanted {
@@ -133,11 +133,13 @@ extension Shell {
     }
   }
 
-  private func measureArgument(_ id: String) -> Int? {
+  private func measureArgument(_ id: String) -> MeasureID? {
     idArgument(id, kb.measureIndex, kb.measures.map(\.id), "keine Maßnahme")
   }
 
-  private func idArgument(_ id: String, _ index: [String: Int], _ all: [String], _ kind: String) -> Int? {
+  private func idArgument<Entity>(
+    _ id: String, _ index: [String: ID<Entity>], _ all: [String], _ kind: String
+  ) -> ID<Entity>? {
     if let found = index[id] { return found }
     let suggestion = Suggestion.closest(to: id, in: all)
     fail("„\(id)“ ist \(kind)." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))

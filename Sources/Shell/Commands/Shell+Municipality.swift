@@ -64,7 +64,7 @@ extension Shell {
           "Das Kommunenprofil ist leer. 'kommunenprofil speichern' übernimmt die ständigen Antworten dieser Beratung."))
     }
     line(emphasis("Kommunenprofil"))
-    for (index, question) in kb.questions.enumerated() where question.profile {
+    for (index, question) in kb.questions.entries where question.profile {
       guard let entry = profile.answers[question.id] else { continue }
       let answer = AnswerParser.parse(entry.answer, for: question)
       let shown = (try? answer.get()).map { describe($0, of: index) } ?? entry.answer

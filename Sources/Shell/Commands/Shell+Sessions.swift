@@ -47,7 +47,7 @@ extension Shell {
     } catch {
       return fail(String(describing: error))
     }
-    var answers: [Int: Answer] = [:]
+    var answers: [QuestionID: Answer] = [:]
     var misfits: [String] = []
     for saved in document.answers {
       guard let question = kb.questionIndex[saved.question] else {

@@ -1,10 +1,11 @@
 import Consultation
+import KnowledgeBase
 import RuleLanguage
 
 extension Shell {
   /// A measure named by its number in the advice as shown now, or by its id; a German problem
   /// otherwise.
-  func measureReference(_ word: String) -> Result<Int, ShellProblem> {
+  func measureReference(_ word: String) -> Result<MeasureID, ShellProblem> {
     let advice = consultation.advice()
     if let number = Int(word) {
       // A number outside the list (0, negative, past the end, or with no advice yet) changes nothing.
@@ -30,7 +31,7 @@ extension Shell {
   func assignCommand(_ arguments: String) {
     let words = arguments.trimmingSpaces.split(separator: " ", maxSplits: 1).map(String.init)
     guard let first = words.first else { return listTasks() }
-    let measure: Int
+    let measure: MeasureID
     switch measureReference(first) {
     case .success(let found): measure = found
     case .failure(let problem): return fail(problem.message)
@@ -60,7 +61,7 @@ extension Shell {
     guard !reopen || words[1].lowercased() == "nein" else {
       return fail("Bitte so angeben: erledigt <nr oder maßnahme> [nein]")
     }
-    let measure: Int
+    let measure: MeasureID
     switch measureReference(first) {
     case .success(let found): measure = found
     case .failure(let problem): return fail(problem.message)

@@ -98,7 +98,7 @@ extension Shell {
 
   /// The conflicts of a recommended measure, one wrapped line each, pointing at the other
   /// measure by its number in `advice`: „Zielkonflikt mit Nr. 2, „…“: …“.
-  func renderConflicts(of measure: Int, in advice: [Recommendation], indent: String) {
+  func renderConflicts(of measure: MeasureID, in advice: [Recommendation], indent: String) {
     for conflict in consultation.conflicts(of: measure) {
       let number = advice.firstIndex { $0.measure == conflict.measure }.map { "Nr. \($0 + 1), " } ?? ""
       let other = text(consultation.measure(conflict.measure).title)
@@ -125,7 +125,7 @@ extension Shell {
 
   func showPatterns() {
     line(emphasis("Krisenmuster"))
-    for (index, pattern) in kb.patterns.enumerated() {
+    for (index, pattern) in kb.patterns.entries {
       let score = Self.points(consultation.patternScore(index))
       let thresholds = "Verdacht ab \(pattern.suspected.germanText), erkannt ab \(pattern.established.germanText)"
       say(
@@ -137,7 +137,7 @@ extension Shell {
 
   func showProfile() {
     line(emphasis("Resilienzprofil"))
-    for (index, factor) in kb.factors.enumerated() {
+    for (index, factor) in kb.factors.entries {
       let level = consultation.factorLevel(index).map { kb.factorLevels[$0].title } ?? "nicht bewertet"
       say(TextLayout.wrap("\(factor.id.uppercased()) \(text(factor.title)): \(level)", first: "  ", rest: "    "))
     }

@@ -19,7 +19,7 @@ extension Shell {
     say(TextLayout.wrap("\(label): \(text(body))", first: "  ", rest: "    "))
   }
 
-  func showMeasure(_ index: Int) {
+  func showMeasure(_ index: MeasureID) {
     let item = consultation.measure(index)
     line(emphasis("Maßnahme: \(text(item.title)) (\(item.id))"))
     paragraph("Was", item.description)
@@ -65,7 +65,7 @@ extension Shell {
     }
   }
 
-  func showQuestion(_ index: Int) {
+  func showQuestion(_ index: QuestionID) {
     let item = kb.questions[index]
     line(emphasis("Frage: \(item.id) (\(text(kb.groups[item.group].title)))"))
     say(TextLayout.wrap(text(item.text), first: "  "))
@@ -78,7 +78,7 @@ extension Shell {
     }
   }
 
-  func showPattern(_ index: Int) {
+  func showPattern(_ index: PatternID) {
     let item = kb.patterns[index]
     line(emphasis("Krisenmuster: \(text(item.title)) (\(item.id))"))
     paragraph("Beschreibung", item.description)
@@ -97,7 +97,7 @@ extension Shell {
     renderSources(item.sourceIDs)
   }
 
-  func showFactor(_ index: Int) {
+  func showFactor(_ index: FactorID) {
     let item = kb.factors[index]
     line(emphasis("Resilienzfaktor: \(item.id.uppercased()) \(text(item.title))"))
     paragraph("Befund", item.finding)
@@ -108,7 +108,7 @@ extension Shell {
     renderSources(item.sourceIDs)
   }
 
-  func showSource(_ index: Int) {
+  func showSource(_ index: SourceID) {
     let item = kb.sources[index]
     line(emphasis("Quelle: \(item.id)"))
     paragraph("Titel", item.title)

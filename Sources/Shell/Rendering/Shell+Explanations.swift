@@ -24,7 +24,7 @@ extension Shell {
     case .factor(let factor, _):
       return "bewertet: \(consultation.factorLevel(factor).map { kb.factorLevels[$0].title } ?? "nicht bewertet")"
     case .not, .and, .or:
-      var seen = Set<Int>()
+      var seen = Set<QuestionID>()
       let questions = ConditionReads(condition).questions.filter { seen.insert($0).inserted }
       guard !questions.isEmpty else { return "" }
       return "Antworten: "
@@ -52,7 +52,7 @@ extension Shell {
   /// (each explained once per explanation; later mentions refer back).
   func renderJustification(
     _ justification: RuleJustification, indent: String, target: ConclusionTarget? = nil, depth: Int = 0,
-    explained: inout Set<Int>
+    explained: inout Set<FactID>
   ) -> String {
     let rule = kb.rules[justification.rule]
     // The crisis manager reads the reason and the condition; rule name, file and source ids are
@@ -103,7 +103,7 @@ extension Shell {
 
   func why(_ arguments: String) {
     let name = arguments.trimmingSpaces
-    let question: Int
+    let question: QuestionID
     if name.isEmpty {
       guard let current = consultation.currentQuestion else {
         return line(
@@ -138,7 +138,7 @@ extension Shell {
     if !impact.measures.isEmpty {
       // The weightiest first: those the advice would change most.
       let ranked = impact.measures.sorted { a, b in
-        let weight: (Int) -> Int = { measure in
+        let weight: (MeasureID) -> Int = { measure in
           impact.rules.reduce(0) { total, rule in
             total
               + self.kb.rules[rule].conclusions.reduce(0) { sum, conclusion in
@@ -198,7 +198,7 @@ extension Shell {
         + " 'suche <text>' hilft beim Finden.")
   }
 
-  func howMeasure(_ measure: Int) {
+  func howMeasure(_ measure: MeasureID) {
     let item = consultation.measure(measure)
     let advice = consultation.advice()
     guard let recommendation = advice.enumerated().first(where: { $0.element.measure == measure }) else {
@@ -218,7 +218,7 @@ extension Shell {
     }
     say(TextLayout.wrap("Priorität \(priority) = " + sum, first: "  ", rest: "    "))
     line(options.technical ? "  Empfohlen von:" : "  Warum empfohlen:")
-    var explained = Set<Int>()
+    var explained = Set<FactID>()
     for rule in recommendation.element.rules {
       say(
         renderJustification(
@@ -254,7 +254,7 @@ extension Shell {
     let rules = consultation.firingRules(for: target)
     guard !rules.isEmpty else { return line("  Keine Regel trifft bisher zu.") }
     line(options.technical ? "  Zutreffende Regeln:" : "  Begründet durch:")
-    var explained = Set<Int>()
+    var explained = Set<FactID>()
     for rule in rules {
       for conclusion in kb.rules[rule].conclusions {
         switch (target, conclusion.kind) {
@@ -316,7 +316,7 @@ extension Shell {
       let questions = Set(ConditionReads(condition).questions).sorted()
       let open = questions.filter { consultation.answer($0) == nil }
       // The questions by their text, with the id a user can type after 'angenommen'.
-      let named: ([Int]) -> String = { list in
+      let named: ([QuestionID]) -> String = { list in
         list.map { "„\(self.text(self.kb.questions[$0].text))“ (\(self.kb.questions[$0].id))" }.joined(separator: ", ")
       }
       if !open.isEmpty {

@@ -4,7 +4,7 @@ import RuleLanguage
 
 extension Shell {
   /// The question with its group, progress and allowed answers.
-  func renderQuestion(_ question: Int) -> String {
+  func renderQuestion(_ question: QuestionID) -> String {
     coverage?.asked(question)
     let item = kb.questions[question]
     let answered = consultation.answeredQuestions.count
@@ -54,7 +54,7 @@ extension Shell {
   }
 
   /// An answer as a person reads it; see `Engine.describe(_:of:)`.
-  func describe(_ answer: Answer?, of question: Int) -> String { consultation.describe(answer, of: question) }
+  func describe(_ answer: Answer?, of question: QuestionID) -> String { consultation.describe(answer, of: question) }
 
   /// One line after an answer: what changed in the advice, or that nothing did.
   func summary(of change: AdviceChange, accepted: String) -> String {
@@ -79,7 +79,7 @@ extension Shell {
   }
 
   /// Resolves a question id typed by the user, with a suggestion when it is misspelt.
-  func question(named name: String) -> Int? {
+  func question(named name: String) -> QuestionID? {
     if let index = kb.questionIndex[name] { return index }
     let suggestion = Suggestion.closest(to: name, in: kb.questions.map(\.id))
     fail("Unbekannte Frage „\(name)“." + (suggestion.map { " Meinten Sie „\($0)“?" } ?? ""))
@@ -87,7 +87,7 @@ extension Shell {
   }
 
   /// Splits `frage = antwort`.
-  func assignment(_ arguments: String, usage: String) -> (question: Int, answer: Answer?)? {
+  func assignment(_ arguments: String, usage: String) -> (question: QuestionID, answer: Answer?)? {
     guard let equals = arguments.firstIndex(of: "=") else {
       fail("Bitte so angeben: \(usage)")
       return nil
@@ -187,7 +187,7 @@ extension Shell {
   func showAnswers() {
     let answered = consultation.answeredQuestions
     guard !answered.isEmpty else { return line("Noch keine Antworten.") }
-    for (groupIndex, group) in kb.groups.enumerated() {
+    for (groupIndex, group) in kb.groups.entries {
       let inGroup = answered.filter { kb.questions[$0].group == groupIndex }
       guard !inGroup.isEmpty else { continue }
       line(emphasis(text(group.title)))

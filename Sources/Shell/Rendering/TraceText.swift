@@ -21,7 +21,7 @@ enum TraceText {
     switch event {
     case .ruleFired(let rule):
       let condition = kb.rules[rule].condition
-      var seen = Set<Int>()
+      var seen = Set<QuestionID>()
       let answers = ConditionReads(condition).questions.filter { seen.insert($0).inserted }.map {
         "\(kb.questions[$0].id) = \(consultation.describe(consultation.answer($0), of: $0))"
       }
@@ -37,7 +37,7 @@ enum TraceText {
     case .patternChanged(let pattern, let from, let to):
       return "Muster \(kb.patterns[pattern].id): \(from.title) → \(to.title)"
     case .factorChanged(let factor, let from, let to):
-      let name: (Int?) -> String = { $0.map { kb.factorLevels[$0].title } ?? "nicht bewertet" }
+      let name: (LevelID?) -> String = { $0.map { kb.factorLevels[$0].title } ?? "nicht bewertet" }
       return "Faktor \(kb.factors[factor].id): \(name(from)) → \(name(to))"
     case .measureRecommended(let measure):
       return "Maßnahme \(kb.measures[measure].id) empfohlen"

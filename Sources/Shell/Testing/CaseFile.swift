@@ -25,7 +25,7 @@ public struct CaseFile: Sendable {
 
   /// One answer the crisis manager knows, with the facts it comes from.
   public struct KnownAnswer: Sendable {
-    public var question: Int
+    public var question: QuestionID
     public var answer: Answer
     public var facts: [String]
     public var line: Int
@@ -75,7 +75,7 @@ public struct CaseFile: Sendable {
   /// Facts that are true in hindsight but unknown at the moment; no answer may cite them.
   public var unknownFacts: [String]
   /// The known answers by question.
-  public var answers: [Int: KnownAnswer]
+  public var answers: [QuestionID: KnownAnswer]
   public var expected: [ExpectedMeasure]
   public var mustNot: [String]
   /// The expected level of every pattern of the knowledge base, by pattern id.
@@ -207,7 +207,7 @@ public enum CaseFileParser {
   ) {
     var reporter = Reporter(file: SourceFile(path: path, text: text))
     var header: [String: (value: String, line: Line)] = [:]
-    var answers: [Int: CaseFile.KnownAnswer] = [:]
+    var answers: [QuestionID: CaseFile.KnownAnswer] = [:]
     var expected: [CaseFile.ExpectedMeasure] = []
     var mustNot: [String] = []
     var patterns: [String: CaseFile.ExpectedLevel] = [:]
@@ -386,7 +386,7 @@ public enum CaseFileParser {
   /// `set <frage> = <antwort> [F01, F02]`: the answer in the syntax of test scripts, parsed by
   /// the shell's own answer parser, and the facts it comes from.
   static func parseAnswer(_ line: Line, knowledgeBase: KnowledgeBase, _ reporter: inout Reporter) -> (
-    question: Int, known: CaseFile.KnownAnswer, factWords: [(String, Word)]
+    question: QuestionID, known: CaseFile.KnownAnswer, factWords: [(String, Word)]
   )? {
     let usage = "Bitte so angeben: set <frage> = <antwort> [F01, F02]"
     let body = line.text

@@ -115,7 +115,7 @@ public struct CaseRunner {
     let top = top10(consultation)
     let figures = CaseScoring.advice(file.expected, top)
     var patterns: [String: PatternState] = [:]
-    for (index, pattern) in knowledgeBase.patterns.enumerated() {
+    for (index, pattern) in knowledgeBase.patterns.entries {
       patterns[pattern.id] = consultation.patternState(index)
     }
     let asked = Set(dialogue.map(\.question))

@@ -5,13 +5,13 @@ import KnowledgeBase
 /// questions asked or answered, pattern states and factor levels.
 public final class CoverageRecorder {
   public let knowledgeBase: KnowledgeBase
-  public private(set) var firedRules = Set<Int>()
-  public private(set) var recommendedMeasures = Set<Int>()
-  public private(set) var touchedQuestions = Set<Int>()
+  public private(set) var firedRules = Set<RuleID>()
+  public private(set) var recommendedMeasures = Set<MeasureID>()
+  public private(set) var touchedQuestions = Set<QuestionID>()
   /// Pattern index → states reached (suspected, established).
-  public private(set) var patternStates: [Int: Set<PatternState>] = [:]
+  public private(set) var patternStates: [PatternID: Set<PatternState>] = [:]
   /// Factor index → levels assessed.
-  public private(set) var factorLevels: [Int: Set<Int>] = [:]
+  public private(set) var factorLevels: [FactorID: Set<LevelID>] = [:]
 
   public init(knowledgeBase: KnowledgeBase) {
     self.knowledgeBase = knowledgeBase
@@ -45,7 +45,7 @@ public final class CoverageRecorder {
     }
   }
 
-  func asked(_ question: Int) { touchedQuestions.insert(question) }
+  func asked(_ question: QuestionID) { touchedQuestions.insert(question) }
 
   /// One kind of coverage: how many of how many, and the ids never reached.
   public struct Figure: Sendable {
@@ -80,7 +80,7 @@ public final class CoverageRecorder {
         missing: kb.questions.indices.filter { !touchedQuestions.contains($0) }.map { kb.questions[$0].id }))
     var patternMissing: [String] = []
     var patternCovered = 0
-    for (index, pattern) in kb.patterns.enumerated() {
+    for (index, pattern) in kb.patterns.entries {
       for state in [PatternState.suspected, .established] {
         if patternStates[index]?.contains(state) == true {
           patternCovered += 1
@@ -95,8 +95,8 @@ public final class CoverageRecorder {
         total: kb.patterns.count * 2, missing: patternMissing))
     var levelMissing: [String] = []
     var levelCovered = 0
-    for (index, factor) in kb.factors.enumerated() {
-      for (level, item) in kb.factorLevels.enumerated() {
+    for (index, factor) in kb.factors.entries {
+      for (level, item) in kb.factorLevels.entries {
         if factorLevels[index]?.contains(level) == true {
           levelCovered += 1
         } else {

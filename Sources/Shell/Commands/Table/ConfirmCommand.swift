@@ -15,7 +15,7 @@ struct ConfirmCommand: ShellCommand {
   init(_ arguments: CommandArguments) throws(CommandUsageError) { word = try arguments.atMost(1).first }
 
   func run(in shell: Shell) {
-    let questions: [Int]
+    let questions: [QuestionID]
     switch word?.folded {
     case nil:
       questions = shell.consultation.staleAnswers.map(\.question)

@@ -104,7 +104,7 @@ extension Shell {
       let reason = words.count == 3 ? words[2] : nil
       return logDecision(measure, verdict, reason: reason, role: role, observer: parsed.observer)
     }
-    var measure: Int?
+    var measure: MeasureID?
     if let reference = parsed.measure {
       switch measureReference(reference, titles: true) {
       case .success(let found): measure = found
@@ -133,8 +133,9 @@ extension Shell {
     }
   }
 
-  private func logDecision(_ measure: Int, _ verdict: StaffDecision, reason: String?, role: String?, observer: String?)
-  {
+  private func logDecision(
+    _ measure: MeasureID, _ verdict: StaffDecision, reason: String?, role: String?, observer: String?
+  ) {
     do {
       try consultation.decide(measure, verdict, reason: reason, role: role, observer: observer)
     } catch {
@@ -149,7 +150,7 @@ extension Shell {
   }
 
   /// A measure as the exercise shows it: its id for rule authors in an open exercise, else its title.
-  func measureName(_ measure: Int) -> String {
+  func measureName(_ measure: MeasureID) -> String {
     options.technical && !adviceHidden ? kb.measures[measure].id : "„\(text(kb.measures[measure].title))“"
   }
 
@@ -174,16 +175,16 @@ extension Shell {
 
   /// The measure whose title shares the most words with a decision in free text, if one stands
   /// out: a suggestion, never a link by itself.
-  func suggestedMeasure(for decision: String) -> Int? {
+  func suggestedMeasure(for decision: String) -> MeasureID? {
     func stems(_ text: String) -> Set<String> {
       Set(
         text.folded.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 5 }.map { String($0.prefix(6)) })
     }
     let words = stems(decision)
     guard !words.isEmpty else { return nil }
-    var best: (measure: Int, score: Int)?
+    var best: (measure: MeasureID, score: Int)?
     var tied = false
-    for (index, measure) in kb.measures.enumerated() {
+    for (index, measure) in kb.measures.entries {
       let score = words.intersection(stems(text(measure.title)).union(stems(measure.id))).count
       guard score > 0 else { continue }
       if score > (best?.score ?? 0) {
@@ -197,7 +198,7 @@ extension Shell {
   }
 
   /// A measure by number of the advice, id or (with `titles`) its title.
-  func measureReference(_ word: String, titles: Bool) -> Result<Int, ShellProblem> {
+  func measureReference(_ word: String, titles: Bool) -> Result<MeasureID, ShellProblem> {
     if titles, let index = kb.measures.firstIndex(where: { text($0.title).folded == word.folded }) {
       return .success(index)
     }

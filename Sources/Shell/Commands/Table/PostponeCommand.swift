@@ -17,7 +17,7 @@ struct PostponeCommand: ShellCommand {
   func run(in shell: Shell) {
     let words = text.split(separator: " ", maxSplits: 1).map(String.init)
     guard let first = words.first else { return shell.fail("Bitte so angeben: \(Self.spec.usage)") }
-    let measure: Int
+    let measure: MeasureID
     switch shell.measureReference(first) {
     case .success(let found): measure = found
     case .failure(let problem): return shell.fail(problem.message)
