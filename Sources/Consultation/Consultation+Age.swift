@@ -38,7 +38,8 @@ extension Consultation {
     guard !answered.isEmpty else { return }
     let now = clock()
     let time = JournalCodec.second(now)
-    try write(answered.map { JournalRecord(.confirm(question: knowledgeBase.questions[$0].id), time: time, by: author) })
+    try write(
+      answered.map { JournalRecord(.confirm(question: knowledgeBase.questions[$0].id), time: time, by: author) })
     for question in answered { stamps[question] = AnswerStamp(time: now, by: author) }
   }
 

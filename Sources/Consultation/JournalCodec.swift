@@ -241,7 +241,8 @@ public enum JournalCodec {
       switch kind {
       case .start:
         return .start(
-          knowledgeBase: try required(line.knowledgeBase, "knowledgeBase"), version: try required(line.version, "version"))
+          knowledgeBase: try required(line.knowledgeBase, "knowledgeBase"),
+          version: try required(line.version, "version"))
       case .set:
         return .set(
           .init(question: try required(line.question, "question"), answer: line.answer ?? "", source: line.source))
@@ -279,7 +280,8 @@ public enum JournalCodec {
         return .injectControl(inject: try required(line.answer, "answer"), yes: line.text == "ja")
       case .injectSkip: return .injectSkip(inject: try required(line.answer, "answer"))
       case .injectDelay:
-        return .injectDelay(inject: try required(line.answer, "answer"), to: try parsed(line.due, "due", ExerciseTime.init))
+        return .injectDelay(
+          inject: try required(line.answer, "answer"), to: try parsed(line.due, "due", ExerciseTime.init))
       case .injectEdit: return .injectEdit(inject: try required(line.answer, "answer"), text: line.text ?? "")
       case .injectAdd:
         return .injectAdd(try json(AdHocInject.self, line.text, "text"), at: line.due.flatMap(ExerciseTime.init))
@@ -317,7 +319,8 @@ public enum JournalCodec {
       switch kind {
       case .start:
         return .start(
-          knowledgeBase: try required(line.knowledgeBase, "knowledgeBase"), version: try required(line.version, "version"))
+          knowledgeBase: try required(line.knowledgeBase, "knowledgeBase"),
+          version: try required(line.version, "version"))
       case .set:
         return .set(
           .init(
@@ -359,7 +362,8 @@ public enum JournalCodec {
         return .injectControl(inject: try required(line.inject, "inject"), yes: try required(line.yes, "yes"))
       case .injectSkip: return .injectSkip(inject: try required(line.inject, "inject"))
       case .injectDelay:
-        return .injectDelay(inject: try required(line.inject, "inject"), to: try parsed(line.at, "at", ExerciseTime.init))
+        return .injectDelay(
+          inject: try required(line.inject, "inject"), to: try parsed(line.at, "at", ExerciseTime.init))
       case .injectEdit:
         return .injectEdit(inject: try required(line.inject, "inject"), text: try required(line.text, "text"))
       case .injectAdd:

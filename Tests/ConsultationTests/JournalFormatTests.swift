@@ -39,7 +39,9 @@ import _ResilienzTestSupport
     random.next() % 3 == 0 ? nil : make(&random)
   }
 
-  static func pick<T>(_ values: [T], _ random: inout SplitMix64) -> T { values[Int(random.next() % UInt64(values.count))] }
+  static func pick<T>(_ values: [T], _ random: inout SplitMix64) -> T {
+    values[Int(random.next() % UInt64(values.count))]
+  }
 
   /// A record of each kind, with payloads drawn from the seed.
   static func sample(_ kind: JournalEntry.Kind, _ r: inout SplitMix64) -> JournalEntry {
@@ -209,7 +211,8 @@ import _ResilienzTestSupport
     #expect(
       entries.contains(
         .rating(
-          .init(objective: "information", rating: .achieved, comment: "Bürgerinformation am ersten Tag", observer: "Weber"))
+          .init(
+            objective: "information", rating: .achieved, comment: "Bürgerinformation am ersten Tag", observer: "Weber"))
       ))
     #expect(
       entries.contains(
@@ -258,8 +261,12 @@ import _ResilienzTestSupport
     #expect(run.schedule.entry("darknet")?.inject.text == "Ein Forum bietet Daten der Bürgerinnen und Bürger an.")
     #expect(run.schedule.entry("zusatz-1")?.added == true)
     #expect(run.schedule.entry("erpressung")?.inject.at == ExerciseTime(minutes: 480))
-    #expect(run.entries.map(\.text) == ["sofort umsetzen", "Notbetrieb der Bürgerbüros mit Papierformularen", "Ruhig im Stabsraum."])
-    #expect(run.entries.map(\.role) == ["Koordinierungsgruppe des Stabes", "Koordinierungsgruppe des Stabes", "S2 Lage"])
+    #expect(
+      run.entries.map(\.text) == [
+        "sofort umsetzen", "Notbetrieb der Bürgerbüros mit Papierformularen", "Ruhig im Stabsraum.",
+      ])
+    #expect(
+      run.entries.map(\.role) == ["Koordinierungsgruppe des Stabes", "Koordinierungsgruppe des Stabes", "S2 Lage"])
     #expect(run.evaluation.header == ExerciseHeader(date: "12.03.2027", observers: ["Weber", "Öztürk"]))
     #expect(run.evaluation.ratings.map(\.rating) == [.achieved])
     #expect(run.evaluation.plan.map(\.status) == [.inProgress])
