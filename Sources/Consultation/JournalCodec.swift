@@ -236,16 +236,14 @@ public enum JournalCodec {
       try parsed(name, fieldName) { try? HeaderField(named: $0) }
     }
 
-    /// Version 1: meanings by kind, absent fields where earlier versions left them out.
-    func version1() throws(JournalLineProblem) -> JournalEntry {
+    /// The kinds whose fields are the same in every version. A kind neither reader handles is
+    /// refused as damaged (the round-trip test of every kind fails before that can ship).
+    func alike() throws(JournalLineProblem) -> JournalEntry {
       switch kind {
       case .start:
         return .start(
           knowledgeBase: try required(line.knowledgeBase, "knowledgeBase"),
           version: try required(line.version, "version"))
-      case .set:
-        return .set(
-          .init(question: try required(line.question, "question"), answer: line.answer ?? "", source: line.source))
       case .unset: return .unset(question: try required(line.question, "question"))
       case .skip: return .skip(question: try required(line.question, "question"))
       case .confirm: return .confirm(question: try required(line.question, "question"))
@@ -254,6 +252,17 @@ public enum JournalCodec {
       case .back: return .back
       case .undo: return .undo
       case .debrief: return .debrief
+      case .note: return .note(text: try required(line.text, "text"))
+      default: throw .damaged
+      }
+    }
+
+    /// Version 1: meanings by kind, absent fields where earlier versions left them out.
+    func version1() throws(JournalLineProblem) -> JournalEntry {
+      switch kind {
+      case .set:
+        return .set(
+          .init(question: try required(line.question, "question"), answer: line.answer ?? "", source: line.source))
       case .term: return .term(term: try required(line.question, "question"), text: line.text)
       case .header: return .header(field: try header(line.question, "question"), text: line.text)
       case .task:
@@ -291,7 +300,6 @@ public enum JournalCodec {
             measure: try required(line.question, "question"),
             decision: try parsed(line.answer, "answer", StaffDecision.init(rawValue:)), reason: line.text,
             observer: line.observer))
-      case .note: return .note(text: try required(line.text, "text"))
       case .log:
         return .log(
           .init(
@@ -311,29 +319,18 @@ public enum JournalCodec {
         return .planStatus(
           row: try parsed(line.text, "text") { Int($0) },
           status: try parsed(line.answer, "answer", PlanStatus.init(rawValue:)))
+      default: return try alike()
       }
     }
 
     /// Version 2: one meaning per field.
     func version2() throws(JournalLineProblem) -> JournalEntry {
       switch kind {
-      case .start:
-        return .start(
-          knowledgeBase: try required(line.knowledgeBase, "knowledgeBase"),
-          version: try required(line.version, "version"))
       case .set:
         return .set(
           .init(
             question: try required(line.question, "question"), answer: try required(line.answer, "answer"),
             source: line.source))
-      case .unset: return .unset(question: try required(line.question, "question"))
-      case .skip: return .skip(question: try required(line.question, "question"))
-      case .confirm: return .confirm(question: try required(line.question, "question"))
-      case .reset: return .reset
-      case .loaded: return .loaded
-      case .back: return .back
-      case .undo: return .undo
-      case .debrief: return .debrief
       case .term: return .term(term: try required(line.term, "term"), text: line.text)
       case .header: return .header(field: try header(line.field, "field"), text: line.text)
       case .task:
@@ -375,7 +372,6 @@ public enum JournalCodec {
             measure: try required(line.measure, "measure"),
             decision: try parsed(line.decision, "decision", StaffDecision.init(rawValue:)), reason: line.reason,
             observer: line.observer))
-      case .note: return .note(text: try required(line.text, "text"))
       case .log:
         return .log(
           .init(
@@ -394,6 +390,7 @@ public enum JournalCodec {
       case .planStatus:
         return .planStatus(
           row: try required(line.row, "row"), status: try parsed(line.status, "status", PlanStatus.init(rawValue:)))
+      default: return try alike()
       }
     }
   }
