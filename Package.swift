@@ -61,7 +61,8 @@ let package = Package(
     ),
     .testTarget(
       name: "ConsultationTests",
-      dependencies: ["Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"]
+      dependencies: ["Consultation", "KnowledgeBase", "RuleEngine", "_ResilienzTestSupport"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "ShellTests",

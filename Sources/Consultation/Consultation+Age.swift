@@ -37,17 +37,15 @@ extension Consultation {
     let answered = questions.filter { answer($0) != nil }
     guard !answered.isEmpty else { return }
     let now = clock()
-    let time = AnswerStamp.timestamp(now)
+    let time = JournalCodec.second(now)
     try write(
-      answered.map { JournalRecord(op: "confirm", question: knowledgeBase.questions[$0].id, time: time, by: author) })
+      answered.map { JournalRecord(.confirm(question: knowledgeBase.questions[$0].id), time: time, by: author) })
     for question in answered { stamps[question] = AnswerStamp(time: now, by: author) }
   }
 
   /// Takes a `confirm` record during a replay.
-  mutating func replayConfirmation(_ record: JournalRecord) {
-    guard let id = record.question, let question = knowledgeBase.questionIndex[id], answer(question) != nil else {
-      return
-    }
-    stamps[question] = AnswerStamp(time: AnswerStamp.date(fromTimestamp: record.time), by: record.by)
+  mutating func replayConfirmation(of id: String, _ record: JournalRecord) {
+    guard let question = knowledgeBase.questionIndex[id], answer(question) != nil else { return }
+    stamps[question] = AnswerStamp(time: record.time, by: record.by)
   }
 }

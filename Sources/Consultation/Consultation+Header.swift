@@ -75,7 +75,7 @@ extension Consultation {
       if given.isEmpty { value = nil }
       if field == .einstufung { value = value.map(HeaderField.normalizedMarking) }
     }
-    try write(JournalRecord(op: "header", question: field.rawValue, text: value))
+    try write(JournalRecord(.header(field: field, text: value)))
     header[field] = value
   }
 }

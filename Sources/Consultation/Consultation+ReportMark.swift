@@ -1,5 +1,6 @@
 import Foundation
 import KnowledgeBase
+import RuleEngine
 
 /// What a written report showed, kept in the journal so that the next report can say what
 /// changed since.
@@ -8,42 +9,23 @@ public struct ReportMark: Equatable, Sendable {
   public var time: String?
   /// The top measures' ids in order.
   public var measures: [String]
-  /// The patterns that were suspected or recognised, by id, with their state (`suspected`,
-  /// `established`).
-  public var patterns: [String: String]
+  /// The patterns that were suspected or recognised, by id, with their state.
+  public var patterns: [String: PatternState]
 }
 
 extension Consultation {
   /// Notes in the journal that a report was written now, with the top of the advice it showed.
   public mutating func markReported() throws {
-    let mark = currentMark(time: AnswerStamp.timestamp(clock()))
-    try write(
-      JournalRecord(
-        op: "report", answer: mark.measures.joined(separator: ","),
-        text: mark.patterns.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
-        time: mark.time))
+    let time = JournalCodec.second(clock())
+    let mark = currentMark(time: AnswerStamp.timestamp(time))
+    try write(JournalRecord(.report(measures: mark.measures, patterns: mark.patterns), time: time))
     lastReport = mark
   }
 
-  /// Takes a `report` record during a replay.
-  mutating func replayReportMark(_ record: JournalRecord) {
-    var patterns: [String: String] = [:]
-    for pair in (record.text ?? "").split(separator: ";") {
-      let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-      if parts.count == 2 { patterns[parts[0]] = parts[1] }
-    }
-    lastReport = ReportMark(
-      time: record.time, measures: (record.answer ?? "").split(separator: ",").map(String.init), patterns: patterns)
-  }
-
   func currentMark(time: String?) -> ReportMark {
-    var patterns: [String: String] = [:]
-    for (index, pattern) in knowledgeBase.patterns.entries {
-      switch patternState(index) {
-      case .inactive: continue
-      case .suspected: patterns[pattern.id] = "suspected"
-      case .established: patterns[pattern.id] = "established"
-      }
+    var patterns: [String: PatternState] = [:]
+    for (index, pattern) in knowledgeBase.patterns.entries where patternState(index) != .inactive {
+      patterns[pattern.id] = patternState(index)
     }
     let measures = advice().prefix(Consultation.settledPlaces).map { knowledgeBase.measures[$0.measure].id }
     return ReportMark(time: time, measures: Array(measures), patterns: patterns)
@@ -63,13 +45,7 @@ extension Consultation {
     for id in last.measures where !now.measures.contains(id) {
       lines.append("nicht mehr unter den ersten zehn: \(title(id))")
     }
-    let stateTitle: (String?) -> String = { state in
-      switch state {
-      case "established": PatternState.established.title
-      case "suspected": PatternState.suspected.title
-      default: PatternState.inactive.title
-      }
-    }
+    let stateTitle: (PatternState?) -> String = { ($0 ?? .inactive).title }
     for pattern in knowledgeBase.patterns where now.patterns[pattern.id] != last.patterns[pattern.id] {
       lines.append(
         "Krisenmuster „\(filled(pattern.title))“: \(stateTitle(last.patterns[pattern.id])) → \(stateTitle(now.patterns[pattern.id]))"

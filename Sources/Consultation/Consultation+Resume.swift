@@ -27,59 +27,59 @@ extension Consultation {
     var injectsPlayed = 0
     // Replayed without a journal, so nothing is written twice; attached afterwards.
     for record in contents.records {
-      let time = AnswerStamp.date(fromTimestamp: record.time)
-      switch record.op {
-      case "start":
-        if record.knowledgeBase != knowledgeBase.info.id || record.version != knowledgeBase.info.version {
+      let time = record.time
+      switch record.entry {
+      case .start(let id, let version):
+        if id != knowledgeBase.info.id || version != knowledgeBase.info.version {
           problems.append(
-            "Das Journal wurde mit der Wissensbasis \(record.knowledgeBase ?? "?") \(record.version ?? "?") begonnen; geladen ist \(knowledgeBase.info.id) \(knowledgeBase.info.version)."
+            "Das Journal wurde mit der Wissensbasis \(id) \(version) begonnen; geladen ist \(knowledgeBase.info.id) \(knowledgeBase.info.version)."
           )
         }
-      case "set", "unset":
-        guard let id = record.question, let question = knowledgeBase.questionIndex[id] else {
-          problems.append("Die Frage „\(record.question ?? "?")“ gibt es nicht mehr; ihre Antwort wird übergangen.")
+      case .set(let given):
+        guard let question = knowledgeBase.questionIndex[given.question] else {
+          problems.append("Die Frage „\(given.question)“ gibt es nicht mehr; ihre Antwort wird übergangen.")
           // Kept in the history as a step that changes nothing, so that a later 'back' undoes
           // the answer it undid when the journal was written, not the one before it.
-          consultation.recordUnapplied(record.question ?? "?")
+          consultation.recordUnapplied(given.question)
           continue
         }
-        let stamp = AnswerStamp(
-          time: AnswerStamp.date(fromTimestamp: record.time), by: record.by, source: record.source)
-        if record.op == "unset" {
-          try consultation.replay(question, to: nil, stamp: stamp)
-          continue
-        }
-        switch AnswerParser.parse(record.answer ?? "", for: knowledgeBase.questions[question]) {
+        let stamp = AnswerStamp(time: time, by: record.by, source: given.source)
+        switch AnswerParser.parse(given.answer, for: knowledgeBase.questions[question]) {
         case .success(let answer): try consultation.replay(question, to: answer, stamp: stamp)
         case .failure(let error):
           problems.append(
-            "\(id) = \(record.answer ?? ""): \(error.description.hasSuffix(".") ? error.description : error.description + ".") Die Antwort wird übergangen."
+            "\(given.question) = \(given.answer): \(error.description.hasSuffix(".") ? error.description : error.description + ".") Die Antwort wird übergangen."
           )
+          consultation.recordUnapplied(given.question)
+        }
+      case .unset(let id):
+        guard let question = knowledgeBase.questionIndex[id] else {
+          problems.append("Die Frage „\(id)“ gibt es nicht mehr; ihre Antwort wird übergangen.")
           consultation.recordUnapplied(id)
-        }
-      case "reset":
-        try consultation.clearAnswers()
-      case "loaded":
-        consultation.forgetHistory()
-      case "back":
-        _ = try consultation.back()
-      case "skip":
-        if let id = record.question, let question = knowledgeBase.questionIndex[id] {
-          try consultation.skip(question)
-        }
-      case "exercise":
-        guard let id = record.question, let exercise = knowledgeBase.exercises.first(where: { $0.id == id }) else {
-          problems.append("Die Übung „\(record.question ?? "?")“ gibt es nicht mehr; ihre Einträge werden übergangen.")
           continue
         }
-        try consultation.startExercise(exercise, blind: record.answer == "blind", at: time)
+        try consultation.replay(question, to: nil, stamp: AnswerStamp(time: time, by: record.by))
+      case .reset:
+        try consultation.clearAnswers()
+      case .loaded:
+        consultation.forgetHistory()
+      case .back:
+        _ = try consultation.back()
+      case .skip(let id):
+        if let question = knowledgeBase.questionIndex[id] { try consultation.skip(question) }
+      case .exercise(let id, let blind):
+        guard let exercise = knowledgeBase.exercises.first(where: { $0.id == id }) else {
+          problems.append("Die Übung „\(id)“ gibt es nicht mehr; ihre Einträge werden übergangen.")
+          continue
+        }
+        try consultation.startExercise(exercise, blind: blind, at: time)
         injectsPlayed = 0
-      case "inject":
+      case .inject(_, let inject):
         guard consultation.exercise != nil else { continue }
         injectsPlayed += 1
         do {
-          if let id = record.answer {
-            try consultation.releaseInject(id)
+          if let inject {
+            try consultation.releaseInject(inject)
           } else {
             // Journals from before the Drehbuch name no inject: the next one, as then.
             try consultation.playInject()
@@ -88,72 +88,65 @@ extension Consultation {
           // The scenario may have lost injects since they were played: the session still
           // opens, at the last inject the scenario has, and says so below.
           if case .noMoreInjects = error { continue }
-          problems.append("Die Einlage „\(record.answer ?? "?")“ wird übergangen: \(error.description)")
+          problems.append("Die Einlage „\(inject ?? "?")“ wird übergangen: \(error.description)")
         }
-      case "inject-control", "inject-skip", "inject-delay", "inject-edit", "inject-add":
+      case .injectControl, .injectSkip, .injectDelay, .injectEdit, .injectAdd:
         guard consultation.exercise != nil else { continue }
-        do {
-          try consultation.replayScheduleChange(record)
-        } catch let error as ExerciseError {
-          problems.append("Eine Änderung der Einlage „\(record.answer ?? "?")“ wird übergangen: \(error.description)")
-        }
-      case "decide":
-        guard consultation.exercise != nil, let id = record.question, let measure = knowledgeBase.measureIndex[id],
-          let decision = StaffDecision(rawValue: record.answer ?? "")
-        else {
-          problems.append("Eine Entscheidung zu „\(record.question ?? "?")“ passt nicht mehr und wird übergangen.")
+        if let problem = try consultation.replayScheduleChange(record.entry) { problems.append(problem) }
+      case .decide(let decided):
+        guard consultation.exercise != nil, let measure = knowledgeBase.measureIndex[decided.measure] else {
+          problems.append("Eine Entscheidung zu „\(decided.measure)“ passt nicht mehr und wird übergangen.")
           continue
         }
-        try consultation.decide(measure, decision, reason: record.text, at: time, role: record.by)
-      case "note":
-        if consultation.exercise != nil, let text = record.text {
+        try consultation.decide(measure, decided.decision, reason: decided.reason, at: time, role: record.by)
+      case .note(let text):
+        if consultation.exercise != nil {
           _ = try consultation.log(.note, text: text, measure: nil, role: record.by, observer: nil, at: time)
         }
-      case "log":
-        guard consultation.exercise != nil, let kind = LogEntry.Kind(rawValue: record.answer ?? "") else { continue }
+      case .log(let logged):
+        guard consultation.exercise != nil else { continue }
         var measure: MeasureID?
-        if let id = record.question {
+        if let id = logged.measure {
           measure = knowledgeBase.measureIndex[id]
           if measure == nil {
             problems.append("Die Maßnahme „\(id)“ gibt es nicht mehr; der Eintrag bleibt ohne sie im Protokoll.")
           }
         }
         _ = try consultation.log(
-          kind, text: record.text ?? "", measure: measure, role: record.by, observer: record.observer, at: time)
-      case "undo":
+          logged.kind, text: logged.text, measure: measure, role: record.by, observer: logged.observer, at: time)
+      case .undo:
         if consultation.exercise?.entries.isEmpty == false { try consultation.undoLastEntry() }
-      case "debrief":
+      case .debrief:
         if consultation.exercise != nil { try consultation.markDebriefed() }
-      case "exercise-role", "exercise-info", "rating", "plan", "plan-status":
+      case .exerciseRole, .exerciseInfo, .rating, .plan, .planStatus:
         guard consultation.exercise != nil else { continue }
-        if !consultation.replayEvaluation(record, at: time) {
-          problems.append("Ein Eintrag der Auswertung („\(record.op)“) passt nicht mehr und wird übergangen.")
+        if !consultation.replayEvaluation(record.entry, at: time) {
+          problems.append(
+            "Ein Eintrag der Auswertung („\(record.entry.kind.rawValue)“) passt nicht mehr und wird übergangen.")
         }
-      case "task":
-        if !consultation.replayTask(record) {
-          problems.append("Ein Auftrag zu „\(record.question ?? "?")“ passt nicht mehr und wird übergangen.")
+      case .task(let id, let change):
+        if !consultation.replayTask(id, change, record) {
+          problems.append("Ein Auftrag zu „\(id)“ passt nicht mehr und wird übergangen.")
         }
-      case "report":
-        consultation.replayReportMark(record)
-      case "exercise-clock":
-        if consultation.exercise != nil { try consultation.setExerciseClock(Int(record.answer ?? "")) }
-      case "confirm":
-        consultation.replayConfirmation(record)
-      case "header":
+      case .report(let measures, let patterns):
+        consultation.lastReport = ReportMark(
+          time: time.map(AnswerStamp.timestamp), measures: measures, patterns: patterns)
+      case .exerciseClock(let compression):
+        if consultation.exercise != nil { try consultation.setExerciseClock(compression) }
+      case .confirm(let id):
+        consultation.replayConfirmation(of: id, record)
+      case .header(let field, let text):
         do {
-          try consultation.setHeader(try HeaderField(named: record.question ?? ""), to: record.text)
+          try consultation.setHeader(field, to: text)
         } catch {
-          problems.append("Der Kopfeintrag „\(record.question ?? "?")“ wird übergangen: \(error)")
+          problems.append("Der Kopfeintrag „\(field.rawValue)“ wird übergangen: \(error)")
         }
-      case "term":
+      case .term(let term, let text):
         do {
-          try consultation.setTermText(record.question ?? "", to: record.text)
+          try consultation.setTermText(term, to: text)
         } catch {
-          problems.append("Die Bezeichnung für „\(record.question ?? "?")“ wird übergangen: \(error)")
+          problems.append("Die Bezeichnung für „\(term)“ wird übergangen: \(error)")
         }
-      default:
-        // Records of kinds a later version writes are kept in the file and skipped here.
-        continue
       }
     }
     // The log is the journal as written, with its times, not the replay's.
@@ -175,17 +168,16 @@ extension Consultation {
     var answers: [String: String] = [:]
     var history: [(question: String, previous: String?)] = []
     for record in contents.records {
-      guard let question = record.question ?? (record.op == "back" || record.op == "reset" ? "" : nil) else { continue }
-      switch record.op {
-      case "set":
-        history.append((question, answers[question]))
-        answers[question] = record.answer ?? ""
-      case "unset":
+      switch record.entry {
+      case .set(let given):
+        history.append((given.question, answers[given.question]))
+        answers[given.question] = given.answer
+      case .unset(let question):
         history.append((question, answers[question]))
         answers[question] = nil
-      case "back":
+      case .back:
         if let last = history.popLast() { answers[last.question] = last.previous }
-      case "reset":
+      case .reset:
         answers.removeAll()
         history.removeAll()
       default: continue

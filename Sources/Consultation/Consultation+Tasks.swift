@@ -75,8 +75,8 @@ extension Consultation {
     let stamp = AnswerStamp(time: clock(), by: author)
     try write(
       JournalRecord(
-        op: "task", question: knowledgeBase.measures[measure].id, answer: "assign", text: owner,
-        time: stamp.time.map(AnswerStamp.timestamp), by: author, due: due))
+        .task(measure: knowledgeBase.measures[measure].id, change: .assign(owner: owner, due: due)),
+        time: stamp.time.map(JournalCodec.second), by: author))
     tasks[measure] = MeasureTask(owner: owner, due: due, stamp: stamp)
   }
 
@@ -91,8 +91,8 @@ extension Consultation {
     let stamp = AnswerStamp(time: clock(), by: author)
     try write(
       JournalRecord(
-        op: "task", question: knowledgeBase.measures[measure].id, answer: "defer", text: reason,
-        time: stamp.time.map(AnswerStamp.timestamp), by: author))
+        .task(measure: knowledgeBase.measures[measure].id, change: .postpone(reason: reason)),
+        time: stamp.time.map(JournalCodec.second), by: author))
     var task = MeasureTask(owner: "", due: nil, stamp: stamp)
     task.deferral = reason
     tasks[measure] = task
@@ -110,33 +110,31 @@ extension Consultation {
     let stamp = AnswerStamp(time: clock(), by: author)
     try write(
       JournalRecord(
-        op: "task", question: knowledgeBase.measures[measure].id, answer: done ? "done" : "open",
-        time: stamp.time.map(AnswerStamp.timestamp), by: author))
+        .task(measure: knowledgeBase.measures[measure].id, change: done ? .done : .reopen),
+        time: stamp.time.map(JournalCodec.second), by: author))
     task.done = done
     task.stamp = stamp
     tasks[measure] = task
   }
 
-  /// Replays a `task` record; false when it does not fit the knowledge base.
-  mutating func replayTask(_ record: JournalRecord) -> Bool {
-    guard let id = record.question, let measure = knowledgeBase.measureIndex[id] else { return false }
-    let stamp = AnswerStamp(time: AnswerStamp.date(fromTimestamp: record.time), by: record.by)
-    switch record.answer {
-    case "assign":
-      guard let owner = record.text, !owner.isEmpty else { return false }
-      tasks[measure] = MeasureTask(owner: owner, due: record.due, stamp: stamp)
-    case "defer":
-      guard let reason = record.text, !reason.isEmpty else { return false }
+  /// Replays a task's change; false when it does not fit the knowledge base.
+  mutating func replayTask(_ id: String, _ change: JournalEntry.TaskChange, _ record: JournalRecord) -> Bool {
+    guard let measure = knowledgeBase.measureIndex[id] else { return false }
+    let stamp = AnswerStamp(time: record.time, by: record.by)
+    switch change {
+    case .assign(let owner, let due):
+      guard !owner.isEmpty else { return false }
+      tasks[measure] = MeasureTask(owner: owner, due: due, stamp: stamp)
+    case .postpone(let reason):
+      guard !reason.isEmpty else { return false }
       var task = MeasureTask(owner: "", due: nil, stamp: stamp)
       task.deferral = reason
       tasks[measure] = task
-    case "done", "open":
+    case .done, .reopen:
       guard var task = tasks[measure], task.deferral == nil else { return false }
-      task.done = record.answer == "done"
+      task.done = change == .done
       task.stamp = stamp
       tasks[measure] = task
-    default:
-      return false
     }
     return true
   }

@@ -42,7 +42,7 @@ extension Consultation {
         throw TermTextError.forbiddenCharacter(bad)
       }
     }
-    try write(JournalRecord(op: "term", question: term, text: trimmed))
+    try write(JournalRecord(.term(term: term, text: trimmed)))
     engine.termTexts[term] = trimmed
   }
 

@@ -116,14 +116,14 @@ public struct Consultation {
   public mutating func set(_ question: QuestionID, to answer: Answer?, record: Bool = true) throws -> AnswerOutcome {
     let stamp = AnswerStamp(time: clock(), by: author, source: answer == nil ? nil : informationSource)
     let item = knowledgeBase.questions[question]
-    let time = stamp.time.map(AnswerStamp.timestamp)
+    let time = stamp.time.map(JournalCodec.second)
     if let answer {
       try write(
         JournalRecord(
-          op: "set", question: item.id, answer: AnswerParser.format(answer, for: item), time: time, by: author,
-          source: informationSource))
+          .set(.init(question: item.id, answer: AnswerParser.format(answer, for: item), source: informationSource)),
+          time: time, by: author))
     } else {
-      try write(JournalRecord(op: "unset", question: item.id, time: time, by: author))
+      try write(JournalRecord(.unset(question: item.id), time: time, by: author))
     }
     return try apply(question, answer, record: record, stamp: stamp)
   }
@@ -157,7 +157,7 @@ public struct Consultation {
   /// so that a resumed consultation can go back just as far.
   public mutating func back() throws -> BackStep? {
     guard let last = history.last else { return nil }
-    try write(JournalRecord(op: "back"))
+    try write(JournalRecord(.back))
     switch last {
     case .answer(let question, let previous, let previousStamp):
       let outcome = try apply(question, previous, record: false, stamp: previousStamp)
@@ -171,7 +171,7 @@ public struct Consultation {
 
   /// Leaves the question for now; the journal keeps that too.
   public mutating func skip(_ question: QuestionID) throws {
-    try write(JournalRecord(op: "skip", question: knowledgeBase.questions[question].id))
+    try write(JournalRecord(.skip(question: knowledgeBase.questions[question].id)))
     skipped.insert(question)
   }
 
@@ -182,14 +182,14 @@ public struct Consultation {
     // not half loaded.
     // `loaded` ends the batch: a replay forgets the history there too, as `back` cannot undo a load.
     let stamp = AnswerStamp(time: clock(), by: author)
-    let time = stamp.time.map(AnswerStamp.timestamp)
+    let time = stamp.time.map(JournalCodec.second)
     try write(
-      [JournalRecord(op: "reset", time: time, by: author)]
+      [JournalRecord(.reset, time: time, by: author)]
         + sorted.map { question, answer in
           let item = knowledgeBase.questions[question]
           return JournalRecord(
-            op: "set", question: item.id, answer: AnswerParser.format(answer, for: item), time: time, by: author)
-        } + [JournalRecord(op: "loaded", time: time, by: author)])
+            .set(.init(question: item.id, answer: AnswerParser.format(answer, for: item))), time: time, by: author)
+        } + [JournalRecord(.loaded, time: time, by: author)])
     try clearAnswers()
     for (question, answer) in sorted {
       _ = try apply(question, answer, record: false, stamp: stamp)
@@ -226,7 +226,7 @@ public struct Consultation {
   }
 
   mutating func write(_ records: [JournalRecord]) throws {
-    let now = AnswerStamp.timestamp(clock())
+    let now = JournalCodec.second(clock())
     let stamped = records.map { record -> JournalRecord in
       var record = record
       if record.time == nil { record.time = now }

@@ -1,66 +1,5 @@
 import Foundation
 
-/// One line of a consultation's journal.
-public struct JournalRecord: Codable, Equatable, Sendable {
-  /// `start` (first line: which knowledge base), `set`, `unset`, `reset`, `term` (a term's own
-  /// text in `text`, none to return to the knowledge base's), `task` (a measure in `question`
-  /// given to someone: `answer` `assign` with the owner in `text` and `due`, or `done`/`open`),
-  /// `header` (a field of the report's head in `question`, its text in `text`), `report` (a report
-  /// was written: the top measures' ids in `answer`, pattern states in `text`), `confirm` (the
-  /// answer to `question` re-confirmed unchanged at `time`), or a later kind.
-  public var op: String
-  public var question: String?
-  /// The answer as typed (`ja`, an option id, `a, b`, `2,5`, `?`).
-  public var answer: String?
-  public var knowledgeBase: String?
-  public var version: String?
-  /// Free text, for records such as an exercise's notes.
-  public var text: String?
-  /// `resilienz-journal` in the first record, so that a journal is recognisable as one (journals
-  /// from before this field are recognised by their records).
-  public var format: String?
-  /// When the record was written, ISO 8601 in UTC (`2026-12-05T14:32:07Z`); absent in journals
-  /// from before time stamps.
-  public var time: String?
-  /// Who gave the answer (a name or staff function the user set with `name`), if known.
-  public var by: String?
-  /// A task's deadline, as the staff said it (record `task`); an inject's new time (records
-  /// `inject-delay`, `inject-add`).
-  public var due: String?
-  /// Who observed and logged an exercise entry or rated an objective (records `log`, `rating`).
-  public var observer: String?
-  /// Where an answer's information came from (`quelle`), if said.
-  public var source: String?
-
-  public init(
-    op: String, question: String? = nil, answer: String? = nil, knowledgeBase: String? = nil,
-    version: String? = nil, text: String? = nil, format: String? = nil, time: String? = nil, by: String? = nil,
-    due: String? = nil, observer: String? = nil, source: String? = nil
-  ) {
-    self.op = op
-    self.question = question
-    self.answer = answer
-    self.knowledgeBase = knowledgeBase
-    self.version = version
-    self.text = text
-    self.format = format
-    self.time = time
-    self.by = by
-    self.due = due
-    self.observer = observer
-    self.source = source
-  }
-
-  public static let journalFormat = "resilienz-journal"
-
-  /// The first record of a new journal: what it is, and which knowledge base it was begun with.
-  public static func start(knowledgeBase: String, version: String) -> JournalRecord {
-    JournalRecord(
-      op: "start", knowledgeBase: knowledgeBase, version: version, format: journalFormat,
-      time: AnswerStamp.timestamp(AnswerStamp.now()))
-  }
-}
-
 /// Who has a journal open for writing: kept beside it while it is open, so that a second shell
 /// can say which process holds it.
 public struct JournalHolder: Codable, Equatable, Sendable {
@@ -230,12 +169,6 @@ public final class Journal {
     if let holderPath { unlink(holderPath) }
   }
 
-  static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }()
-
   /// Writes one record as a line and waits until it is on disk.
   public func append(_ record: JournalRecord) throws {
     try append([record])
@@ -247,7 +180,7 @@ public final class Journal {
   public func append(_ records: [JournalRecord]) throws {
     var data = Data()
     for record in records {
-      guard let line = try? Self.encoder.encode(record) else {
+      guard let line = try? JournalCodec.encode(record) else {
         throw JournalError.cannotWrite(path: path, reason: "Datensatz nicht kodierbar")
       }
       data.append(line)
@@ -317,10 +250,8 @@ public final class Journal {
     guard let first = complete.first else {
       return body.starts(with: Array(#"{""#.utf8))
     }
-    let decoder = JSONDecoder()
-    func isRecord(_ line: ArraySlice<UInt8>) -> Bool {
-      (try? decoder.decode(JournalRecord.self, from: Data(line))) != nil
-    }
+    // A line of a kind or version this program does not read is still a journal's line.
+    func isRecord(_ line: ArraySlice<UInt8>) -> Bool { JournalCodec.isRecord(Data(line)) }
     if isRecord(first) { return true }
     return complete.filter(isRecord).count * 2 > complete.count
   }
@@ -349,7 +280,6 @@ public final class Journal {
   static func parse(_ bytes: [UInt8]) -> JournalContents {
     var records: [JournalRecord] = []
     var problems: [String] = []
-    let decoder = JSONDecoder()
     var lineNumber = 0
     var start = 0
     var intact = 0
@@ -370,11 +300,12 @@ public final class Journal {
         break
       }
       intact = start
-      guard let record = try? decoder.decode(JournalRecord.self, from: line) else {
-        problems.append("Zeile \(lineNumber) des Journals ist beschädigt und wird übergangen.")
-        continue
+      // A damaged line, or one of a kind or format version this program does not know, stays in
+      // the file as it is and is skipped with a message.
+      switch JournalCodec.decode(line) {
+      case .success(let record): records.append(record)
+      case .failure(let problem): problems.append(problem.message(line: lineNumber))
       }
-      records.append(record)
     }
     return JournalContents(records: records, problems: problems, intactLength: intact, length: bytes.count)
   }

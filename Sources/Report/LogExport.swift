@@ -32,68 +32,65 @@ public struct LogExport: Sendable {
     let marking = consultation.header[.einstufung]
     self.marking = marking
     rows = log.compactMap { record -> Row? in
-      let time = record.time ?? ""
+      let time = record.time.map(AnswerStamp.timestamp) ?? ""
       let by = record.by ?? ""
-      func question() -> (text: String, index: QuestionID?) {
-        guard let id = record.question, let index = kb.questionIndex[id] else { return (record.question ?? "", nil) }
+      func question(_ id: String) -> (text: String, index: QuestionID?) {
+        guard let index = kb.questionIndex[id] else { return (id, nil) }
         return (consultation.filled(kb.questions[index].text), index)
       }
-      func measure() -> String {
-        guard let id = record.question, let index = kb.measureIndex[id] else { return record.question ?? "" }
+      func measure(_ id: String) -> String {
+        guard let index = kb.measureIndex[id] else { return id }
         return consultation.filled(kb.measures[index].title)
       }
-      switch record.op {
-      case "set":
-        let (text, index) = question()
-        var answer = record.answer ?? ""
+      switch record.entry {
+      case .set(let given):
+        let (text, index) = question(given.question)
+        var answer = given.answer
         if let index, case .success(let parsed) = AnswerParser.parse(answer, for: kb.questions[index]) {
           answer = consultation.describe(parsed, of: index)
         }
         return Row(
           zeit: time, wer: by, art: "Antwort", gegenstand: text,
-          inhalt: answer + (record.source.map { " (laut \($0))" } ?? ""))
-      case "unset":
-        return Row(zeit: time, wer: by, art: "Antwort zurückgenommen", gegenstand: question().text, inhalt: "")
-      case "back":
+          inhalt: answer + (given.source.map { " (laut \($0))" } ?? ""))
+      case .unset(let id):
+        return Row(zeit: time, wer: by, art: "Antwort zurückgenommen", gegenstand: question(id).text, inhalt: "")
+      case .back:
         return Row(zeit: time, wer: by, art: "Letzte Antwort zurückgenommen", gegenstand: "", inhalt: "")
-      case "reset":
+      case .reset:
         return Row(zeit: time, wer: by, art: "Alle Antworten ersetzt (geladen)", gegenstand: "", inhalt: "")
-      case "task":
-        switch record.answer {
-        case "assign":
-          let due = record.due.map { ", bis \($0)" } ?? ""
-          return Row(zeit: time, wer: by, art: "Auftrag", gegenstand: measure(), inhalt: (record.text ?? "") + due)
-        case "done": return Row(zeit: time, wer: by, art: "Erledigt", gegenstand: measure(), inhalt: "")
-        case "open": return Row(zeit: time, wer: by, art: "Wieder offen", gegenstand: measure(), inhalt: "")
-        case "defer":
-          return Row(zeit: time, wer: by, art: "Zurückgestellt", gegenstand: measure(), inhalt: record.text ?? "")
-        default: return nil
+      case .task(let id, let change):
+        switch change {
+        case .assign(let owner, let due):
+          let due = due.map { ", bis \($0)" } ?? ""
+          return Row(zeit: time, wer: by, art: "Auftrag", gegenstand: measure(id), inhalt: owner + due)
+        case .done: return Row(zeit: time, wer: by, art: "Erledigt", gegenstand: measure(id), inhalt: "")
+        case .reopen: return Row(zeit: time, wer: by, art: "Wieder offen", gegenstand: measure(id), inhalt: "")
+        case .postpone(let reason):
+          return Row(zeit: time, wer: by, art: "Zurückgestellt", gegenstand: measure(id), inhalt: reason)
         }
-      case "term":
+      case .term(let term, let text):
         return Row(
-          zeit: time, wer: by, art: "Bezeichnung", gegenstand: record.question ?? "",
-          inhalt: record.text ?? "(nach Land und Körperschaft)")
-      case "decide":
+          zeit: time, wer: by, art: "Bezeichnung", gegenstand: term, inhalt: text ?? "(nach Land und Körperschaft)")
+      case .decide(let decided):
         return Row(
-          zeit: time, wer: by, art: "Entscheidung (Übung)", gegenstand: measure(),
-          inhalt: [record.answer, record.text].compactMap { $0 }.joined(separator: " – "))
-      case "note":
-        return Row(zeit: time, wer: by, art: "Notiz (Übung)", gegenstand: "", inhalt: record.text ?? "")
-      case "header":
-        let field = (try? HeaderField(named: record.question ?? "")).map(\.title) ?? (record.question ?? "")
-        return Row(zeit: time, wer: by, art: "Kopf", gegenstand: field, inhalt: record.text ?? "(entfernt)")
-      case "report":
+          zeit: time, wer: by, art: "Entscheidung (Übung)", gegenstand: measure(decided.measure),
+          inhalt: [decided.decision.rawValue, decided.reason].compactMap { $0 }.joined(separator: " – "))
+      case .note(let text):
+        return Row(zeit: time, wer: by, art: "Notiz (Übung)", gegenstand: "", inhalt: text)
+      case .header(let field, let text):
+        return Row(zeit: time, wer: by, art: "Kopf", gegenstand: field.title, inhalt: text ?? "(entfernt)")
+      case .report:
         return Row(zeit: time, wer: by, art: "Bericht erstellt", gegenstand: "", inhalt: "")
-      case "log":
+      case .log(let logged):
         // A decision or note in free text, with its role (`by`), observer and measure if any.
-        let art = record.answer == "decision" ? "Entscheidung (Übung)" : "Notiz (Übung)"
-        let observed = record.observer.map { " (beobachtet: \($0))" } ?? ""
+        let art = logged.kind == .decision ? "Entscheidung (Übung)" : "Notiz (Übung)"
+        let observed = logged.observer.map { " (beobachtet: \($0))" } ?? ""
         return Row(
-          zeit: time, wer: by, art: art, gegenstand: record.question == nil ? "" : measure(),
-          inhalt: (record.text ?? "") + observed)
-      case "undo":
+          zeit: time, wer: by, art: art, gegenstand: logged.measure.map(measure) ?? "", inhalt: logged.text + observed)
+      case .undo:
         return Row(zeit: time, wer: by, art: "Letzter Eintrag zurückgenommen (Übung)", gegenstand: "", inhalt: "")
-      default:
+      case .start, .loaded, .skip, .confirm, .exercise, .inject, .injectControl, .injectSkip, .injectDelay,
+        .injectEdit, .injectAdd, .debrief, .exerciseRole, .exerciseClock, .exerciseInfo, .rating, .plan, .planStatus:
         return nil
       }
     }.map { row in

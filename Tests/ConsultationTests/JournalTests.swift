@@ -14,12 +14,12 @@ import _ResilienzTestSupport
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("j.journal").path
     let records = [
-      JournalRecord(op: "start", knowledgeBase: "shell-test", version: "1.0"),
-      JournalRecord(op: "set", question: "lage.bereiche", answer: "gesundheit, soziales"),
-      JournalRecord(op: "set", question: "lage.dauer_wochen", answer: "2,5"),
-      JournalRecord(op: "unset", question: "lage.dauer_wochen"),
-      JournalRecord(op: "note", text: "Übung „Starkregen“ – Stab \"B\"\nzweite Zeile"),
-      JournalRecord(op: "reset"),
+      JournalRecord(.start(knowledgeBase: "shell-test", version: "1.0")),
+      JournalRecord(.set(.init(question: "lage.bereiche", answer: "gesundheit, soziales"))),
+      JournalRecord(.set(.init(question: "lage.dauer_wochen", answer: "2,5"))),
+      JournalRecord(.unset(question: "lage.dauer_wochen")),
+      JournalRecord(.note(text: "Übung „Starkregen“ – Stab \"B\"\nzweite Zeile")),
+      JournalRecord(.reset),
     ]
     do {
       let journal = try Journal(path: path)
@@ -27,12 +27,12 @@ import _ResilienzTestSupport
     }
     // A second writer appends to what is there.
     try Journal(path: path).append(
-      JournalRecord(op: "set", question: "personal.reserve", answer: "?"))
+      JournalRecord(.set(.init(question: "personal.reserve", answer: "?"))))
     let contents = try Journal.read(path: path)
     #expect(contents.problems.isEmpty)
     #expect(
       contents.records == records + [
-        JournalRecord(op: "set", question: "personal.reserve", answer: "?")
+        JournalRecord(.set(.init(question: "personal.reserve", answer: "?")))
       ])
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(
@@ -59,7 +59,7 @@ import _ResilienzTestSupport
       """.utf8
     ).write(to: URL(fileURLWithPath: path))
     let contents = try Journal.read(path: path)
-    #expect(contents.records.map(\.op) == ["start", "set"])
+    #expect(contents.records.map(\.entry.kind) == [.start, .set])
     #expect(
       contents.problems == [
         "Zeile 3 des Journals ist unvollständig (abgebrochener Schreibvorgang) und wird übergangen."
@@ -82,7 +82,11 @@ import _ResilienzTestSupport
       """.utf8
     ).write(to: URL(fileURLWithPath: path))
     let contents = try Journal.read(path: path)
-    #expect(contents.records.map(\.question) == [nil, "lage.dauer_wochen"])
+    #expect(
+      contents.records.map(\.entry) == [
+        .start(knowledgeBase: "shell-test", version: "1.0"),
+        .set(.init(question: "lage.dauer_wochen", answer: "8")),
+      ])
     #expect(
       contents.problems == [
         "Zeile 2 des Journals ist beschädigt und wird übergangen.",

@@ -47,55 +47,55 @@ final class FailingDisk: JournalFile {
   /// One kind of change: what comes before it, and the change itself, which writes one record
   /// kind (named as in the journal).
   struct Operation: CustomTestStringConvertible, Sendable {
-    var record: String
+    var record: JournalEntry.Kind
     var prepare: @Sendable (inout Consultation, KnowledgeBase) throws -> Void
     var act: @Sendable (inout Consultation, KnowledgeBase) throws -> Void
-    var testDescription: String { record }
+    var testDescription: String { record.rawValue }
   }
 
   static func question(_ id: String, _ kb: KnowledgeBase) -> QuestionID { kb.questionIndex[id] ?? QuestionID(-1) }
 
   static let operations: [Operation] = [
     Operation(
-      record: "set", prepare: { _, _ in }, act: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) }),
+      record: .set, prepare: { _, _ in }, act: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) }),
     Operation(
-      record: "unset", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
+      record: .unset, prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
       act: { c, kb in
         try c.set(question("lage.phase", kb), to: nil)
       }),
     Operation(
-      record: "back", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
+      record: .back, prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
       act: { c, _ in
         _ = try c.back()
       }),
-    Operation(record: "skip", prepare: { _, _ in }, act: { c, kb in try c.skip(question("lage.phase", kb)) }),
+    Operation(record: .skip, prepare: { _, _ in }, act: { c, kb in try c.skip(question("lage.phase", kb)) }),
     Operation(
-      record: "reset", prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
+      record: .reset, prepare: { c, kb in try c.set(question("lage.phase", kb), to: .option(1)) },
       act: { c, kb in
         try c.replaceAnswers([question("lage.phase", kb): .option(2), question("lage.art", kb): .options(1)])
       }),
     Operation(
-      record: "exercise", prepare: { _, _ in },
+      record: .exercise, prepare: { _, _ in },
       act: { c, kb in
-        try c.startExercise(kb.exercises[ExerciseID(0)], blind: true)
+        try c.startExercise(kb.exercises[0], blind: true)
       }),
     Operation(
-      record: "inject", prepare: { c, kb in try c.startExercise(kb.exercises[ExerciseID(0)], blind: false) },
+      record: .inject, prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
       act: { c, _ in
         try c.playInject()
       }),
     Operation(
-      record: "decide", prepare: { c, kb in try c.startExercise(kb.exercises[ExerciseID(0)], blind: false) },
+      record: .decide, prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
       act: { c, _ in
         try c.decide(0, .accept, reason: "Lage „unklar“ – dennoch")
       }),
     Operation(
-      record: "note", prepare: { c, kb in try c.startExercise(kb.exercises[ExerciseID(0)], blind: false) },
+      record: .note, prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: false) },
       act: { c, _ in
         try c.note("Lagezentrum meldet Ausfall")
       }),
     Operation(
-      record: "debrief", prepare: { c, kb in try c.startExercise(kb.exercises[ExerciseID(0)], blind: true) },
+      record: .debrief, prepare: { c, kb in try c.startExercise(kb.exercises[0], blind: true) },
       act: { c, _ in
         try c.markDebriefed()
       }),
@@ -127,7 +127,7 @@ final class FailingDisk: JournalFile {
   @Test(arguments: operations)
   func failedWriteIsCutBackAndTheNextStartsOnACleanLine(operation: Operation) throws {
     let kb = try #require(Self.shipped)
-    let folder = try ShellFixture.temporaryDirectory("fault-\(operation.record)")
+    let folder = try ShellFixture.temporaryDirectory("fault-\(operation.record.rawValue)")
     defer { try? FileManager.default.removeItem(at: folder) }
 
     // How long the record is, from a write that succeeds.
@@ -136,7 +136,7 @@ final class FailingDisk: JournalFile {
     try operation.act(&probe, kb)
     let length = Self.bytes(probePath).count - probeBefore
     #expect(length > 0)
-    #expect(try Journal.read(path: probePath).records.contains { $0.op == operation.record })
+    #expect(try Journal.read(path: probePath).records.contains { $0.entry.kind == operation.record })
 
     // Every failure point: no byte fits, one, half, all but the newline, all but fsync fails.
     let points: [(budget: Int, error: Int32, sync: Int32)] = [
@@ -184,8 +184,9 @@ final class FailingDisk: JournalFile {
     try consultation.set(phase, to: .option(2))
     let contents = try Journal.read(path: path)
     #expect(contents.problems.isEmpty, "\(contents.problems)")
-    #expect(contents.records.map(\.op) == ["start", "set"])
-    #expect(contents.records.last?.answer == AnswerParser.format(.option(2), for: kb.questions[phase]))
+    #expect(contents.records.map(\.entry.kind) == [.start, .set])
+    guard case .set(let given) = contents.records.last?.entry else { return }
+    #expect(given.answer == AnswerParser.format(.option(2), for: kb.questions[phase]))
   }
 
   /// The shell says in German that the answer was not taken, and does not say „Übernommen.“.
@@ -207,7 +208,11 @@ final class FailingDisk: JournalFile {
     #expect(output.text.components(separatedBy: "Übernommen.").count - 1 == 2)
     let contents = try Journal.read(path: path)
     #expect(contents.problems.isEmpty)
-    #expect(contents.records.compactMap(\.question) == ["personal.reserve", "lage.dauer_wochen"])
+    let answered = contents.records.compactMap { record -> String? in
+      guard case .set(let given) = record.entry else { return nil }
+      return given.question
+    }
+    #expect(answered == ["personal.reserve", "lage.dauer_wochen"])
     #expect(shell.consultation.engine.answers.compactMap { $0 }.count == 2)
   }
 }

@@ -143,7 +143,7 @@ import _ResilienzTestSupport
     )
     #expect(text.contains("Auswertungsbericht (Markdown) geschrieben: „\(existing.path)“."))
     #expect(try String(contentsOf: existing, encoding: .utf8).hasPrefix("# "))
-    #expect(try Journal.read(path: journal.path).records.map(\.op) == ["start", "exercise", "debrief"])
+    #expect(try Journal.read(path: journal.path).records.map(\.entry.kind) == [.start, .exercise, .debrief])
   }
 
   // MARK: - Defect 3: two shells on one journal
@@ -341,8 +341,9 @@ import _ResilienzTestSupport
     let (status, _) = try ShellFixture.run(["--kb", Self.kb, "--session", "neu.journal"], in: directory)
     #expect(status == 0)
     let first = try Journal.read(path: journal.path).records.first
-    #expect(first?.op == "start")
-    #expect(first?.format == "resilienz-journal")
+    #expect(first?.entry.kind == .start)
+    let line = try String(contentsOf: journal, encoding: .utf8).prefix { $0 != "\n" }
+    #expect(line.contains(#""format":"resilienz-journal""#), "\(line)")
     let attributes = try FileManager.default.attributesOfItem(atPath: journal.path)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
   }
@@ -368,7 +369,10 @@ import _ResilienzTestSupport
       let acknowledged = shell.text.components(separatedBy: "Übernommen.").count - 1
       let contents = try Journal.read(path: journal.path)
       #expect(contents.problems.isEmpty, "round \(round): \(contents.problems)")
-      let written = contents.records.filter { $0.op == "set" }.compactMap(\.answer)
+      let written = contents.records.compactMap { record -> String? in
+        guard case .set(let given) = record.entry else { return nil }
+        return given.answer
+      }
       let thisRound = Array(written.dropFirst(expected.count))
       #expect(thisRound.count >= acknowledged, "round \(round): \(acknowledged) acknowledged, \(thisRound) kept")
       #expect(thisRound == Array(values.prefix(thisRound.count)), "round \(round): in order")

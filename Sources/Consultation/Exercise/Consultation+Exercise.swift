@@ -2,8 +2,7 @@ import Foundation
 import KnowledgeBase
 import RuleEngine
 
-/// An inject the Übungsleitung adds during play, as the journal keeps it (JSON in `text` of the
-/// record `inject-add`).
+/// An inject the Übungsleitung adds during play, as the journal keeps it (record `inject-add`).
 public struct AdHocInject: Sendable, Equatable, Codable {
   public var id: String
   public var title: String
@@ -23,11 +22,8 @@ public struct AdHocInject: Sendable, Equatable, Codable {
 }
 
 /// Exercise play. Every change is written to the journal before it takes effect, so that a
-/// session killed at any moment resumes with the same schedule, log and evaluation. Records:
-/// `exercise`, `inject` (the released inject's id in `answer`; without one, in journals from
-/// before the Drehbuch, the next), `inject-control`, `inject-skip`, `inject-delay`,
-/// `inject-edit`, `inject-add`, `decide`, `note`, `log`, `undo`, `debrief`, `exercise-role`, `exercise-info`,
-/// `rating` and `plan` / `plan-status`.
+/// session killed at any moment resumes with the same schedule, log and evaluation (the records
+/// are `JournalEntry`'s exercise cases).
 extension Consultation {
   /// Starts an exercise: a fresh consultation with the scenario's preset answers.
   public mutating func startExercise(_ exercise: Exercise, blind: Bool) throws {
@@ -35,7 +31,7 @@ extension Consultation {
   }
 
   mutating func startExercise(_ exercise: Exercise, blind: Bool, at time: Date?) throws {
-    try write(JournalRecord(op: "exercise", question: exercise.id, answer: blind ? "blind" : "open"))
+    try write(JournalRecord(.exercise(id: exercise.id, blind: blind)))
     try clearAnswers()
     for (question, answer) in exercise.answers {
       _ = try apply(question, answer, record: false)
@@ -91,7 +87,7 @@ extension Consultation {
     guard let chosen else { throw ExerciseError.noMoreInjects }
     do { try run.schedule.release(chosen) } catch { throw ExerciseError.schedule(error) }
     guard let inject = run.schedule.entry(chosen)?.inject else { throw ExerciseError.noMoreInjects }
-    try write(JournalRecord(op: "inject", question: run.exercise.id, answer: chosen))
+    try write(JournalRecord(.inject(exercise: run.exercise.id, inject: chosen)))
     let before = engine
     for (question, answer) in inject.answers {
       _ = try apply(question, answer, record: false)
@@ -104,24 +100,24 @@ extension Consultation {
 
   /// The Übungsleitung's answer to the question an inject's `control` condition asks.
   public mutating func answerControlQuestion(_ id: String, _ yes: Bool) throws {
-    try changeSchedule(JournalRecord(op: "inject-control", answer: id, text: yes ? "ja" : "nein")) {
+    try changeSchedule(JournalRecord(.injectControl(inject: id, yes: yes))) {
       try $0.answer(id, yes)
     }
   }
 
   /// Leaves an inject out.
   public mutating func skipInject(_ id: String) throws {
-    try changeSchedule(JournalRecord(op: "inject-skip", answer: id)) { try $0.skip(id) }
+    try changeSchedule(JournalRecord(.injectSkip(inject: id))) { try $0.skip(id) }
   }
 
   /// Moves an inject to another planned time.
   public mutating func delayInject(_ id: String, to time: ExerciseTime) throws {
-    try changeSchedule(JournalRecord(op: "inject-delay", answer: id, due: time.text)) { try $0.delay(id, to: time) }
+    try changeSchedule(JournalRecord(.injectDelay(inject: id, to: time))) { try $0.delay(id, to: time) }
   }
 
   /// Changes the text of an inject still to come.
   public mutating func editInject(_ id: String, text: String) throws {
-    try changeSchedule(JournalRecord(op: "inject-edit", answer: id, text: text)) { try $0.edit(id, text: text) }
+    try changeSchedule(JournalRecord(.injectEdit(inject: id, text: text))) { try $0.edit(id, text: text) }
   }
 
   /// Adds an inject the Drehbuch does not have, at a planned time or (without one) next.
@@ -146,8 +142,7 @@ extension Consultation {
     let inject = Inject(
       id: added.id, time: at?.text ?? run.time, at: at, from: added.from, to: added.to,
       channel: added.channel, title: added.title, text: added.text)
-    let payload = String(decoding: (try? Journal.encoder.encode(added)) ?? Data(), as: UTF8.self)
-    try changeSchedule(JournalRecord(op: "inject-add", answer: added.id, text: payload, due: at?.text)) {
+    try changeSchedule(JournalRecord(.injectAdd(added, at: at))) {
       try $0.add(inject)
     }
   }
@@ -178,9 +173,9 @@ extension Consultation {
     let role = role ?? run.role
     try write(
       JournalRecord(
-        op: "decide", question: knowledgeBase.measures[measure].id, answer: decision.rawValue, text: reason, by: role,
-        observer: observer)
-    )
+        .decide(
+          .init(measure: knowledgeBase.measures[measure].id, decision: decision, reason: reason, observer: observer)),
+        by: role))
     run.entries.append(
       LogEntry(
         kind: .decision, stage: run.stage, exerciseTime: run.time, clock: time ?? clock(), text: reason ?? "",
@@ -211,10 +206,10 @@ extension Consultation {
     let role = role ?? run.role
     // Notes without role or observer keep the record of earlier versions.
     if kind == .note, measure == nil, role == nil, observer == nil {
-      try write(JournalRecord(op: "note", text: text))
+      try write(JournalRecord(.note(text: text)))
     } else {
       try write(
-        JournalRecord(op: "log", question: measureID, answer: kind.rawValue, text: text, by: role, observer: observer))
+        JournalRecord(.log(.init(kind: kind, text: text, measure: measureID, observer: observer)), by: role))
     }
     let entry = LogEntry(
       kind: kind, stage: run.stage, exerciseTime: run.time, clock: time ?? clock(), text: text, measure: measure,
@@ -230,7 +225,7 @@ extension Consultation {
   public mutating func undoLastEntry() throws -> LogEntry {
     guard var run = exercise else { throw ExerciseError.noExercise }
     guard let last = run.entries.last else { throw ExerciseError.nothingToUndo }
-    try write(JournalRecord(op: "undo"))
+    try write(JournalRecord(.undo))
     run.entries.removeLast()
     run.synchronize()
     exercise = run
@@ -241,7 +236,7 @@ extension Consultation {
   /// nil goes back to who is at the keyboard.
   public mutating func setExerciseRole(_ role: String?) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
-    try write(JournalRecord(op: "exercise-role", text: role))
+    try write(JournalRecord(.exerciseRole(role)))
     run.role = role
     exercise = run
   }
@@ -250,7 +245,7 @@ extension Consultation {
   /// first, so that a resumed exercise runs on the same clock.
   public mutating func setExerciseClock(_ compression: Int?) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
-    try write(JournalRecord(op: "exercise-clock", answer: compression.map(String.init) ?? "aus"))
+    try write(JournalRecord(.exerciseClock(compression: compression)))
     run.clockCompression = compression
     exercise = run
   }
@@ -258,7 +253,7 @@ extension Consultation {
   /// Marks the debrief as held: from now on the advice is shown even in a blind exercise.
   public mutating func markDebriefed() throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
-    if !run.debriefed { try write(JournalRecord(op: "debrief")) }
+    if !run.debriefed { try write(JournalRecord(.debrief)) }
     run.debriefed = true
     exercise = run
   }
@@ -266,7 +261,7 @@ extension Consultation {
   /// Sets the facts the after-action report names in its header.
   public mutating func setExerciseHeader(_ header: ExerciseHeader) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
-    try write(JournalRecord(op: "exercise-info", text: Self.json(header)))
+    try write(JournalRecord(.exerciseInfo(header)))
     run.evaluation.header = header
     exercise = run
   }
@@ -284,7 +279,7 @@ extension Consultation {
     guard var run = exercise else { throw ExerciseError.noExercise }
     guard run.exercise.objective(objective) != nil else { throw ExerciseError.unknownObjective(objective) }
     try write(
-      JournalRecord(op: "rating", question: objective, answer: rating.rawValue, text: comment, observer: observer))
+      JournalRecord(.rating(.init(objective: objective, rating: rating, comment: comment, observer: observer))))
     run.evaluation.ratings.append(
       RecordedRating(objective: objective, rating: rating, observer: observer, comment: comment, clock: time ?? clock())
     )
@@ -297,7 +292,7 @@ extension Consultation {
     if let objective = item.objective, run.exercise.objective(objective) == nil {
       throw ExerciseError.unknownObjective(objective)
     }
-    try write(JournalRecord(op: "plan", text: Self.json(item)))
+    try write(JournalRecord(.plan(item)))
     run.evaluation.plan.append(item)
     exercise = run
   }
@@ -306,61 +301,53 @@ extension Consultation {
   public mutating func setPlanStatus(_ number: Int, _ status: PlanStatus) throws {
     guard var run = exercise else { throw ExerciseError.noExercise }
     guard run.evaluation.plan.indices.contains(number - 1) else { throw ExerciseError.unknownPlanRow(number) }
-    try write(JournalRecord(op: "plan-status", answer: status.rawValue, text: String(number)))
+    try write(JournalRecord(.planStatus(row: number, status: status)))
     run.evaluation.plan[number - 1].status = status
     exercise = run
-  }
-
-  static func json(_ value: some Encodable) -> String {
-    String(decoding: (try? Journal.encoder.encode(value)) ?? Data(), as: UTF8.self)
   }
 }
 
 extension Consultation {
-  /// Applies a journal record that changed the schedule (`inject-control`, `-skip`, `-delay`,
-  /// `-edit`, `-add`).
-  mutating func replayScheduleChange(_ record: JournalRecord) throws {
-    let id = record.answer ?? ""
-    switch record.op {
-    case "inject-control": try answerControlQuestion(id, record.text == "ja")
-    case "inject-skip": try skipInject(id)
-    case "inject-delay":
-      guard let time = ExerciseTime(record.due ?? "") else { throw ExerciseError.schedule(.unknownInject(id)) }
-      try delayInject(id, to: time)
-    case "inject-edit": try editInject(id, text: record.text ?? "")
-    case "inject-add":
-      guard let added = try? JSONDecoder().decode(AdHocInject.self, from: Data((record.text ?? "").utf8)) else {
-        throw ExerciseError.schedule(.unknownInject(id))
+  /// Applies a journal record that changed the schedule; the problem, in German, when it no
+  /// longer fits.
+  mutating func replayScheduleChange(_ entry: JournalEntry) throws -> String? {
+    var inject = ""
+    do {
+      switch entry {
+      case .injectControl(let id, let yes):
+        inject = id
+        try answerControlQuestion(id, yes)
+      case .injectSkip(let id):
+        inject = id
+        try skipInject(id)
+      case .injectDelay(let id, let time):
+        inject = id
+        try delayInject(id, to: time)
+      case .injectEdit(let id, let text):
+        inject = id
+        try editInject(id, text: text)
+      case .injectAdd(let added, let time):
+        inject = added.id
+        try addInject(added, at: time)
+      default: break
       }
-      try addInject(added, at: record.due.flatMap(ExerciseTime.init))
-    default: return
+    } catch let error as ExerciseError {
+      return "Eine Änderung der Einlage „\(inject)“ wird übergangen: \(error.description)"
     }
+    return nil
   }
 
   /// Applies a journal record of the evaluation; false when it no longer fits.
-  mutating func replayEvaluation(_ record: JournalRecord, at time: Date?) -> Bool {
-    let decoder = JSONDecoder()
-    let payload = Data((record.text ?? "").utf8)
-    switch record.op {
-    case "exercise-role":
-      return (try? setExerciseRole(record.text)) != nil
-    case "exercise-info":
-      guard let header = try? decoder.decode(ExerciseHeader.self, from: payload) else { return false }
-      return (try? setExerciseHeader(header)) != nil
-    case "rating":
-      guard let objective = record.question, let rating = ObjectiveRating(rawValue: record.answer ?? "") else {
-        return false
-      }
-      return (try? rateObjective(objective, rating, observer: record.observer, comment: record.text, at: time)) != nil
-    case "plan":
-      guard let item = try? decoder.decode(PlanItem.self, from: payload) else { return false }
-      return (try? addPlanItem(item)) != nil
-    case "plan-status":
-      guard let number = Int(record.text ?? ""), let status = PlanStatus(rawValue: record.answer ?? "") else {
-        return false
-      }
-      return (try? setPlanStatus(number, status)) != nil
-    default: return false
+  mutating func replayEvaluation(_ entry: JournalEntry, at time: Date?) -> Bool {
+    switch entry {
+    case .exerciseRole(let role): (try? setExerciseRole(role)) != nil
+    case .exerciseInfo(let header): (try? setExerciseHeader(header)) != nil
+    case .rating(let rating):
+      (try? rateObjective(
+        rating.objective, rating.rating, observer: rating.observer, comment: rating.comment, at: time)) != nil
+    case .plan(let item): (try? addPlanItem(item)) != nil
+    case .planStatus(let row, let status): (try? setPlanStatus(row, status)) != nil
+    default: false
     }
   }
 }
