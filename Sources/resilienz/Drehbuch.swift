@@ -23,12 +23,7 @@ struct Drehbuch: ParsableCommand {
   @Argument(help: ArgumentHelp("Kennung der Übung (siehe 'übung liste').", valueName: "id"))
   var id: String
 
-  // Read as plain text and checked in `run`, for a German message and exit status 2.
-  @Option(
-    help: ArgumentHelp(
-      "Format: md, html oder pdf (sonst nach der Endung von -o, sonst md); pdf braucht Chromium und -o.",
-      valueName: "format"))
-  var format: String?
+  @OptionGroup var format: DocumentFormatOption
 
   @Option(
     name: [.short, .customLong("output")],
@@ -39,19 +34,11 @@ struct Drehbuch: ParsableCommand {
   var force = false
 
   func run() throws {
-    if let format, ReportFormat(rawValue: format.lowercased()) == nil {
-      FileHandle.standardError.write(Data("Fehler: „\(format)“ ist kein Format; möglich sind md, html und pdf.\n".utf8))
+    if let problem = format.problem(output: output, document: "das Drehbuch") {
+      FileHandle.standardError.write(Data("Fehler: \(problem)\n".utf8))
       throw ExitCode(2)
     }
-    if let output, output.isEmpty || output == "-" || output.hasSuffix("/") {
-      FileHandle.standardError.write(
-        Data(
-          "Fehler: „\(output)“ ist kein Dateiname für -o; ohne -o erscheint das Drehbuch auf der Standardausgabe.\n"
-            .utf8))
-      throw ExitCode(2)
-    }
-    let chosen =
-      format.flatMap { ReportFormat(rawValue: $0.lowercased()) } ?? output.flatMap(ReportFormat.init(fileName:)) ?? .md
+    let chosen = format.chosen(output: output)
     let status = DrehbuchWriter.write(
       exercise: id, knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen, outputPath: output, force: force,
       output: { print($0, terminator: "") },

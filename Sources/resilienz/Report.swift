@@ -25,11 +25,7 @@ struct Report: ParsableCommand {
   @Option(help: ArgumentHelp("Journaldatei der Beratung (erforderlich).", valueName: "datei"))
   var session: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "Format: md, html oder pdf (sonst nach der Endung von -o, sonst md); pdf braucht Chromium und -o.",
-      valueName: "format"))
-  var format: String?
+  @OptionGroup var format: DocumentFormatOption
 
   @Option(
     name: [.short, .customLong("output")],
@@ -53,12 +49,7 @@ struct Report: ParsableCommand {
     guard let session, !session.isEmpty else {
       return "Bitte die Journaldatei angeben: resilienz report --session <datei> [-o <datei>]"
     }
-    if let format, ReportFormat(rawValue: format.lowercased()) == nil {
-      return "„\(format)“ ist kein Berichtsformat; möglich sind md, html und pdf."
-    }
-    if let output, output.isEmpty || output == "-" || output.hasSuffix("/") {
-      return "„\(output)“ ist kein Dateiname für -o; ohne -o erscheint der Bericht auf der Standardausgabe."
-    }
+    if let problem = format.problem(output: output, document: "der Bericht") { return problem }
     if kurz, druckmappe {
       return "--kurz und --druckmappe schließen sich aus: entweder der Lagebericht auf einer Seite oder die Druckmappe."
     }
@@ -73,10 +64,9 @@ struct Report: ParsableCommand {
       FileHandle.standardError.write(Data("Fehler: \(problem)\n".utf8))
       throw ExitCode(2)
     }
-    let chosen =
-      format.flatMap { ReportFormat(rawValue: $0.lowercased()) } ?? output.flatMap(ReportFormat.init(fileName:))
+    let chosen = format.chosen(output: output)
     let status = ReportWriter.report(
-      session: session ?? "", knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen ?? .md,
+      session: session ?? "", knowledgeBaseDirectory: knowledgeBase.resolved, format: chosen,
       date: date.flatMap { ReportDate(iso: $0) } ?? ReportDate.today(), outputPath: output, force: force,
       kind: druckmappe ? .printPack : kurz ? .onePage : .full,
       output: { print($0, terminator: "") },

@@ -168,7 +168,7 @@ struct ReportCommandTests {
   /// Argument errors are German and end with the documented status 2, not the parser's 64.
   @Test(arguments: [
     (["report"], "Bitte die Journaldatei angeben"),
-    (["report", "--session", "x.journal", "--format", "odt"], "„odt“ ist kein Berichtsformat"),
+    (["report", "--session", "x.journal", "--format", "odt"], "„odt“ ist kein Format"),
     (["report", "--session", "x.journal", "-o", "-"], "„-“ ist kein Dateiname für -o"),
     (["report", "--session", "x.journal", "-o", ""], "„“ ist kein Dateiname für -o"),
   ])
