@@ -31,7 +31,13 @@ let package = Package(
       ]
     ),
     .target(name: "LanguageServer", dependencies: ["KnowledgeBase", "RuleLanguage"]),
-    .target(name: "Shell", dependencies: ["Consultation", "KnowledgeBase", "CReadline", "Report"]),
+    .target(
+      name: "Shell", dependencies: ["Consultation", "KnowledgeBase", "CReadline", "Report"],
+      plugins: ["CommandTablePlugin"]
+    ),
+    // Lists the shell's command types at build time, so that a new command is one new file.
+    .executableTarget(name: "GenerateCommandTable"),
+    .plugin(name: "CommandTablePlugin", capability: .buildTool(), dependencies: ["GenerateCommandTable"]),
     .executableTarget(
       name: "resilienz",
       dependencies: [

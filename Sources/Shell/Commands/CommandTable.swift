@@ -1,61 +1,13 @@
 import KnowledgeBase
 import RuleLanguage
 
-/// Every shell command, in the order `hilfe` lists them. A new command is one new type in
-/// `Commands/Table` and one line here.
+/// Every shell command, in the order `hilfe` lists them: by topic, then by the name the user
+/// types. A new command is one new type in `Commands/Table`; the build lists it in `registered`
+/// (the CommandTablePlugin).
 enum CommandTable {
-  static let all: [any ShellCommand.Type] = [
-    HelpCommand.self,
-    WhyCommand.self,
-    HowCommand.self,
-    WhyNotCommand.self,
-    WhatIfCommand.self,
-    AdviceCommand.self,
-    PatternsCommand.self,
-    ProfileCommand.self,
-    MunicipalityCommand.self,
-    TermCommand.self,
-    AuthorCommand.self,
-    SourceCommand.self,
-    AnswersCommand.self,
-    ConfirmCommand.self,
-    SetCommand.self,
-    UnsetCommand.self,
-    BackCommand.self,
-    SkipCommand.self,
-    NextCommand.self,
-    ChangesCommand.self,
-    ShowCommand.self,
-    SearchCommand.self,
-    SaveCommand.self,
-    LoadCommand.self,
-    ReportCommand.self,
-    HeaderCommand.self,
-    PrintPackCommand.self,
-    RecordCommand.self,
-    TraceCommand.self,
-    TechnicalCommand.self,
-    ReloadCommand.self,
-    CheckCommand.self,
-    ExerciseCommand.self,
-    InjectCommand.self,
-    InjectsCommand.self,
-    QuestionCommand.self,
-    RoleCommand.self,
-    DecideCommand.self,
-    NoteCommand.self,
-    UndoCommand.self,
-    ObserverSheetCommand.self,
-    RateCommand.self,
-    PlanCommand.self,
-    DebriefCommand.self,
-    AssignCommand.self,
-    DoneCommand.self,
-    PostponeCommand.self,
-    ExportCommand.self,
-    QuitCommand.self,
-    ExpectCommand.self,
-  ]
+  static let all: [any ShellCommand.Type] = registered.sorted { a, b in
+    a.spec.topic != b.spec.topic ? a.spec.topic < b.spec.topic : a.spec.usage.folded < b.spec.usage.folded
+  }
 
   /// The command a word names (any of its names, umlauts optional).
   static func find(_ word: String) -> (any ShellCommand.Type)? {

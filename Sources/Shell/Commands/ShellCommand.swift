@@ -23,6 +23,8 @@ extension ShellCommand {
 
 /// A command's names, usage and help.
 struct CommandSpec: Sendable {
+  /// The heading `hilfe` lists the command under.
+  var topic: HelpTopic
   /// The English name; scripts may use it.
   var name: String
   var aliases: [String]
@@ -65,4 +67,23 @@ struct CommandArguments {
 /// Arguments a command does not take; the message is German, for users.
 struct CommandUsageError: Error {
   var message: String
+}
+
+/// The headings `hilfe` groups the commands under, in this order; within one the commands are
+/// listed by the name the user types.
+enum HelpTopic: Int, CaseIterable, Sendable, Comparable {
+  case consultation, advice, staff, exercise, authoring, general
+
+  static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  var title: String {
+    switch self {
+    case .consultation: "Fragen und Antworten"
+    case .advice: "Empfehlungen und Erklärungen"
+    case .staff: "Stabsarbeit, Berichte und Dateien"
+    case .exercise: "Übung"
+    case .authoring: "Regeln schreiben und prüfen"
+    case .general: "Allgemein"
+    }
+  }
 }

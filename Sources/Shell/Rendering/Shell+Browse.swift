@@ -158,7 +158,12 @@ extension Shell {
     line(emphasis("Befehle"))
     say(TextLayout.wrap("Eine Eingabe, die kein Befehl ist, beantwortet die aktuelle Frage.", first: "  "))
     let column = 30
+    var topic: HelpTopic?
     for spec in CommandTable.all.map({ $0.spec }) where !spec.scriptOnly || !options.interactive {
+      if spec.topic != topic {
+        topic = spec.topic
+        line(spec.topic.title + ":")
+      }
       let usage = "  " + spec.usage
       if usage.count < column {
         let padded = usage + String(repeating: " ", count: column - usage.count)

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct AdviceCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "advice", aliases: ["empfehlungen"], usage: "empfehlungen [alle|anzahl]",
+    topic: .advice, name: "advice", aliases: ["empfehlungen"], usage: "empfehlungen [alle|anzahl]",
     summary: "die empfohlenen Maßnahmen nach Priorität und die offenen Punkte",
     help:
       "Zeigt die ersten zehn Maßnahmen (mit 'alle' alle, mit einer Zahl so viele), jeweils mit Horizont, Priorität, zuständigem Amt, Aufwand und Quellen. Läuft eine Lage oder ist sie angekündigt, stehen sie in drei Abschnitten: „Jetzt in der Lage“, „Parallel: Stab und Personal“ und „Nach der Lage und Vorsorge“; die Nummern laufen durch. Danach folgen die offenen Punkte: was zu klären ist, weil es mit „weiß nicht“ beantwortet oder übersprungen wurde, und bei wem."

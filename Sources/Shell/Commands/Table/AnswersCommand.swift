@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct AnswersCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "answers", aliases: ["antworten"], usage: "antworten",
+    topic: .consultation, name: "answers", aliases: ["antworten"], usage: "antworten",
     summary: "alle bisherigen Antworten mit Uhrzeit und wer sie gab",
     help: "Listet alle Antworten nach Themen; „weiß nicht“ ist als Informationslücke markiert.")
 

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct CheckCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "check", aliases: ["prüfen", "pruefen"], usage: "prüfen",
+    topic: .authoring, name: "check", aliases: ["prüfen", "pruefen"], usage: "prüfen",
     summary: "prüft Regeln und Wissen wie 'resilienz check'",
     help: "Meldet jeden Fehler und jede Warnung der Wissensbasis mit Datei, Zeile und Spalte.")
 

@@ -4,7 +4,7 @@ import KnowledgeBase
 /// `bestätigen`: answers the staff has checked stay as they are, with a new time stamp.
 struct ConfirmCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "confirm", aliases: ["bestätigen", "bestaetigen"], usage: "bestätigen [alle|<frage>]",
+    topic: .consultation, name: "confirm", aliases: ["bestätigen", "bestaetigen"], usage: "bestätigen [alle|<frage>]",
     summary: "bestätigt Antworten unverändert, die älter sind, als sie gelten",
     help:
       "Eine Antwort gilt so lange, wie die Wissensbasis es für ihre Frage festlegt – die Lage einige Stunden, die Organisation ein Jahr. 'antworten' zeigt das Alter jeder Antwort und markiert ältere mit „bitte bestätigen“. 'bestätigen' bestätigt alle markierten unverändert, 'bestätigen alle' jede Antwort, 'bestätigen lage.phase' eine einzelne; jede bekommt die Uhrzeit von jetzt und den Namen aus 'name'. Was sich geändert hat, beantworten Sie mit 'setze' neu."

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct DebriefCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "debrief", aliases: ["auswertung"],
+    topic: .exercise, name: "debrief", aliases: ["auswertung"],
     usage: "auswertung [--report <datei.md|.html|.pdf>] [--plan <datei.csv>] [--force]",
     summary: "wertet die Übung aus: Entscheidungen, Empfehlungen, Erwartungen, Übungsziele, Verbesserungsplan",
     help: """

@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct DecideCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "decide", aliases: ["entscheide"],
+    topic: .exercise, name: "decide", aliases: ["entscheide"],
     usage:
       "entscheide <text> [--maßnahme <nr|kennung>] [--als <rolle>] [--beobachter <name>] | entscheide <nr|kennung> annehmen|ablehnen|zurückstellen [grund]",
     summary: "protokolliert eine Entscheidung des Stabes mit Uhrzeit, Übungszeit und Rolle",

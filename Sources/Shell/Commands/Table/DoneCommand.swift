@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct DoneCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "done", aliases: ["erledigt"], usage: "erledigt <nr> [nein]",
+    topic: .staff, name: "done", aliases: ["erledigt"], usage: "erledigt <nr> [nein]",
     summary: "hakt den Auftrag einer Maßnahme ab ('nein': wieder offen)",
     help:
       "'erledigt 3' markiert den Auftrag zur Maßnahme Nr. 3 als erledigt, mit Uhrzeit und – wo mit 'name' angegeben – wer es meldet; 'erledigt 3 nein' öffnet ihn wieder."

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct ExerciseCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "exercise", aliases: ["übung", "uebung"],
+    topic: .exercise, name: "exercise", aliases: ["übung", "uebung"],
     usage: "übung liste | start <id> [--blind] | status | kopf <feld> <text> | uhr an [faktor]|aus",
     summary: "Stabsübungen: Szenarien zeigen, eine Übung beginnen, ihren Stand zeigen",
     help: """

@@ -2,7 +2,8 @@ import KnowledgeBase
 
 struct ExpectCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "expect", aliases: ["erwarte"], usage: "expect <was> …", summary: "prüft in Skripten eine Erwartung",
+    topic: .authoring, name: "expect", aliases: ["erwarte"], usage: "expect <was> …",
+    summary: "prüft in Skripten eine Erwartung",
     help: """
       expect recommend <maßnahme>      die Maßnahme wird empfohlen
       expect not recommend <maßnahme>  sie wird nicht empfohlen

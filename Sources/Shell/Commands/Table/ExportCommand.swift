@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct ExportCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "export", aliases: ["exportieren"], usage: "exportieren <datei.csv|datei.json> [--force]",
+    topic: .staff, name: "export", aliases: ["exportieren"], usage: "exportieren <datei.csv|datei.json> [--force]",
     summary: "alle Antworten und Aufträge mit Zeit und Namen für das Einsatztagebuch",
     help:
       "Schreibt jede Antwort, jede Rücknahme, jeden Auftrag und jede Bezeichnung dieser Beratung mit Uhrzeit (UTC, ISO 8601) und – wo mit 'name' angegeben – wer sie gab: als CSV mit Semikolon für Tabellenprogramme oder als JSON. Das Einsatztagebuch des Stabes bleibt die verbindliche Dokumentation; der Export liefert ihm zu."

@@ -5,7 +5,7 @@ import KnowledgeBase
 /// marking — shown, set or removed; kept in the journal.
 struct HeaderCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "header", aliases: ["kopf"], usage: "kopf [<feld> <text>|<feld> zurücksetzen]",
+    topic: .staff, name: "header", aliases: ["kopf"], usage: "kopf [<feld> <text>|<feld> zurücksetzen]",
     summary: "Kopf des Lageberichts: Kommune, Lage, Funktion, Verteiler, Einstufung",
     help:
       "Ohne Angabe zeigt 'kopf' die Felder mit ihrem Text. 'kopf kommune Kreis Lennetal', 'kopf lage Hochwasser an der Lenne', 'kopf funktion S2 Lage', 'kopf verteiler Landrat, Stab, Leitstelle' und 'kopf einstufung VS-NfD' setzen sie; 'kopf lage zurücksetzen' entfernt einen Eintrag. Die Einstufung (VS-NfD wird zu „VS – NUR FÜR DEN DIENSTGEBRAUCH“) steht auf jeder Seite von Bericht und PDF und in jeder Zeile des Exports. Den Namen setzt 'name', den Namen des Stabes 'bezeichnung stab'. Alles bleibt im Journal."

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct HelpCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "help", aliases: ["hilfe"], usage: "hilfe [befehl]",
+    topic: .general, name: "help", aliases: ["hilfe"], usage: "hilfe [befehl]",
     summary: "zeigt alle Befehle oder die Hilfe zu einem Befehl",
     help: "Ohne Angabe listet 'hilfe' alle Befehle auf; 'hilfe warum' erklärt einen einzelnen.")
 

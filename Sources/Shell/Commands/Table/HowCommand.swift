@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct HowCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "how", aliases: ["wie"], usage: "wie <maßnahme|muster|faktor|tatsache>",
+    topic: .advice, name: "how", aliases: ["wie"], usage: "wie <maßnahme|muster|faktor|tatsache>",
     summary: "wie eine Empfehlung, ein Muster oder eine Bewertung zustande kommt",
     help:
       "Zeigt die Regeln, die gefeuert haben, ihre Bedingungen mit den tatsächlichen Antworten, die Kette der abgeleiteten Tatsachen, bei Maßnahmen die Zusammensetzung der Priorität und die Quellen."

@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct InjectCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "inject", aliases: ["einlage"],
+    topic: .exercise, name: "inject", aliases: ["einlage"],
     usage:
       "einlage [<id>|ja|nein] | einlage überspringen <id> | einlage verschieben <id> <T+…> | einlage ändern <id> <text> | einlage neu <T+…> <an-rolle> [<titel>:] <text>",
     summary: "spielt die nächste Einlage ein; die Übungsleitung ändert das Drehbuch während des Spiels",

@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct InjectsCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "injects", aliases: ["einlagen"], usage: "einlagen",
+    topic: .exercise, name: "injects", aliases: ["einlagen"], usage: "einlagen",
     summary: "zeigt das Drehbuch der Übung mit dem Stand jeder Einlage (für die Übungsleitung)",
     help:
       "Listet jede Einlage mit Übungszeit, Kennung, Titel und Stand: gespielt, offen, übersprungen, ersetzt (eine Alternative kam an ihre Stelle) oder entfallen (ihre Bedingung traf nicht zu); dazu, was während des Spiels hinzugefügt oder geändert wurde und welche Frage an die Übungsleitung offen ist. Die Kennungen braucht die Übungsleitung für 'einlage überspringen', 'verschieben' und 'ändern'.",

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct LoadCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "load", aliases: ["laden"], usage: "laden <datei>", summary: "lädt eine gespeicherte Beratung",
+    topic: .staff, name: "load", aliases: ["laden"], usage: "laden <datei>", summary: "lädt eine gespeicherte Beratung",
     help:
       "Ersetzt alle Antworten durch die der Datei. Antworten, die zur aktuellen Wissensbasis nicht mehr passen, werden aufgelistet und übergangen."
   )

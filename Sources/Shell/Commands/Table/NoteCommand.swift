@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct NoteCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "note", aliases: ["notiz"], usage: "notiz <text> [--als <rolle>] [--beobachter <name>]",
+    topic: .exercise, name: "note", aliases: ["notiz"], usage: "notiz <text> [--als <rolle>] [--beobachter <name>]",
     summary: "hält eine Beobachtung mit Uhrzeit und Übungszeit fest",
     help:
       "Beobachtungen erscheinen in der Auswertung und im Bericht, mit Uhrzeit, Übungszeit, Rolle ('rolle', oder --als <rolle>) und wer beobachtet hat (--beobachter <name>). 'rückgängig' nimmt den letzten Eintrag zurück.",

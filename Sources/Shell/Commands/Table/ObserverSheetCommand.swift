@@ -5,7 +5,8 @@ import Report
 
 struct ObserverSheetCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "observer-sheet", aliases: ["beobachterbogen"], usage: "beobachterbogen [<datei.md|.html|.pdf>] [--force]",
+    topic: .exercise, name: "observer-sheet", aliases: ["beobachterbogen"],
+    usage: "beobachterbogen [<datei.md|.html|.pdf>] [--force]",
     summary: "die Beobachterbögen der Übung: Ziele mit Erwartungshorizont zum Abhaken",
     help:
       "Ohne Datei sagt 'beobachterbogen', wie das Drehbuch mit den Bögen gedruckt wird (resilienz drehbuch <id> -o drehbuch.pdf). Mit Datei schreibt er das Drehbuch der laufenden Übung – Übungsziele, Einlagekarten und je Ziel einen Beobachterbogen mit Erwartungshorizont, Einlagen, die es prüfen, und den Kästchen erreicht / teilweise / nicht erreicht. Die Bewertungen trägt danach 'bewerte' ein.",

@@ -2,7 +2,8 @@ import KnowledgeBase
 
 struct PatternsCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "patterns", aliases: ["muster"], usage: "muster", summary: "die Krisenmuster mit Punkten und Zustand",
+    topic: .advice, name: "patterns", aliases: ["muster"], usage: "muster",
+    summary: "die Krisenmuster mit Punkten und Zustand",
     help:
       "Zeigt für jedes Krisenmuster die Punkte aus den Regeln, die Schwellen für Verdacht und Erkennung und den Zustand."
   )

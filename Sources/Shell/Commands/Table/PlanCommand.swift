@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct PlanCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "plan", aliases: [],
+    topic: .exercise, name: "plan", aliases: [],
     usage: "plan [<maßnahme> an <wer> bis <frist> [--ziel <nr>] | <nr> erledigt|offen|in-arbeit]",
     summary: "der Verbesserungsplan der Übung: was, wer, bis wann, Stand",
     help:

@@ -4,7 +4,7 @@ import KnowledgeBase
 /// `zurückstellen`: the staff decides not to take up a recommended measure now, and says why.
 struct PostponeCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "postpone", aliases: ["zurückstellen", "zurueckstellen"], usage: "zurückstellen <nr> <grund>",
+    topic: .staff, name: "postpone", aliases: ["zurückstellen", "zurueckstellen"], usage: "zurückstellen <nr> <grund>",
     summary: "stellt eine empfohlene Maßnahme mit Grund zurück",
     help:
       "'zurückstellen 4 erst nach der Lagebesprechung um 14 Uhr' hält fest, dass der Stab die Maßnahme Nr. 4 jetzt nicht angeht, mit Grund, Uhrzeit und – wo mit 'name' angegeben – wer es entschied. Empfehlungen, Bericht und Export zeigen es; 'auftrag 4 …' vergibt sie später doch."

@@ -2,7 +2,8 @@ import KnowledgeBase
 
 struct ProfileCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "profile", aliases: ["profil"], usage: "profil", summary: "das Resilienzprofil: die Bewertung der Faktoren",
+    topic: .advice, name: "profile", aliases: ["profil"], usage: "profil",
+    summary: "das Resilienzprofil: die Bewertung der Faktoren",
     help:
       "Zeigt für jeden Resilienzfaktor die Bewertung (kritisch, schwach, ausreichend, stark) oder „nicht bewertet“.")
   static let revealsAdvice = true

@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct QuestionCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "question", aliases: ["frage"], usage: "frage",
+    topic: .consultation, name: "question", aliases: ["frage"], usage: "frage",
     summary: "zeigt die aktuelle Frage der Beratung erneut",
     help:
       "Nach einer Einlage stellt die Shell die Frage der Beratung nicht von selbst erneut, damit der Stab an der Einlage arbeitet. 'frage' zeigt sie; die nächste Eingabe, die kein Befehl ist, beantwortet sie."

@@ -2,7 +2,8 @@ import KnowledgeBase
 
 struct QuitCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "quit", aliases: ["ende"], usage: "ende", summary: "beendet die Beratung (sie bleibt gespeichert)",
+    topic: .general, name: "quit", aliases: ["ende"], usage: "ende",
+    summary: "beendet die Beratung (sie bleibt gespeichert)",
     help: "Beendet das Programm. Die Antworten bleiben im Journal und können beim nächsten Start fortgesetzt werden.")
 
   init(_ arguments: CommandArguments) throws(CommandUsageError) { try arguments.none() }

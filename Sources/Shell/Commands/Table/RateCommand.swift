@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct RateCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "rate", aliases: ["bewerte"],
+    topic: .exercise, name: "rate", aliases: ["bewerte"],
     usage: "bewerte <ziel> erreicht|teilweise|nicht [--beobachter <name>] [begründung]",
     summary: "hält die Bewertung eines Übungsziels durch die Beobachtung fest",
     help:

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct ReloadCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "reload", aliases: ["neu-laden"], usage: "neu-laden",
+    topic: .authoring, name: "reload", aliases: ["neu-laden"], usage: "neu-laden",
     summary: "liest die Wissensbasis neu ein und rechnet mit den bisherigen Antworten",
     help:
       "Liest Regeln und Wissen neu von der Platte. Bei Fehlern bleibt die bisherige Wissensbasis in Gebrauch; sonst werden die Antworten übernommen und die Änderungen der Empfehlungen gezeigt."

@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct RoleCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "role", aliases: ["rolle"], usage: "rolle [<rolle>|zurücksetzen]",
+    topic: .exercise, name: "role", aliases: ["rolle"], usage: "rolle [<rolle>|zurücksetzen]",
     summary: "setzt die Rolle, für die Entscheidungen und Notizen protokolliert werden",
     help:
       "Ohne Argument zeigt 'rolle' die Rollen der Übung und die aktuelle. 'rolle s3' (Kennung oder Name der Rolle) gilt für jede folgende Entscheidung und Notiz, die keine andere mit --als nennt; 'rolle zurücksetzen' protokolliert wieder unter dem Namen am Gerät ('name'). Die Rolle steht im Journal und gilt nach dem Fortsetzen weiter.",

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct SaveCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "save", aliases: ["speichern"], usage: "speichern <datei> [--force]",
+    topic: .staff, name: "save", aliases: ["speichern"], usage: "speichern <datei> [--force]",
     summary: "speichert die Beratung als Datei",
     help:
       "Schreibt alle Antworten als JSON-Datei; eine bestehende Datei wird nur nach Rückfrage (in Skripten mit --force) überschrieben."

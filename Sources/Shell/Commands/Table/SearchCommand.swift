@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct SearchCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "search", aliases: ["suche"], usage: "suche <text>",
+    topic: .advice, name: "search", aliases: ["suche"], usage: "suche <text>",
     summary: "sucht in Maßnahmen, Fragen, Mustern, Faktoren und Quellen",
     help:
       "Findet alle Einträge, deren Id, Titel oder Text den Suchtext enthält (Groß-/Kleinschreibung und Umlaute egal)."

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct SetCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "set", aliases: ["setze"], usage: "setze <frage> = <antwort>",
+    topic: .consultation, name: "set", aliases: ["setze"], usage: "setze <frage> = <antwort>",
     summary: "beantwortet eine beliebige Frage, auch außer der Reihe",
     help: "Beantwortet die genannte Frage; '?' bedeutet „weiß nicht“. Mehrere Werte trennt ein Komma.")
 

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct ShowCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "show", aliases: ["zeige"], usage: "zeige <id>",
+    topic: .advice, name: "show", aliases: ["zeige"], usage: "zeige <id>",
     summary: "eine Maßnahme, Frage, ein Muster, einen Faktor oder eine Quelle vollständig",
     help:
       "Zeigt alles, was die Wissensbasis zu der Id weiß, bei Maßnahmen mit ersten Schritten, Praxisbeispielen und Quellen."

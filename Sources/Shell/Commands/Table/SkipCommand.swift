@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct SkipCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "skip", aliases: ["überspringen", "ueberspringen"], usage: "überspringen",
+    topic: .consultation, name: "skip", aliases: ["überspringen", "ueberspringen"], usage: "überspringen",
     summary: "lässt die aktuelle Frage vorerst aus",
     help: "Die Frage wird nicht mehr vorgeschlagen, bis sie mit 'setze' beantwortet wird.")
 

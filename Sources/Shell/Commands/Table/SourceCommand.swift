@@ -5,7 +5,7 @@ import RuleLanguage
 /// `quelle`: where the answers now given come from, kept with each of them.
 struct SourceCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "source", aliases: ["quelle"], usage: "quelle [<woher>|zurücksetzen]",
+    topic: .consultation, name: "source", aliases: ["quelle"], usage: "quelle [<woher>|zurücksetzen]",
     summary: "woher die folgenden Antworten stammen; steht bei jeder Antwort",
     help:
       "'quelle Meldung Stadtwerke 14:10 Uhr' hält fest, woher die Information der folgenden Antworten stammt; Journal, 'antworten', Bericht und Export zeigen es bei jeder Antwort („laut Meldung Stadtwerke …“), bis 'quelle' sie ändert oder 'quelle zurücksetzen' sie entfernt. Ohne Angabe zeigt 'quelle' die aktuelle."

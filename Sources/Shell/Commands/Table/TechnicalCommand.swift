@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct TechnicalCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "technical", aliases: ["technisch"], usage: "technisch [an|aus]",
+    topic: .authoring, name: "technical", aliases: ["technisch"], usage: "technisch [an|aus]",
     summary: "Ansicht für Regelautorinnen: Kennungen und Regeln einblenden",
     help:
       "'technisch an' zeigt neben Titeln die Kennungen (Ids), in 'wie' und 'warumnicht' die Regeln mit Datei und Zeile und in 'antworten' die Frage-Ids; 'technisch aus' kehrt zur Ansicht für den Krisenstab zurück, die nur deutschen Text zeigt. Ohne Angabe sagt 'technisch', welche Ansicht gilt. Skripte und Tests beginnen technisch, eine Beratung am Terminal nicht."

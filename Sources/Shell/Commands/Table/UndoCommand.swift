@@ -3,7 +3,7 @@ import KnowledgeBase
 
 struct UndoCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "undo", aliases: ["rückgängig", "rueckgaengig"], usage: "rückgängig",
+    topic: .exercise, name: "undo", aliases: ["rückgängig", "rueckgaengig"], usage: "rückgängig",
     summary: "nimmt den letzten Eintrag im Übungsprotokoll zurück",
     help:
       "Nimmt die letzte Entscheidung oder Notiz zurück, etwa eine doppelt eingetragene; sie erscheint danach weder in der Auswertung noch im Bericht. Das Journal behält beides, den Eintrag und die Rücknahme.",

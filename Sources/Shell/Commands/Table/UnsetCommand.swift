@@ -2,7 +2,8 @@ import KnowledgeBase
 
 struct UnsetCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "unset", aliases: ["entferne"], usage: "entferne <frage>", summary: "nimmt eine Antwort zurück",
+    topic: .consultation, name: "unset", aliases: ["entferne"], usage: "entferne <frage>",
+    summary: "nimmt eine Antwort zurück",
     help: "Die Frage gilt danach wieder als unbeantwortet.")
 
   let word: String?

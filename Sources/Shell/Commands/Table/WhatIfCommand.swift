@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct WhatIfCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "whatif", aliases: ["angenommen"], usage: "angenommen <frage> = <antwort>",
+    topic: .advice, name: "whatif", aliases: ["angenommen"], usage: "angenommen <frage> = <antwort>",
     summary: "was sich ändern würde, ohne die Antwort zu übernehmen",
     help:
       "Rechnet eine gedachte Antwort durch und zeigt neue, entfallende, höher und tiefer eingestufte Maßnahmen sowie geänderte Muster und Faktoren. Die Beratung selbst bleibt unverändert."

@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct WhyCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "why", aliases: ["warum"], usage: "warum [frage]",
+    topic: .advice, name: "why", aliases: ["warum"], usage: "warum [frage]",
     summary: "was die aktuelle (oder genannte) Frage noch entscheiden kann",
     help:
       "Zeigt, welche Maßnahmen, Krisenmuster und Faktoren von der Antwort abhängen und welche Regeln auf sie warten, dazu den Hilfetext der Frage."

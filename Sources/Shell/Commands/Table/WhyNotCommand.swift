@@ -2,7 +2,7 @@ import KnowledgeBase
 
 struct WhyNotCommand: ShellCommand {
   static let spec = CommandSpec(
-    name: "whynot", aliases: ["warumnicht"], usage: "warumnicht <maßnahme>",
+    topic: .advice, name: "whynot", aliases: ["warumnicht"], usage: "warumnicht <maßnahme>",
     summary: "warum eine Maßnahme nicht empfohlen wird",
     help:
       "Zeigt jede Regel, die die Maßnahme empfehlen könnte, und die erste Bedingung, die nicht erfüllt oder noch offen ist."
