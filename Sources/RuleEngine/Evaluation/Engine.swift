@@ -30,6 +30,9 @@ public struct Engine {
   var cycleStamp: [Int]
   /// The cycle each fact belongs to, if any.
   let factCycle: IDArray<DerivedFact, Int32?>
+  /// Facts of a cycle whose support from rules outside it changed in this run, by cycle: they
+  /// seed the cycle's update with the cycle's rules that were queued.
+  var cycleFactsChanged: [Int: [FactID]] = [:]
   var stamp = 0
 
   /// Counts of the rules deriving a fact whose condition is true, or undetermined.
@@ -134,7 +137,14 @@ public struct Engine {
         let cycleIndex = Int(cycle)
         guard cycleStamp[cycleIndex] != stamp else { continue }
         cycleStamp[cycleIndex] = stamp
-        recomputeCycle(cycleIndex, queue: &queue, recorder: &recorder)
+        // A cycle's rules share one key and come first among the rules of that key, so the
+        // other rules of the cycle that this run must decide are next in the queue.
+        var seeds = [rule]
+        while let next = queue.first, deps.ruleCycle[order[Int(next)]] == cycle {
+          _ = queue.pop()
+          seeds.append(order[Int(next)])
+        }
+        updateCycle(cycleIndex, seeds: seeds, queue: &queue, recorder: &recorder)
         continue
       }
       let truth = evaluate(knowledgeBase.rules[rule].condition)
@@ -142,19 +152,53 @@ public struct Engine {
     }
   }
 
-  /// Recomputes facts that support each other from the bottom: all their inner rules start false
-  /// and are re-decided until nothing changes, so no fact supports itself.
-  mutating func recomputeCycle(_ cycle: Int, queue: inout PositionQueue, recorder: inout EventRecorder) {
-    let rules = knowledgeBase.dependencies.cycles[cycle].rules
-    for rule in rules { apply(rule, .false, queue: &queue, recorder: &recorder) }
-    var changed = true
-    while changed {
-      changed = false
-      for rule in rules {
-        let truth = evaluate(knowledgeBase.rules[rule].condition)
-        if truth != ruleTruth[rule] {
-          apply(rule, truth, queue: &queue, recorder: &recorder)
-          changed = true
+  /// Re-decides the part of a cycle of facts that a change can reach, from the bottom, so that no
+  /// fact supports itself (delete and re-derive).
+  ///
+  /// The region is the seed rules, the facts whose outside support changed, and everything the
+  /// cycle's own rules derive from them, transitively. Its rules start false and are re-decided
+  /// from a work list until nothing changes; facts outside the region keep their truth, since
+  /// nothing they rest on changed. Inside a cycle facts are read only positively, so every rule
+  /// only rises from false, and the result is the least fixpoint a recomputation of the whole
+  /// cycle would reach, at the cost of the region instead of the cycle.
+  mutating func updateCycle(
+    _ cycle: Int, seeds: [RuleID], queue: inout PositionQueue, recorder: inout EventRecorder
+  ) {
+    let deps = knowledgeBase.dependencies
+    let inCycle = Int32(cycle)
+    func cycleFacts(derivedBy rule: RuleID) -> [FactID] {
+      knowledgeBase.rules[rule].conclusions.compactMap { conclusion in
+        guard case .derive(let fact) = conclusion.kind, factCycle[fact] == inCycle else { return nil }
+        return fact
+      }
+    }
+    var regionRules: [RuleID] = []
+    var ruleInRegion = Set<RuleID>()
+    var factInRegion = Set<FactID>()
+    var facts = cycleFactsChanged.removeValue(forKey: cycle) ?? []
+    for rule in seeds where ruleInRegion.insert(rule).inserted {
+      regionRules.append(rule)
+      facts += cycleFacts(derivedBy: rule)
+    }
+    while let fact = facts.popLast() {
+      guard factInRegion.insert(fact).inserted else { continue }
+      for reader in deps.factReaders[fact] where deps.ruleCycle[reader] == inCycle {
+        guard ruleInRegion.insert(reader).inserted else { continue }
+        regionRules.append(reader)
+        facts += cycleFacts(derivedBy: reader)
+      }
+    }
+    for rule in regionRules { apply(rule, .false, queue: &queue, recorder: &recorder) }
+    var work = regionRules.reversed() as [RuleID]
+    var waiting = ruleInRegion
+    while let rule = work.popLast() {
+      waiting.remove(rule)
+      let truth = evaluate(knowledgeBase.rules[rule].condition)
+      guard truth != ruleTruth[rule] else { continue }
+      apply(rule, truth, queue: &queue, recorder: &recorder)
+      for fact in cycleFacts(derivedBy: rule) {
+        for reader in deps.factReaders[fact] where ruleInRegion.contains(reader) && waiting.insert(reader).inserted {
+          work.append(reader)
         }
       }
     }
@@ -175,8 +219,10 @@ public struct Engine {
         if truth == .true { support.firing += 1 } else if truth == .undetermined { support.open += 1 }
         factSupport[fact] = support
         if let cycle = factCycle[fact], cycleStamp[Int(cycle)] != stamp {
-          // Support from outside a cycle changed: facts inside may have held each other up.
-          enqueue(deps.cycles[Int(cycle)].rules, &queue)
+          // Support from outside a cycle changed: facts inside may have held each other up. The
+          // fact seeds the cycle's update, which one of its rules in the queue starts.
+          cycleFactsChanged[Int(cycle), default: []].append(fact)
+          if let first = deps.cycles[Int(cycle)].rules.first { queue.push(position[first]) }
         }
         let value = support.truth
         if value != factTruth[fact] {

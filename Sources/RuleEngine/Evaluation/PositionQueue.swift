@@ -20,6 +20,9 @@ struct PositionQueue {
     }
   }
 
+  /// The place `pop` returns next.
+  var first: Int32? { heap.first }
+
   mutating func pop() -> Int32? {
     guard let top = heap.first else { return nil }
     let last = heap.removeLast()
