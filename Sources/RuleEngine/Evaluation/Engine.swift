@@ -152,15 +152,19 @@ public struct Engine {
     }
   }
 
-  /// Re-decides the part of a cycle of facts that a change can reach, from the bottom, so that no
-  /// fact supports itself (delete and re-derive).
+  /// Re-decides the part of a cycle of facts that a change can reach (delete and re-derive), so
+  /// that no fact supports itself.
   ///
-  /// The region is the seed rules, the facts whose outside support changed, and everything the
-  /// cycle's own rules derive from them, transitively. Its rules start false and are re-decided
-  /// from a work list until nothing changes; facts outside the region keep their truth, since
-  /// nothing they rest on changed. Inside a cycle facts are read only positively, so every rule
-  /// only rises from false, and the result is the least fixpoint a recomputation of the whole
-  /// cycle would reach, at the cost of the region instead of the cycle.
+  /// A seed rule that holds (or is undetermined) now may hold only through the cycle's own facts
+  /// once its other inputs changed (`q or f1` where f1 rests on it), so every such seed, and
+  /// every fact whose support from outside the cycle changed, starts the deletion: the facts of
+  /// the cycle they derive may lose support, and with them every rule of the cycle that reads
+  /// such a fact and holds or is undetermined now; those rules are over-deleted, set false,
+  /// transitively. Then the seeds and the deleted rules are decided
+  /// again from a work list, and a rule whose truth rises puts the cycle's readers of its facts on
+  /// the list. Inside a cycle facts are read only positively, so from the over-deleted state
+  /// every rule only rises, and the result is the least fixpoint a recomputation of the whole
+  /// cycle would reach, at the cost of the part that holds and rests on what changed.
   mutating func updateCycle(
     _ cycle: Int, seeds: [RuleID], queue: inout PositionQueue, recorder: inout EventRecorder
   ) {
@@ -172,37 +176,42 @@ public struct Engine {
         return fact
       }
     }
-    var regionRules: [RuleID] = []
-    var ruleInRegion = Set<RuleID>()
-    var factInRegion = Set<FactID>()
-    var facts = cycleFactsChanged.removeValue(forKey: cycle) ?? []
-    for rule in seeds where ruleInRegion.insert(rule).inserted {
-      regionRules.append(rule)
-      facts += cycleFacts(derivedBy: rule)
+    // Over-delete: from the facts of falling seeds and of changed outside support, through the
+    // rules that hold or are undetermined now.
+    var lost = cycleFactsChanged.removeValue(forKey: cycle) ?? []
+    var deleted: [RuleID] = []
+    var isDeleted = Set<RuleID>()
+    for rule in seeds where ruleTruth[rule] != .false {
+      isDeleted.insert(rule)
+      deleted.append(rule)
+      lost += cycleFacts(derivedBy: rule)
     }
-    while let fact = facts.popLast() {
-      guard factInRegion.insert(fact).inserted else { continue }
-      for reader in deps.factReaders[fact] where deps.ruleCycle[reader] == inCycle {
-        guard ruleInRegion.insert(reader).inserted else { continue }
-        regionRules.append(reader)
-        facts += cycleFacts(derivedBy: reader)
+    var seen = Set<FactID>()
+    while let fact = lost.popLast() {
+      guard seen.insert(fact).inserted else { continue }
+      for reader in deps.factReaders[fact]
+      where deps.ruleCycle[reader] == inCycle && ruleTruth[reader] != .false && isDeleted.insert(reader).inserted {
+        deleted.append(reader)
+        lost += cycleFacts(derivedBy: reader)
       }
     }
-    for rule in regionRules { apply(rule, .false, queue: &queue, recorder: &recorder) }
-    var work = regionRules.reversed() as [RuleID]
-    var waiting = ruleInRegion
+    for rule in deleted { apply(rule, .false, queue: &queue, recorder: &recorder) }
+    // Re-derive: only rises from here.
+    var work = Array((seeds + deleted).reversed())
+    var waiting = Set(work)
     while let rule = work.popLast() {
       waiting.remove(rule)
       let truth = evaluate(knowledgeBase.rules[rule].condition)
       guard truth != ruleTruth[rule] else { continue }
       apply(rule, truth, queue: &queue, recorder: &recorder)
       for fact in cycleFacts(derivedBy: rule) {
-        for reader in deps.factReaders[fact] where ruleInRegion.contains(reader) && waiting.insert(reader).inserted {
+        for reader in deps.factReaders[fact] where deps.ruleCycle[reader] == inCycle && waiting.insert(reader).inserted {
           work.append(reader)
         }
       }
     }
   }
+
 
   /// Records a rule's new truth and updates what it concludes.
   mutating func apply(_ rule: RuleID, _ truth: Truth, queue: inout PositionQueue, recorder: inout EventRecorder) {
