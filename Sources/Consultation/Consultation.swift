@@ -81,9 +81,12 @@ public struct Consultation {
   }
 
   /// Changes several answers as one incremental step of the engine, without journal or history
-  /// (evaluation and benchmarks, not a dialogue); returns how many events the engine emitted.
-  public mutating func evaluate(changing changes: [QuestionID: Answer]) -> Int {
-    engine.set(changes.map { (question: $0.key, answer: Optional($0.value)) }).count
+  /// (evaluation and benchmarks, not a dialogue); returns how many events the engine emitted and
+  /// how many rule conditions it decided again.
+  public mutating func evaluate(changing changes: [QuestionID: Answer]) -> (events: Int, decisions: Int) {
+    let before = engine.decisions
+    let events = engine.set(changes.map { (question: $0.key, answer: Optional($0.value)) }).count
+    return (events, engine.decisions - before)
   }
 
   /// The question to ask now: the situation first, then the open question that can change the

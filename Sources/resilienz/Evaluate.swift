@@ -62,8 +62,10 @@ struct Evaluate: ParsableCommand {
         throw ExitCode(1)
       }
       let before = clock.now
-      let events = consultation.evaluate(changing: changed)
-      timings.append("change \(index + 1): \(Self.milliseconds(clock.now - before)) ms, \(events) events")
+      let (events, decisions) = consultation.evaluate(changing: changed)
+      timings.append(
+        "change \(index + 1): \(Self.milliseconds(clock.now - before)) ms, \(events) events, \(decisions) rules decided"
+      )
     }
     if timing {
       FileHandle.standardError.write(Data((timings.joined(separator: "\n") + "\n").utf8))

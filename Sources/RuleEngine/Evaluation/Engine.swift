@@ -34,6 +34,9 @@ public struct Engine {
   /// seed the cycle's update with the cycle's rules that were queued.
   var cycleFactsChanged: [Int: [FactID]] = [:]
   var stamp = 0
+  /// How many times a rule's condition was decided, since the engine was made: what a change
+  /// costs, for the benchmarks.
+  public private(set) var decisions = 0
 
   /// Counts of the rules deriving a fact whose condition is true, or undetermined.
   struct Support: Sendable {
@@ -147,6 +150,7 @@ public struct Engine {
         updateCycle(cycleIndex, seeds: seeds, queue: &queue, recorder: &recorder)
         continue
       }
+      decisions += 1
       let truth = evaluate(knowledgeBase.rules[rule].condition)
       apply(rule, truth, queue: &queue, recorder: &recorder)
     }
@@ -201,17 +205,18 @@ public struct Engine {
     var waiting = Set(work)
     while let rule = work.popLast() {
       waiting.remove(rule)
+      decisions += 1
       let truth = evaluate(knowledgeBase.rules[rule].condition)
       guard truth != ruleTruth[rule] else { continue }
       apply(rule, truth, queue: &queue, recorder: &recorder)
       for fact in cycleFacts(derivedBy: rule) {
-        for reader in deps.factReaders[fact] where deps.ruleCycle[reader] == inCycle && waiting.insert(reader).inserted {
+        for reader in deps.factReaders[fact] where deps.ruleCycle[reader] == inCycle && waiting.insert(reader).inserted
+        {
           work.append(reader)
         }
       }
     }
   }
-
 
   /// Records a rule's new truth and updates what it concludes.
   mutating func apply(_ rule: RuleID, _ truth: Truth, queue: inout PositionQueue, recorder: inout EventRecorder) {
