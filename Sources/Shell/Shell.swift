@@ -109,9 +109,14 @@ public final class Shell {
 
   // MARK: - The loop
 
+  /// What the start does once the greeting stands (the municipality's standing answers, who
+  /// answers): its messages then follow the greeting instead of coming before it.
+  public var afterGreeting: () -> Void = {}
+
   /// Greets, then reads and executes lines until the end or `ende`; returns the exit status.
   public func run<Source: LineSource>(_ source: inout Source) -> Int32 {
     greet()
+    afterGreeting()
     while !quitRequested {
       showQuestionIfChanged(inScript: false)
       let prompt = options.color ? emphasis("> ") : "> "

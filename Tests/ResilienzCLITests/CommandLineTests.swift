@@ -47,6 +47,20 @@ struct CommandLineTests {
     #expect(output.hasPrefix("keine Probleme gefunden\n"))
   }
 
+  /// Who answers (`--als`) is said after the greeting, not before it.
+  @Test func authorIsAnnouncedAfterTheGreeting() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("resilienz-als-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (status, output) = try Self.run(
+      ["--als", "s2", "--session", folder.path + "/lage.journal"], environment: ["XDG_DATA_HOME": folder.path],
+      input: "ende\n")
+    #expect(status == 0, "\(output)")
+    let greeting = try #require(output.range(of: "Beantworten Sie die Fragen"), "\(output)")
+    let author = try #require(output.range(of: "Ab jetzt antwortet: S2"), "\(output)")
+    #expect(greeting.upperBound < author.lowerBound, "\(output)")
+  }
+
   /// The README's `evaluate` example works as written, with the sample answer file it names.
   @Test func readmeEvaluateExampleRuns() throws {
     let readme = try String(contentsOfFile: Fixture.repositoryRoot + "/README.md", encoding: .utf8)

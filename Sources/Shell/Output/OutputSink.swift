@@ -13,6 +13,14 @@ public final class StandardOutputSink: OutputSink {
   }
 }
 
+/// Standard error: problems (a knowledge base with errors), apart from what the shell says.
+public final class StandardErrorSink: OutputSink {
+  public init() {}
+  public func write(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}
+
 /// Collects output in memory, for tests and for `expect output`.
 public final class BufferOutputSink: OutputSink {
   public private(set) var text = ""

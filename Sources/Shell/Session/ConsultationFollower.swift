@@ -9,13 +9,14 @@ public enum ConsultationFollower {
   /// Follows until interrupted (or, in tests, for `rounds` polls); returns the exit status.
   public static func follow(
     knowledgeBaseDirectory: String, sessionPath: String, output: OutputSink = StandardOutputSink(),
+    errors: OutputSink = StandardErrorSink(),
     clearScreen: Bool = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb",
     interval: useconds_t = 300_000, rounds: Int? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int32 {
     guard
       let knowledgeBase = ConsultationLauncher.loadKnowledgeBase(
-        knowledgeBaseDirectory, errors: output, environment: environment)
+        knowledgeBaseDirectory, errors: errors, environment: environment)
     else {
       return 1
     }

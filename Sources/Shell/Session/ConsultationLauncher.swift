@@ -56,7 +56,10 @@ public enum ConsultationLauncher {
     author: String? = nil, environment: [String: String]
   ) -> Int32 {
     let output = StandardOutputSink()
-    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output, environment: environment) else {
+    guard
+      let knowledgeBase = loadKnowledgeBase(
+        knowledgeBaseDirectory, errors: StandardErrorSink(), environment: environment)
+    else {
       return 1
     }
     let interactive = isatty(STDIN_FILENO) == 1 && environment["TERM"] != "dumb"
@@ -116,8 +119,10 @@ public enum ConsultationLauncher {
     let shell = Shell(consultation: consultation, output: output, options: options)
     reference.shell = shell
     // A new consultation starts from the municipality's standing answers.
-    shell.startFromMunicipalProfile()
-    if let author { shell.authorCommand(author) }
+    shell.afterGreeting = { [unowned shell] in
+      shell.startFromMunicipalProfile()
+      if let author { shell.authorCommand(author) }
+    }
     if let terminal = readlineSource {
       shell.confirm = { question in
         // Ctrl-D at this question leaves too.
@@ -139,9 +144,9 @@ public enum ConsultationLauncher {
   /// Runs script files, each as a consultation of its own, and prints their transcripts.
   public static func run(
     scripts: [String], knowledgeBaseDirectory: String, trace: Bool = false, output: OutputSink = StandardOutputSink(),
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    errors: OutputSink = StandardErrorSink(), environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int32 {
-    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: output, environment: environment) else {
+    guard let knowledgeBase = loadKnowledgeBase(knowledgeBaseDirectory, errors: errors, environment: environment) else {
       return 1
     }
     var status: Int32 = 0
