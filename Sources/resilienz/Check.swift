@@ -45,7 +45,7 @@ struct Check: ParsableCommand {
     if let compiled = result.knowledgeBase {
       // Scripts and cases are read against the knowledge base, so only a base without errors can
       // check them.
-      result.diagnostics = (result.diagnostics + Self.scriptDiagnostics(directory: directory, knowledgeBase: compiled))
+      result.diagnostics = (result.diagnostics + ScriptDiagnostics.check(directory: directory, knowledgeBase: compiled))
         .sortedForOutput()
     }
     let report = CheckReport(result: result, strict: strict)
@@ -67,26 +67,5 @@ struct Check: ParsableCommand {
       }
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
-  }
-
-  /// The problems of the test scripts (`Rules/tests`) and of the cases (`Rules/cases/*.case`,
-  /// read by the same parser as `resilienz test`).
-  static func scriptDiagnostics(directory: String, knowledgeBase: KnowledgeBase) -> [Diagnostic] {
-    var diagnostics = ScriptChecker.check(
-      directory: directory, knowledgeBase: knowledgeBase, commandNames: Shell.commandNames)
-    let cases = KnowledgeSources.join(directory, "Rules/cases")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: cases)) ?? []
-    for name in names.sorted() where name.hasSuffix(".case") {
-      let path = KnowledgeSources.join(cases, name)
-      guard let text = ScriptLineSource.readFile(path) else {
-        diagnostics.append(
-          Diagnostic(
-            id: DiagnosticID("unreadable"), severity: .error, message: "cannot read '\(path)'",
-            site: DiagnosticSite(path: path)))
-        continue
-      }
-      diagnostics += CaseFileParser.parse(path: path, text: text, knowledgeBase: knowledgeBase).diagnostics
-    }
-    return diagnostics
   }
 }

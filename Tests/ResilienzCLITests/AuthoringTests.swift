@@ -166,6 +166,19 @@ struct AuthoringTests {
     #expect(output.text.contains("entfällt: "))
   }
 
+  /// `prüfen` in the shell finds what `resilienz check` finds, test scripts included.
+  @Test func checkInTheShellReadsTestScriptsToo() throws {
+    let (folder, shell, output, _) = try Self.reloadableShell()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    shell.execute("prüfen")
+    #expect(shell.failures == 0, "\(output.text)")
+    let script = folder.appendingPathComponent("Rules/tests/kaputt.test")
+    try Data("setze personal.reserve = wenig\n".utf8).write(to: script)
+    shell.execute("prüfen")
+    #expect(shell.failures == 1)
+    #expect(output.text.contains("kaputt.test:1:"), "\(output.text)")
+  }
+
   /// Issue 17: after `neu-laden` with a changed weight the shell says how the priority changed,
   /// exactly as `änderungen` does after an answer, instead of "unverändert".
   @Test func reloadAfterAWeightChangeShowsThePriorityChange() throws {

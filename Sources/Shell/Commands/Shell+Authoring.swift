@@ -193,7 +193,7 @@ extension Shell {
     guard let directory = options.knowledgeBaseDirectory else {
       return fail("Diese Beratung kennt den Ordner ihrer Wissensbasis nicht.")
     }
-    let report = CheckReport(result: KnowledgeBaseLoader.load(directory: directory), strict: false)
+    let report = CheckReport(result: ScriptDiagnostics.load(directory: directory), strict: false)
     say(report.text(withStatistics: false))
     if report.exitCode != 0 { fail("Die Prüfung hat Fehler gefunden.") }
   }
