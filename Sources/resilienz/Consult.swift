@@ -59,10 +59,21 @@ struct Consult: ParsableCommand {
       if status != 0 { throw ExitCode(status) }
       return
     }
-    let status = ConsultationLauncher.consult(
+    let status = Self.consult(
       knowledgeBaseDirectory: knowledgeBase.resolved, sessionPath: session, takeOver: takeOver,
-      profilePath: profile, author: author, environment: ProcessInfo.processInfo.environment)
+      profilePath: profile, author: author)
     if status != 0 { throw ExitCode(status) }
+  }
+
+  /// The consultation with the options given; `resilienz` without arguments comes here directly
+  /// (`Resilienz.main`), with every option at its default.
+  static func consult(
+    knowledgeBaseDirectory: String, sessionPath: String? = nil, takeOver: Bool = false, profilePath: String? = nil,
+    author: String? = nil
+  ) -> Int32 {
+    ConsultationLauncher.consult(
+      knowledgeBaseDirectory: knowledgeBaseDirectory, sessionPath: sessionPath, takeOver: takeOver,
+      profilePath: profilePath, author: author, environment: ProcessInfo.processInfo.environment)
   }
 }
 

@@ -47,6 +47,14 @@ extension Resilienz {
   /// Parses and runs the command; usage errors end in German with status 2, everything else
   /// (help, version, the commands' own statuses) as ArgumentParser does it.
   static func main() {
+    // The plain start, a consultation with every default, skips ArgumentParser: building its
+    // command tree walks every command's properties by reflection, about a tenth of the CPU the
+    // start takes to the first question (Benchmarks/README.md, "Start-up").
+    if CommandLine.arguments.count == 1 {
+      let status = Consult.consult(knowledgeBaseDirectory: KnowledgeBaseOption.defaultDirectory)
+      if status != 0 { Foundation.exit(status) }
+      return
+    }
     let command: any ParsableCommand
     do {
       command = try parseAsRoot()
