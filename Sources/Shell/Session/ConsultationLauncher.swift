@@ -45,10 +45,16 @@ public enum ConsultationLauncher {
     if let fixed = environment["RESILIENZ_HEUTE"], MunicipalProfile.isOutdated(fixed, today: fixed) == false {
       return fixed
     }
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.string(from: Date())
+    // The C library's local time, not DateFormatter: that loads ICU and its calendar data at
+    // every start, a twentieth of the start-up's CPU time (Benchmarks/README.md, "Start-up").
+    var now = time(nil)
+    var local = tm()
+    // localtime_r fails only for a time beyond its year range; UTC is then the next best day.
+    if localtime_r(&now, &local) == nil { _ = gmtime_r(&now, &local) }
+    let year = Int(local.tm_year) + 1900
+    let month = Int(local.tm_mon) + 1
+    let day = Int(local.tm_mday)
+    return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
   }
 
   public static func consult(
