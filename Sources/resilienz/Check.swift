@@ -39,6 +39,9 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let directory = knowledgeBase.resolved
+    let cache = SnapshotCache.standard(environment: ProcessInfo.processInfo.environment)
+    // Before the files are read, so that one changed meanwhile differs from it at the next start.
+    let fingerprint = cache?.fingerprint(of: directory)
     // Read once: the same bytes are compiled and key the snapshot written below.
     let sources = KnowledgeSources.read(directory: directory)
     var result = KnowledgeBaseLoader.compile(sources)
@@ -55,7 +58,7 @@ struct Check: ParsableCommand {
     }
     // A checked base is what the next start loads: keep its snapshot in the cache.
     if let compiled = result.knowledgeBase {
-      SnapshotCache.standard(environment: ProcessInfo.processInfo.environment)?.store(compiled, sources: sources)
+      cache?.store(compiled, sources: sources, fingerprint: fingerprint ?? .none)
       if let snapshot {
         do {
           try KnowledgeBaseSnapshot.write(

@@ -178,6 +178,13 @@ struct SnapshotReader {
 
   mutating func string() throws(SnapshotProblem) -> String { table[try index(below: table.count)] }
 
+  /// The next `count` bytes as they are.
+  mutating func raw(count: Int) throws(SnapshotProblem) -> ArraySlice<UInt8> {
+    guard count <= end - position else { throw .malformed("vorzeitiges Ende") }
+    defer { position += count }
+    return bytes[position..<position + count]
+  }
+
   mutating func rawString() throws(SnapshotProblem) -> String {
     let length = try count()
     guard length <= end - position else { throw .malformed("Text zu lang") }

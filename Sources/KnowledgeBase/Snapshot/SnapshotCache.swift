@@ -10,6 +10,16 @@ public struct CachedLoad: Sendable {
   public var path: String
   /// Whether a new snapshot was written after compiling from source.
   public var wrote: Bool
+  /// How the snapshot's files were found unchanged, or nil when the base was compiled.
+  public var verified: Verification?
+
+  /// How a snapshot was found to be made from the files on disk.
+  public enum Verification: Sendable, Equatable {
+    /// By the stat fingerprint, without reading the files.
+    case fingerprint
+    /// By reading and hashing every file.
+    case contents
+  }
 
   /// A line for `RESILIENZ_SNAPSHOT=laut` on standard error (German, for the person at the terminal).
   public var note: String {
@@ -27,6 +37,9 @@ public struct SnapshotCache: Sendable {
   public var directory: String
   /// Identifies the program build; part of every snapshot's key.
   public var program: String
+  /// Now, in nanoseconds since 1970: what a file's times are compared with to find racy files
+  /// (`SourceFingerprint`). Tests move it on instead of waiting.
+  public var clock: @Sendable () -> Int64 = { SourceFingerprint.now() }
 
   public init(directory: String, program: String = SnapshotCache.currentProgram) {
     self.directory = directory
@@ -73,34 +86,65 @@ public struct SnapshotCache: Sendable {
     return KnowledgeSources.join(directory, "kb-" + String(repeating: "0", count: 16 - hex.count) + hex + ".snapshot")
   }
 
-  /// Reads the folder's files; takes the knowledge base from the snapshot when its key matches,
-  /// else compiles it from source (with `lint`) and writes a new snapshot when it has no error.
-  /// From a snapshot the result has no diagnostics and no statistics: only error-free bases are
-  /// ever written, and warnings are for `resilienz check`, which always compiles.
+  /// Takes the knowledge base from the snapshot when it was made from these very files by this
+  /// program build, else compiles it from source (with `lint`) and writes a new snapshot when it
+  /// has no error. Whether the files are those of the snapshot, the stat fingerprint recorded in
+  /// it says without reading them (`SourceFingerprint`); when it differs or is not trusted, their
+  /// bytes are read and hashed, and a snapshot made from the same bytes is still used (and its
+  /// fingerprint renewed). From a snapshot the result has no diagnostics and no statistics: only
+  /// error-free bases are ever written, and warnings are for `resilienz check`, which always compiles.
   public func load(directory folder: String, lint: Bool = false) -> CachedLoad {
     let path = path(forKnowledgeBase: folder)
+    // Taken before any file is read: a file changed meanwhile then differs from it next time.
+    let fingerprint = SourceFingerprint.take(directory: folder, program: program, now: clock())
     var problem = SnapshotProblem.missing
-    // The files are only hashed on the way to the snapshot and then dropped, so that they and
-    // the decoded base are never in memory together; on a miss they are read once more.
-    if let key = Self.key(of: KnowledgeSources.read(directory: folder), program: program),
-      let bytes = Self.contents(of: path)
-    {
-      do {
-        let knowledgeBase = try KnowledgeBaseSnapshot.decode(bytes, expecting: key)
-        return CachedLoad(
-          result: LoadResult(knowledgeBase: knowledgeBase, diagnostics: [], statistics: nil), problem: nil,
-          path: path, wrote: false)
-      } catch {
-        problem = error
+    if let bytes = Self.contents(of: path) {
+      var verified = CachedLoad.Verification.fingerprint
+      var key: SnapshotKey?
+      if let fingerprint, fingerprint.trusted, let recorded = KnowledgeBaseSnapshot.fingerprint(in: bytes),
+        recorded.fingerprint == fingerprint
+      {
+        key = recorded.key
+      } else {
+        // The files are only hashed on the way to the snapshot and then dropped, so that they and
+        // the decoded base are never in memory together; on a miss they are read once more.
+        verified = .contents
+        key = Self.key(of: KnowledgeSources.read(directory: folder), program: program)
+      }
+      if let key {
+        do {
+          let knowledgeBase = try KnowledgeBaseSnapshot.decode(bytes, expecting: key)
+          if verified == .contents, let fingerprint, fingerprint.trusted {
+            renew(bytes, with: fingerprint, at: path)
+          }
+          return CachedLoad(
+            result: LoadResult(knowledgeBase: knowledgeBase, diagnostics: [], statistics: nil), problem: nil,
+            path: path, wrote: false, verified: verified)
+        } catch {
+          problem = error
+        }
       }
     }
     let sources = KnowledgeSources.read(directory: folder)
     let result = KnowledgeBaseLoader.compile(sources, lint: lint)
     var wrote = false
     if let knowledgeBase = result.knowledgeBase, let key = Self.key(of: sources, program: program) {
-      wrote = store(knowledgeBase, key: key, at: path)
+      wrote = store(knowledgeBase, key: key, fingerprint: fingerprint ?? .none, at: path)
     }
-    return CachedLoad(result: result, problem: problem, path: path, wrote: wrote)
+    return CachedLoad(result: result, problem: problem, path: path, wrote: wrote, verified: nil)
+  }
+
+  /// The fingerprint of a knowledge-base folder for this cache's program, taken now: for
+  /// `store(_:sources:fingerprint:)`, before the sources are read.
+  public func fingerprint(of folder: String) -> SourceFingerprint {
+    SourceFingerprint.take(directory: folder, program: program, now: clock()) ?? .none
+  }
+
+  /// Records a fresh fingerprint in a snapshot whose files were verified by their bytes; a
+  /// failure only costs the next start the hashing again.
+  private func renew(_ bytes: [UInt8], with fingerprint: SourceFingerprint, at path: String) {
+    guard let renewed = try? KnowledgeBaseSnapshot.replacingFingerprint(in: bytes, with: fingerprint) else { return }
+    try? Data(renewed).write(to: URL(fileURLWithPath: path), options: .atomic)
   }
 
   /// The key of sources that could be read without a problem.
@@ -108,24 +152,46 @@ public struct SnapshotCache: Sendable {
     sources.diagnostics.isEmpty ? SnapshotKey(sources: sources, program: program) : nil
   }
 
-  /// A file's bytes; the `Data` it was read into is released on return.
+  /// A file's bytes, read straight into the array (no `Data` in between to copy from).
   private static func contents(of path: String) -> [UInt8]? {
-    FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    let size = Int(status.st_size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      while count < size {
+        let got = read(descriptor, buffer.baseAddress.map { $0 + count }, size - count)
+        if got < 0, errno == EINTR { continue }
+        guard got > 0 else { break }
+        count += got
+      }
+      failed = count != size
+    }
+    return failed ? nil : bytes
   }
 
   /// Writes the snapshot of a knowledge base compiled from `sources` (as `resilienz check` does);
   /// false when the cache cannot be written, which only costs the next start its speed.
+  /// `fingerprint` must have been taken (`fingerprint(of:)`) before the sources were read; without
+  /// one the next start verifies the files by their bytes and records it then.
   @discardableResult
-  public func store(_ knowledgeBase: KnowledgeBase, sources: KnowledgeSources) -> Bool {
+  public func store(
+    _ knowledgeBase: KnowledgeBase, sources: KnowledgeSources, fingerprint: SourceFingerprint = .none
+  ) -> Bool {
     store(
-      knowledgeBase, key: SnapshotKey(sources: sources, program: program),
+      knowledgeBase, key: SnapshotKey(sources: sources, program: program), fingerprint: fingerprint,
       at: path(forKnowledgeBase: sources.directory))
   }
 
-  private func store(_ knowledgeBase: KnowledgeBase, key: SnapshotKey, at path: String) -> Bool {
+  private func store(
+    _ knowledgeBase: KnowledgeBase, key: SnapshotKey, fingerprint: SourceFingerprint, at path: String
+  ) -> Bool {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      try KnowledgeBaseSnapshot.write(knowledgeBase, key: key, to: path)
+      try KnowledgeBaseSnapshot.write(knowledgeBase, key: key, fingerprint: fingerprint, to: path)
       return true
     } catch {
       return false
@@ -135,8 +201,11 @@ public struct SnapshotCache: Sendable {
 
 extension KnowledgeBaseSnapshot {
   /// Writes a snapshot file atomically (a reader sees the old file or the new one, never a part).
-  public static func write(_ knowledgeBase: KnowledgeBase, key: SnapshotKey, to path: String) throws {
-    try Data(encode(knowledgeBase, key: key)).write(to: URL(fileURLWithPath: path), options: .atomic)
+  public static func write(
+    _ knowledgeBase: KnowledgeBase, key: SnapshotKey, fingerprint: SourceFingerprint = .none, to path: String
+  ) throws {
+    try Data(encode(knowledgeBase, key: key, fingerprint: fingerprint))
+      .write(to: URL(fileURLWithPath: path), options: .atomic)
   }
 
   /// Reads a snapshot file written by `write` or `resilienz check --snapshot`, without a source
