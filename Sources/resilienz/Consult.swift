@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KnowledgeBase
 import Shell
 
 /// `resilienz` / `resilienz consult`: the consultation, at a terminal or from standard input.
@@ -60,20 +61,24 @@ struct Consult: ParsableCommand {
       return
     }
     let status = Self.consult(
-      knowledgeBaseDirectory: knowledgeBase.resolved, sessionPath: session, takeOver: takeOver,
+      knowledgeBaseDirectory: knowledgeBase.directory, sessionPath: session, takeOver: takeOver,
       profilePath: profile, author: author)
     if status != 0 { throw ExitCode(status) }
   }
 
-  /// The consultation with the options given; `resilienz` without arguments comes here directly
-  /// (`Resilienz.main`), with every option at its default.
+  /// The consultation with the options given (`--kb` nil: the default knowledge base);
+  /// `resilienz` without arguments comes here directly (`Resilienz.main`), with every option at
+  /// its default.
   static func consult(
-    knowledgeBaseDirectory: String, sessionPath: String? = nil, takeOver: Bool = false, profilePath: String? = nil,
-    author: String? = nil
+    knowledgeBaseDirectory: String?, sessionPath: String? = nil, takeOver: Bool = false,
+    profilePath: String? = nil, author: String? = nil
   ) -> Int32 {
-    ConsultationLauncher.consult(
-      knowledgeBaseDirectory: knowledgeBaseDirectory, sessionPath: sessionPath, takeOver: takeOver,
-      profilePath: profilePath, author: author, environment: ProcessInfo.processInfo.environment)
+    // Read once: Foundation builds the dictionary anew from the C environment at every call.
+    let environment = ProcessInfo.processInfo.environment
+    return ConsultationLauncher.consult(
+      knowledgeBaseDirectory: knowledgeBaseDirectory ?? KnowledgeSources.defaultDirectory(environment: environment),
+      sessionPath: sessionPath, takeOver: takeOver, profilePath: profilePath, author: author,
+      environment: environment)
   }
 }
 

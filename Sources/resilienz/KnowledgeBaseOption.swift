@@ -11,10 +11,7 @@ struct KnowledgeBaseOption: ParsableArguments {
       valueName: "dir"))
   var directory: String?
 
-  var resolved: String { directory ?? Self.defaultDirectory }
-
-  /// The knowledge base when `--kb` is not given.
-  static var defaultDirectory: String {
-    KnowledgeSources.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+  var resolved: String {
+    directory ?? KnowledgeSources.defaultDirectory(environment: ProcessInfo.processInfo.environment)
   }
 }

@@ -51,7 +51,7 @@ extension Resilienz {
     // command tree walks every command's properties by reflection, about a tenth of the CPU the
     // start takes to the first question (Benchmarks/README.md, "Start-up").
     if CommandLine.arguments.count == 1 {
-      let status = Consult.consult(knowledgeBaseDirectory: KnowledgeBaseOption.defaultDirectory)
+      let status = Consult.consult(knowledgeBaseDirectory: nil)
       if status != 0 { Foundation.exit(status) }
       return
     }
