@@ -283,10 +283,11 @@ struct KnowledgeCompiler {
       report(.unknownReference(kind: "term", name, suggestion: termTable.suggestion(for: name)), at: site)
     }
 
+    // Collected once: the stratifier and the question readers below both need them.
+    let reads = compiledRules.map { ConditionReads($0.condition) }
     let stratifier = Stratifier(
       factCount: facts.names.count, patternCount: patterns.names.count,
-      factorCount: factors.names.count, rules: compiledRules,
-      reads: compiledRules.map { ConditionReads($0.condition) })
+      factorCount: factors.names.count, rules: compiledRules, reads: reads)
     let factCount = facts.names.count
     let patternCount = patterns.names.count
     let nodeNames: (Int) -> String = { [facts, patterns, factors] node in
@@ -315,13 +316,15 @@ struct KnowledgeCompiler {
     dependencies.measureWriters = IDArray(repeating: [], count: measures.names.count)
     dependencies.questionReaders = IDArray(repeating: [], count: questionList.count)
     dependencies.relevanceReaders = IDArray(repeating: [], count: questionList.count)
-    for (index, rule) in compiledRules.enumerated() {
-      for conclusion in rule.conclusions {
+    // By index, not `enumerated()`, which would copy every rule; each question once, in order.
+    for index in compiledRules.indices {
+      for conclusion in compiledRules[index].conclusions {
         if case .recommend(let measure, _) = conclusion.kind {
           dependencies.measureWriters[measure].append(RuleID(index))
         }
       }
-      for question in Set(ConditionReads(rule.condition).questions).sorted() {
+      let questions = reads[index].questions.sorted()
+      for (position, question) in questions.enumerated() where position == 0 || questions[position - 1] != question {
         dependencies.questionReaders[question].append(RuleID(index))
       }
     }

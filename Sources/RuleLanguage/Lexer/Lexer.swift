@@ -180,14 +180,26 @@ struct Lexer {
   private mutating func lexIdentifierBody() {
     while index < end {
       let byte = bytes[index]
-      if isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-        || byte == UInt8(ascii: ".") || isIdentifierStart(at: index)
-      {
+      // ASCII, nearly every byte of a rule file, by one bit test; other scalars by their properties.
+      if byte < 0x80 {
+        guard Self.isASCII(byte, in: Self.identifierBody) else { return }
+        index += 1
+      } else if isIdentifierStart(at: index) {
         index = scalarEnd(at: index)
       } else {
         return
       }
     }
+  }
+
+  /// ASCII letters and `_`, as bits 0–127 of two words.
+  private static let identifierStart: (UInt64, UInt64) = (0, 0x07FF_FFFE_87FF_FFFE)
+  /// What may follow in an identifier: letters, digits and `_`, `-`, `.`.
+  private static let identifierBody: (UInt64, UInt64) = (0x03FF_6000_0000_0000, 0x07FF_FFFE_87FF_FFFE)
+
+  private static func isASCII(_ byte: UInt8, in set: (UInt64, UInt64)) -> Bool {
+    let word = byte < 64 ? set.0 : set.1
+    return word >> UInt64(byte & 63) & 1 == 1
   }
 
   private func isDigit(_ byte: UInt8) -> Bool {
@@ -196,10 +208,7 @@ struct Lexer {
 
   private func isIdentifierStart(at position: Int) -> Bool {
     let byte = bytes[position]
-    if byte < 0x80 {
-      return (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
-    }
+    if byte < 0x80 { return Self.isASCII(byte, in: Self.identifierStart) }
     guard let scalar = decodeScalar(at: position) else { return false }
     return scalar.properties.isAlphabetic
   }

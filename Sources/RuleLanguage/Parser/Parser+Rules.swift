@@ -1,4 +1,6 @@
 extension RuleParser {
+  private static let noClauseSeen = [SourceRange?](repeating: nil, count: Keyword.clauses.count)
+
   mutating func parseRule() -> RuleDeclaration {
     let keyword = current
     advance()
@@ -12,8 +14,9 @@ extension RuleParser {
     var sources: [Identifier] = []
     var condition: Condition?
     var conclusions: [Conclusion] = []
-    var seen: [Keyword: SourceRange] = [:]
-    let order: [Keyword] = [.source, .when, .then]
+    // Where each clause was first seen, in `order`: a fixed triple, not a dictionary per rule.
+    var seen: [SourceRange?] = Self.noClauseSeen
+    let order = Keyword.clauses
     var end = id.range.end
 
     while !atDeclarationBoundary {
@@ -28,14 +31,13 @@ extension RuleParser {
         continue
       }
       if token.atColumnOne { report(.clauseNotIndented(clause.rawValue), at: token.range) }
-      if seen[clause] != nil {
+      let position = order.firstIndex(of: clause) ?? 0
+      if seen[position] != nil {
         report(.duplicateClause(rule: id.name, clause: clause.rawValue), at: token.range)
-      } else if let later = order.drop(while: { $0 != clause }).dropFirst().first(where: {
-        seen[$0] != nil
-      }) {
-        report(.clauseOutOfOrder(clause.rawValue, after: later.rawValue), at: token.range)
+      } else if let later = order.indices.dropFirst(position + 1).first(where: { seen[$0] != nil }) {
+        report(.clauseOutOfOrder(clause.rawValue, after: order[later].rawValue), at: token.range)
       }
-      seen[clause] = token.range
+      seen[position] = token.range
       advance()
       switch clause {
       case .source:
@@ -62,7 +64,7 @@ extension RuleParser {
       end = max(end, previousEnd)
     }
 
-    for clause in order where seen[clause] == nil {
+    for (position, clause) in order.enumerated() where seen[position] == nil {
       report(.missingClause(rule: id.name, clause: clause.rawValue), at: id.range)
     }
     return RuleDeclaration(
