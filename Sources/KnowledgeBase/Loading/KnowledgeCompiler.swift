@@ -242,7 +242,8 @@ struct KnowledgeCompiler {
       // compiled rules are never all in memory at once.
       var pending = ruleFiles[fileIndex].rules
       ruleFiles[fileIndex].rules = []
-      pending.reverse()
+      // Through the buffer: Array's own reverse() copies each tree (retain and release) to swap it.
+      pending.withUnsafeMutableBufferPointer { $0.reverse() }
       while let rule = pending.popLast() {
         let compiledSources = rule.sources.compactMap { source -> String? in
           citedSources.insert(source.name)

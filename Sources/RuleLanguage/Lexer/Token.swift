@@ -12,17 +12,20 @@ public enum Keyword: String, CaseIterable, Sendable {
   /// Keywords that open a declaration.
   static let declarations: [Keyword] = [.rule, .fact]
 
-  private static let spellings: [(keyword: Keyword, bytes: [UInt8])] = allCases.map {
-    ($0, Array($0.rawValue.utf8))
+  /// The spellings by their first letter (`a` … `z`): an identifier is compared with the few
+  /// keywords that start like it, not with all of them.
+  private static let spellings: [[(keyword: Keyword, bytes: [UInt8])]] = (UInt8(ascii: "a")...UInt8(ascii: "z")).map {
+    letter in allCases.filter { $0.rawValue.utf8.first == letter }.map { ($0, Array($0.rawValue.utf8)) }
   }
 
   /// The keyword spelt by `bytes[start..<end]`, compared byte by byte without making a string.
   static func matching(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Keyword? {
     let length = end - start
-    guard length >= 2, length <= 11, bytes[start] >= UInt8(ascii: "a"), bytes[start] <= UInt8(ascii: "w") else {
+    guard length >= 2, length <= 11, bytes[start] >= UInt8(ascii: "a"), bytes[start] <= UInt8(ascii: "z") else {
       return nil
     }
-    search: for (keyword, spelling) in spellings where spelling.count == length && spelling[0] == bytes[start] {
+    let candidates = spellings[Int(bytes[start] - UInt8(ascii: "a"))]
+    search: for (keyword, spelling) in candidates where spelling.count == length {
       for offset in 1..<length where spelling[offset] != bytes[start + offset] { continue search }
       return keyword
     }
