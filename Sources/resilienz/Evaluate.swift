@@ -71,6 +71,10 @@ struct Evaluate: ParsableCommand {
       FileHandle.standardError.write(Data((timings.joined(separator: "\n") + "\n").utf8))
     }
     print(Self.conclusions(of: consultation), terminator: "")
+    // Done: end the process here rather than free the knowledge base and the consultation
+    // object by object on the way out, which at 10,000 rules costs a few percent of the run and
+    // only returns memory to a process about to exit. `exit` flushes standard output.
+    Foundation.exit(0)
   }
 
   static func milliseconds(_ duration: Duration) -> String {
