@@ -136,7 +136,8 @@ struct SnapshotFingerprintTests {
 
     let fingerprint = scratch.cache.fingerprint(of: scratch.folder)
     #expect(fingerprint.trusted)
-    #expect(scratch.cache.store(kb, sources: KnowledgeSources.read(directory: scratch.folder), fingerprint: fingerprint))
+    #expect(
+      scratch.cache.store(kb, sources: KnowledgeSources.read(directory: scratch.folder), fingerprint: fingerprint))
     #expect(scratch.load().verified == .fingerprint)
   }
 

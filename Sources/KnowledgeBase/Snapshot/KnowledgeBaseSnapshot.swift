@@ -101,9 +101,9 @@ public enum KnowledgeBaseSnapshot {
 
   /// The snapshot with a new fingerprint, everything else as it was; for a snapshot `decode`
   /// accepted.
-  public static func replacingFingerprint(in bytes: [UInt8], with fingerprint: SourceFingerprint) throws(
-    SnapshotProblem
-  ) -> [UInt8] {
+  public static func replacingFingerprint(in bytes: [UInt8], with fingerprint: SourceFingerprint)
+    throws(SnapshotProblem) -> [UInt8]
+  {
     let (_, key, end) = try fingerprintBlock(in: bytes)
     return assemble(key: key, fingerprint: fingerprint, rest: bytes[end...])
   }
