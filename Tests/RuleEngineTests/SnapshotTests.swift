@@ -91,6 +91,9 @@ final class SnapshotScratch {
   init(rules: String = RandomRules.ruleSet(seed: 3)) throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)").path
     cache = SnapshotCache(directory: root + "/cache", program: "test build 1")
+    // Every file counts as just changed, so every fingerprint is untrusted: a rebuilt snapshot is
+    // byte for byte the first one however long the test takes (SnapshotFingerprintTests cover trust).
+    cache.clock = { 0 }
     try FileManager.default.createDirectory(atPath: root + "/kb/Knowledge", withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: root + "/kb/Rules", withIntermediateDirectories: true)
     try Fixture.baseKnowledge.write(toFile: root + "/kb/Knowledge/k.yaml", atomically: true, encoding: .utf8)
