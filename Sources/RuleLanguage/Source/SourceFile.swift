@@ -4,19 +4,23 @@ public final class SourceFile: Sendable {
   public let path: String
   /// The file's UTF-8 bytes.
   public let bytes: [UInt8]
-  /// Byte offset at which each line starts; the first line starts at 0.
-  let lineStarts: [Int]
+  /// Byte offset at which each line starts; the first line starts at 0. 32 bits halve the index
+  /// of a large rule file (a knowledge base is not gigabytes; beyond 4 GiB positions would wrap,
+  /// never leave the file).
+  let lineStarts: [UInt32]
 
   /// A leading byte-order mark is dropped: it is no character of the file's first line.
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     let bytes = TextLines.withoutByteOrderMark(bytes)
     self.bytes = bytes
-    var starts = [0]
+    var starts: [UInt32] = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
     // Through the buffer, without a bounds check per byte.
     bytes.withUnsafeBufferPointer { buffer in
-      for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+      for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") {
+        starts.append(UInt32(truncatingIfNeeded: offset + 1))
+      }
     }
     self.lineStarts = starts
   }
@@ -34,7 +38,7 @@ public final class SourceFile: Sendable {
     var high = lineStarts.count - 1
     while low < high {
       let middle = (low + high + 1) / 2
-      if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+      if Int(lineStarts[middle]) <= offset { low = middle } else { high = middle - 1 }
     }
     return low
   }
@@ -44,7 +48,7 @@ public final class SourceFile: Sendable {
     let clamped = max(0, min(offset, bytes.count))
     let line = lineIndex(of: clamped)
     var column = 1
-    var index = lineStarts[line]
+    var index = Int(lineStarts[line])
     while index < clamped {
       // Count scalar starts: every byte that is not a UTF-8 continuation byte.
       if bytes[index] & 0xC0 != 0x80 { column += 1 }
@@ -56,7 +60,7 @@ public final class SourceFile: Sendable {
   /// The byte offset of a 1-based line and scalar column, clamped to the file.
   public func offset(line: Int, column: Int) -> Int {
     guard line >= 1, line <= lineStarts.count else { return bytes.count }
-    var index = lineStarts[line - 1]
+    var index = Int(lineStarts[line - 1])
     var remaining = column - 1
     while remaining > 0, index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
       index += 1
@@ -69,8 +73,8 @@ public final class SourceFile: Sendable {
   /// The text of a 1-based line, without its line break.
   public func lineText(_ line: Int) -> String {
     guard line >= 1, line <= lineStarts.count else { return "" }
-    let start = lineStarts[line - 1]
-    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    let start = Int(lineStarts[line - 1])
+    var end = line < lineStarts.count ? Int(lineStarts[line]) : bytes.count
     while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
       end -= 1
     }
