@@ -28,18 +28,20 @@ struct Stratifier {
 
   /// Derived nodes a rule reads, with whether the read needs the node to be complete.
   func readNodes(_ rule: Int) -> [(node: Int, negative: Bool)] {
-    let read = reads[rule]
-    let facts = read.facts.map { (node: $0.index.index, negative: $0.negated) }
-    let patterns = read.patterns.map { (node: factCount + $0.index, negative: true) }
-    let factors = read.factors.map { (node: factCount + patternCount + $0.index, negative: true) }
-    return facts + patterns + factors
+    // Read in place: binding `reads[rule]` would copy (and retain) its four lists per call.
+    var nodes: [(node: Int, negative: Bool)] = []
+    nodes.reserveCapacity(reads[rule].facts.count + reads[rule].patterns.count + reads[rule].factors.count)
+    for fact in reads[rule].facts { nodes.append((fact.index.index, fact.negated)) }
+    for pattern in reads[rule].patterns { nodes.append((factCount + pattern.index, true)) }
+    for factor in reads[rule].factors { nodes.append((factCount + patternCount + factor.index, true)) }
+    return nodes
   }
 
   /// The dependency index, or the diagnostics of every cycle through negation.
   func stratify(nodeName: (Int) -> String) -> Result<DependencyIndex, StratificationFailure> {
     var edges = [[Edge]](repeating: [], count: nodeCount)
-    for (ruleIndex, rule) in rules.enumerated() {
-      let targets = Set(rule.conclusions.compactMap { node(writtenBy: $0.kind) })
+    for ruleIndex in rules.indices {
+      let targets = Set(rules[ruleIndex].conclusions.compactMap { node(writtenBy: $0.kind) })
       for (source, negative) in readNodes(ruleIndex) {
         for target in targets.sorted() {
           edges[source].append(Edge(target: target, negative: negative, rule: ruleIndex))
@@ -115,13 +117,12 @@ struct Stratifier {
       factorReaders: IDArray(repeating: [], count: factorCount), factWriters: IDArray(repeating: [], count: factCount),
       patternWriters: IDArray(repeating: [], count: patternCount),
       factorWriters: IDArray(repeating: [], count: factorCount), measureWriters: [], relevanceReaders: [])
-    for (ruleIndex, rule) in rules.enumerated() {
+    for ruleIndex in rules.indices {
       let r = RuleID(ruleIndex)
-      let read = reads[ruleIndex]
-      for fact in Set(read.facts.map(\.index)).sorted() { index.factReaders[fact].append(r) }
-      for pattern in Set(read.patterns).sorted() { index.patternReaders[pattern].append(r) }
-      for factor in Set(read.factors).sorted() { index.factorReaders[factor].append(r) }
-      for conclusion in rule.conclusions {
+      for fact in Self.uniqueSorted(reads[ruleIndex].facts.map(\.index)) { index.factReaders[fact].append(r) }
+      for pattern in Self.uniqueSorted(reads[ruleIndex].patterns) { index.patternReaders[pattern].append(r) }
+      for factor in Self.uniqueSorted(reads[ruleIndex].factors) { index.factorReaders[factor].append(r) }
+      for conclusion in rules[ruleIndex].conclusions {
         switch conclusion.kind {
         case .derive(let fact): index.factWriters[fact].append(r)
         case .evidence(let pattern, _): index.patternWriters[pattern].append(r)
@@ -131,6 +132,15 @@ struct Stratifier {
       }
     }
     return index
+  }
+
+  /// Each id once, in order; without a set per rule (most rules read one or two of each kind).
+  static func uniqueSorted<Entity>(_ ids: [ID<Entity>]) -> [ID<Entity>] {
+    guard ids.count > 1 else { return ids }
+    var result: [ID<Entity>] = []
+    result.reserveCapacity(ids.count)
+    for id in ids.sorted() where result.last != id { result.append(id) }
+    return result
   }
 
   /// The edges of a shortest path that closes the cycle through `edge`, starting with `edge`.

@@ -4,18 +4,21 @@
 /// passes around once that name is resolved. The phantom `Entity` keeps the tables apart, so a
 /// measure's place can never index the questions, and the 32-bit storage keeps the engine's
 /// tables of ids small.
+///
+/// Ids and `IDArray` are `@inlinable`: the engine indexes its tables by them in its inner loops,
+/// from another module, and must not pay for a call or a copy of the element there.
 public struct ID<Entity>: Hashable, Comparable, Strideable, Sendable, CustomStringConvertible {
-  private let raw: Int32
+  @usableFromInline let raw: Int32
 
   /// The id at `index`; only the knowledge base and the modules built on it make ids.
-  package init(_ index: Int) { raw = Int32(truncatingIfNeeded: index) }
+  @inlinable package init(_ index: Int) { raw = Int32(truncatingIfNeeded: index) }
 
   /// The place as an array offset, for the engine's and the snapshot's flat arrays.
-  package var index: Int { Int(raw) }
+  @inlinable package var index: Int { Int(raw) }
 
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.raw < rhs.raw }
-  public func distance(to other: Self) -> Int { Int(other.raw) - Int(raw) }
-  public func advanced(by n: Int) -> Self { Self(Int(raw) + n) }
+  @inlinable public static func < (lhs: Self, rhs: Self) -> Bool { lhs.raw < rhs.raw }
+  @inlinable public func distance(to other: Self) -> Int { Int(other.raw) - Int(raw) }
+  @inlinable public func advanced(by n: Int) -> Self { Self(Int(raw) + n) }
   public var description: String { "#\(raw)" }
 }
 
@@ -38,35 +41,39 @@ public struct IDArray<Entity, Element>: RandomAccessCollection, MutableCollectio
   public typealias Indices = Range<ID<Entity>>
 
   /// The elements in id order, for code that works on the flat array.
-  package var elements: [Element]
+  @usableFromInline package var elements: [Element]
 
-  public init(_ elements: [Element]) { self.elements = elements }
-  public init(repeating element: Element, count: Int) { elements = Array(repeating: element, count: count) }
+  @inlinable public init(_ elements: [Element]) { self.elements = elements }
+  @inlinable public init(repeating element: Element, count: Int) {
+    elements = Array(repeating: element, count: count)
+  }
   /// One element for every entry of `table`.
-  public init<Other>(repeating element: Element, for table: IDArray<Entity, Other>) {
+  @inlinable public init<Other>(repeating element: Element, for table: IDArray<Entity, Other>) {
     elements = Array(repeating: element, count: table.count)
   }
 
-  public var startIndex: ID<Entity> { ID(0) }
-  public var endIndex: ID<Entity> { ID(elements.count) }
-  public var count: Int { elements.count }
-  public var isEmpty: Bool { elements.isEmpty }
+  @inlinable public var startIndex: ID<Entity> { ID(0) }
+  @inlinable public var endIndex: ID<Entity> { ID(elements.count) }
+  @inlinable public var count: Int { elements.count }
+  @inlinable public var isEmpty: Bool { elements.isEmpty }
 
-  public subscript(id: ID<Entity>) -> Element {
-    get { elements[id.index] }
-    set { elements[id.index] = newValue }
+  /// Yields the element in place (`kb.rules[rule].condition` reads the condition without copying
+  /// the whole rule).
+  @inlinable public subscript(id: ID<Entity>) -> Element {
+    _read { yield elements[id.index] }
+    _modify { yield &elements[id.index] }
   }
 
   /// The element at `id`, or nil when the id is not in this table (a value from elsewhere).
-  public func element(at id: ID<Entity>) -> Element? {
+  @inlinable public func element(at id: ID<Entity>) -> Element? {
     elements.indices.contains(id.index) ? elements[id.index] : nil
   }
 
-  public func index(after id: ID<Entity>) -> ID<Entity> { id.advanced(by: 1) }
-  public func index(before id: ID<Entity>) -> ID<Entity> { id.advanced(by: -1) }
+  @inlinable public func index(after id: ID<Entity>) -> ID<Entity> { id.advanced(by: 1) }
+  @inlinable public func index(before id: ID<Entity>) -> ID<Entity> { id.advanced(by: -1) }
 
   /// The ids of the elements, with the elements.
-  public var entries: Zip2Sequence<Range<ID<Entity>>, [Element]> { zip(indices, elements) }
+  @inlinable public var entries: Zip2Sequence<Range<ID<Entity>>, [Element]> { zip(indices, elements) }
 }
 
 extension IDArray: Sendable where Element: Sendable {}
@@ -74,7 +81,7 @@ extension IDArray: Equatable where Element: Equatable {}
 extension IDArray: Hashable where Element: Hashable {}
 
 extension IDArray: ExpressibleByArrayLiteral {
-  public init(arrayLiteral elements: Element...) { self.init(elements) }
+  @inlinable public init(arrayLiteral elements: Element...) { self.init(elements) }
 }
 
 /// One of the knowledge base's tables: its entries, indexed by their ids.
