@@ -108,7 +108,7 @@ struct ExercisePlayTests {
     try consultation.addInject(
       AdHocInject(
         id: "presse-ad-hoc", title: "Anruf des MDR", text: "Der MDR fragt nach der Zahl der Betroffenen.",
-        from: "MDR", to: "buerger-medienarbeit", channel: "Presseanfrage"), at: try #require(ExerciseTime("T+7h")))
+        from: "MDR", to: "buerger-medienarbeit", channel: "Presseanfrage"), at: ExerciseTime(minutes: 7 * 60))
     #expect(throws: ExerciseError.schedule(.notPending("klinikum", state: "übersprungen"))) {
       try consultation.editInject("klinikum", text: "x")
     }
