@@ -227,6 +227,16 @@ public enum JournalCodec {
       return value
     }
 
+    /// An exercise clock's factor: off (nil), or one `übung uhr` accepts; anything else in a file
+    /// would make the clock overflow.
+    func compression(_ value: Int?, _ name: String) throws(JournalLineProblem) -> Int? {
+      guard let value else { return nil }
+      guard ExerciseRun.clockCompressions.contains(value) else {
+        throw .invalid(kind: kind.rawValue, field: name, value: String(value))
+      }
+      return value
+    }
+
     /// JSON kept as text in a version 1 field.
     func json<T: Decodable>(_ type: T.Type, _ text: String?, _ name: String) throws(JournalLineProblem) -> T {
       try parsed(text, name) { try? JSONDecoder().decode(type, from: Data($0.utf8)) }
@@ -306,7 +316,8 @@ public enum JournalCodec {
             kind: try parsed(line.answer, "answer", LogEntry.Kind.init(rawValue:)), text: line.text ?? "",
             measure: line.question, observer: line.observer))
       case .exerciseRole: return .exerciseRole(line.text)
-      case .exerciseClock: return .exerciseClock(compression: line.answer.flatMap { Int($0) })
+      case .exerciseClock:
+        return .exerciseClock(compression: try compression(line.answer.flatMap { Int($0) }, "answer"))
       case .exerciseInfo: return .exerciseInfo(try json(ExerciseHeader.self, line.text, "text"))
       case .rating:
         return .rating(
@@ -378,7 +389,7 @@ public enum JournalCodec {
             kind: try parsed(line.kind, "kind", LogEntry.Kind.init(rawValue:)), text: try required(line.text, "text"),
             measure: line.measure, observer: line.observer))
       case .exerciseRole: return .exerciseRole(line.role)
-      case .exerciseClock: return .exerciseClock(compression: line.compression)
+      case .exerciseClock: return .exerciseClock(compression: try compression(line.compression, "compression"))
       case .exerciseInfo: return .exerciseInfo(try required(line.header, "header"))
       case .rating:
         return .rating(

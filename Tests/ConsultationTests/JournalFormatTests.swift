@@ -294,6 +294,8 @@ import _ResilienzTestSupport
       {"op":"plan-status","v":2,"row":1,"status":"bald"}
       {"op":"exercise-info","text":"{kein json"}
       {"op":"set","question":"personal.reserve","v":0}
+      {"op":"exercise-clock","v":2,"compression":9223372036854775807}
+      {"answer":"0","op":"exercise-clock"}
       {"answer":"8","op":"set","question":"lage.dauer_wochen","v":2}
 
       """
@@ -307,6 +309,9 @@ import _ResilienzTestSupport
         "Zeile 6 des Journals („plan-status“) hat in „status“ den ungültigen Wert „bald“ und wird übergangen.",
         "Zeile 7 des Journals („exercise-info“) hat in „text“ den ungültigen Wert „{kein json“ und wird übergangen.",
         "Zeile 8 des Journals ist beschädigt und wird übergangen.",
+        // A clock factor `übung uhr` never accepts would make the exercise clock overflow.
+        "Zeile 9 des Journals („exercise-clock“) hat in „compression“ den ungültigen Wert „9223372036854775807“ und wird übergangen.",
+        "Zeile 10 des Journals („exercise-clock“) hat in „answer“ den ungültigen Wert „0“ und wird übergangen.",
       ])
     #expect(
       contents.records.map(\.entry) == [

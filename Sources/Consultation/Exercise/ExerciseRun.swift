@@ -157,11 +157,15 @@ public struct ExerciseRun: Sendable {
   /// The inject that comes next as things stand, if any.
   public var nextInject: Inject? { stage < exercise.injects.count ? exercise.injects[stage] : nil }
 
+  /// The factors the exercise clock runs at: 4 plays four hours of exercise time in one hour.
+  public static let clockCompressions = 1...60
+
   /// The exercise time on the clock: how long since the start, times `compression` (2 plays two
   /// hours of exercise time in one hour); nil when the start time is not known.
   public func exerciseTime(at date: Date, compression: Int = 1) -> ExerciseTime? {
     guard let started else { return nil }
-    let minutes = Int(date.timeIntervalSince(started) / 60) * max(compression, 1)
+    let factor = min(max(compression, 1), Self.clockCompressions.upperBound)
+    let minutes = Int(date.timeIntervalSince(started) / 60) * factor
     return ExerciseTime(minutes: max(minutes, 0))
   }
 

@@ -132,7 +132,7 @@ extension Shell {
     case "an" where words.count <= 2:
       var factor = 1
       if words.count == 2 {
-        guard let given = Int(words[1]), (1...60).contains(given) else {
+        guard let given = Int(words[1]), ExerciseRun.clockCompressions.contains(given) else {
           return fail(
             "„\(words[1])“ ist kein Zeitfaktor; bitte eine ganze Zahl von 1 bis 60 (4: vier Stunden Übungszeit je Stunde)."
           )
