@@ -1,7 +1,8 @@
 import PackagePlugin
 
 /// Lists the shell's commands for `CommandTable`: every type that conforms to `ShellCommand` in
-/// `Commands/Table`. A new command is then one new file there (and its test), nothing else.
+/// the files directly in `Commands/Table` (not in folders below it). A new command is then one
+/// new file there (and its test), nothing else; a file there without a command fails the build.
 @main
 struct CommandTablePlugin: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -22,6 +22,8 @@ import _ResilienzTestSupport
     let listed = CommandTable.all.map { String(describing: $0) }
     #expect(!declared.isEmpty)
     #expect(listed.sorted() == declared.sorted())
+    // Independent of how a declaration is spelt: each file is named after its command type.
+    #expect(Set(files.map { String($0.dropLast(".swift".count)) }) == Set(listed))
   }
 
   @Test func namesAreUniqueAndTopicsInOrder() {
