@@ -73,6 +73,10 @@ struct Stratifier {
     }
     if !failures.isEmpty { return .failure(StratificationFailure(cycles: failures)) }
 
+    // A rule's key is the latest layer it reads. For a rule of a cycle that is the cycle's own
+    // layer (it reads a fact of the cycle, and every edge runs from an earlier layer or the same
+    // one), so the rules of one cycle share one key no other cycle has; the engine relies on it
+    // to find them together in its queue (`Engine.run`).
     var ruleKey = IDArray<CompiledRule, Int32>(repeating: -1, count: rules.count)
     for ruleIndex in rules.indices {
       let rule = RuleID(ruleIndex)

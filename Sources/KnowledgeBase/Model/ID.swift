@@ -3,7 +3,8 @@
 /// The entity's `id` string is its name in the sources (`lage.art`); an `ID` is what the program
 /// passes around once that name is resolved. The phantom `Entity` keeps the tables apart, so a
 /// measure's place can never index the questions, and the 32-bit storage keeps the engine's
-/// tables of ids small.
+/// tables of ids small. An id belongs to the knowledge base that made it: one kept across a
+/// reload is looked up again by name, or checked with `IDArray.element(at:)`.
 ///
 /// Ids and `IDArray` are `@inlinable`: the engine indexes its tables by them in its inner loops,
 /// from another module, and must not pay for a call or a copy of the element there.

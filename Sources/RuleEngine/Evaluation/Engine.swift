@@ -234,9 +234,12 @@ public struct Engine {
         factSupport[fact] = support
         if let cycle = factCycle[fact], cycleStamp[Int(cycle)] != stamp {
           // Support from outside a cycle changed: facts inside may have held each other up. The
-          // fact seeds the cycle's update, which one of its rules in the queue starts.
+          // fact seeds the cycle's update, which a rule of the cycle in the queue starts: one that
+          // reads the fact, which the update would take up from the fact anyway (every fact of a
+          // cycle has such a reader), so that the trigger adds nothing to the update's work.
           cycleFactsChanged[Int(cycle), default: []].append(fact)
-          if let first = deps.cycles[Int(cycle)].rules.first { queue.push(position[first]) }
+          let inCycle = deps.factReaders[fact].first { deps.ruleCycle[$0] == cycle }
+          if let trigger = inCycle ?? deps.cycles[Int(cycle)].rules.first { queue.push(position[trigger]) }
         }
         let value = support.truth
         if value != factTruth[fact] {
