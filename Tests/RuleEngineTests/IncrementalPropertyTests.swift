@@ -107,16 +107,30 @@ struct IncrementalPropertyTests {
     ])
     let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
     var rng = SplitMix64(seed: UInt64(seed) &* 7919)
+    Self.expectChangesEqualAFreshEvaluation(kb, &rng, steps: 60, seed: seed) { _, _ in 1 }
+  }
+
+  /// Plays `steps` random changes onto an engine, `batch` answers a step (one in `withdrawOneIn`
+  /// of them withdrawn; 0: none), and expects every step to equal a fresh evaluation.
+  static func expectChangesEqualAFreshEvaluation(
+    _ kb: KnowledgeBase, _ rng: inout SplitMix64, steps: Int, withdrawOneIn: Int = 0, seed: Int,
+    batch: (Int, inout SplitMix64) -> Int
+  ) {
     var engine = Engine(knowledgeBase: kb)
     var answers: [QuestionID: Answer] = [:]
-    for step in 0..<60 {
-      let question = QuestionID(Int.random(in: 0..<kb.questions.count, using: &rng))
-      let answer = RandomRules.answer(for: kb.questions[question], &rng)
-      answers[question] = answer
-      engine.set(question, to: answer)
+    for step in 0..<steps {
+      var changes: [(question: QuestionID, answer: Answer?)] = []
+      for _ in 0..<batch(step, &rng) {
+        let question = QuestionID(Int.random(in: 0..<kb.questions.count, using: &rng))
+        let withdrawn = withdrawOneIn > 0 && Int.random(in: 0..<withdrawOneIn, using: &rng) == 0
+        let answer = withdrawn ? nil : RandomRules.answer(for: kb.questions[question], &rng)
+        answers[question] = answer
+        changes.append((question, answer))
+      }
+      if changes.count == 1 { engine.set(changes[0].question, to: changes[0].answer) } else { engine.set(changes) }
       let fresh = Engine(knowledgeBase: kb, answers: answers.compactMapValues { $0 })
-      #expect(Self.snapshot(engine) == Self.snapshot(fresh), "seed \(seed), step \(step)")
-      if Self.snapshot(engine) != Self.snapshot(fresh) { return }
+      #expect(snapshot(engine) == snapshot(fresh), "seed \(seed), step \(step)")
+      if snapshot(engine) != snapshot(fresh) { return }
     }
   }
 
@@ -152,22 +166,9 @@ struct IncrementalPropertyTests {
     let kb = try #require(result.knowledgeBase, "\(DiagnosticRenderer().render(result.diagnostics))")
     #expect(kb.dependencies.cycles.contains { $0.facts.count > 10 }, "the back edges make a long cycle")
     var rng = SplitMix64(seed: UInt64(seed) &* 104_723)
-    var engine = Engine(knowledgeBase: kb)
-    var answers: [QuestionID: Answer] = [:]
-    for step in 0..<80 {
-      // Now and then two answers in one step, as a loaded session sets them.
-      var changes: [(question: QuestionID, answer: Answer?)] = []
-      for _ in 0..<(step % 5 == 4 ? 2 : 1) {
-        let question = QuestionID(Int.random(in: 0..<kb.questions.count, using: &rng))
-        let answer =
-          Int.random(in: 0..<4, using: &rng) == 0 ? nil : RandomRules.answer(for: kb.questions[question], &rng)
-        answers[question] = answer
-        changes.append((question, answer))
-      }
-      engine.set(changes)
-      let fresh = Engine(knowledgeBase: kb, answers: answers.compactMapValues { $0 })
-      #expect(Self.snapshot(engine) == Self.snapshot(fresh), "seed \(seed), step \(step)")
-      if Self.snapshot(engine) != Self.snapshot(fresh) { return }
+    // Now and then two answers in one step, as a loaded session sets them.
+    Self.expectChangesEqualAFreshEvaluation(kb, &rng, steps: 80, withdrawOneIn: 4, seed: seed) { step, _ in
+      step % 5 == 4 ? 2 : 1
     }
   }
 
@@ -213,21 +214,8 @@ struct IncrementalPropertyTests {
     // checker; that is the stratification tests' business, not this one's.
     guard let kb = result.knowledgeBase else { return }
     var rng = SplitMix64(seed: UInt64(seed) &* 7919)
-    var engine = Engine(knowledgeBase: kb)
-    var answers: [QuestionID: Answer] = [:]
-    for step in 0..<60 {
-      var changes: [(question: QuestionID, answer: Answer?)] = []
-      for _ in 0..<(Bool.random(using: &rng) ? 1 : 3) {
-        let question = QuestionID(Int.random(in: 0..<kb.questions.count, using: &rng))
-        let answer =
-          Int.random(in: 0..<3, using: &rng) == 0 ? nil : RandomRules.answer(for: kb.questions[question], &rng)
-        answers[question] = answer
-        changes.append((question, answer))
-      }
-      if changes.count == 1 { engine.set(changes[0].question, to: changes[0].answer) } else { engine.set(changes) }
-      let fresh = Engine(knowledgeBase: kb, answers: answers.compactMapValues { $0 })
-      #expect(Self.snapshot(engine) == Self.snapshot(fresh), "seed \(seed), step \(step)")
-      if Self.snapshot(engine) != Self.snapshot(fresh) { return }
+    Self.expectChangesEqualAFreshEvaluation(kb, &rng, steps: 60, withdrawOneIn: 3, seed: seed) { _, rng in
+      Bool.random(using: &rng) ? 1 : 3
     }
   }
 
