@@ -1,12 +1,6 @@
 import ArgumentParser
 import Foundation
 
-#if os(Linux)
-  // glibc's `mallopt` from <malloc.h>, which the Glibc module does not export.
-  @_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
-  private let mallocArenaMaximum: Int32 = -8  // M_ARENA_MAX
-#endif
-
 /// Command-line mistakes in German, with exit status 2.
 ///
 /// ArgumentParser reports a mistyped or missing option in English and exits with 64; the guides
@@ -53,13 +47,6 @@ extension Resilienz {
   /// Parses and runs the command; usage errors end in German with status 2, everything else
   /// (help, version, the commands' own statuses) as ArgumentParser does it.
   static func main() {
-    // One malloc arena for the whole process: the knowledge files are read on a second thread
-    // while the rules are parsed, and what that thread frees would otherwise stay in an arena of
-    // its own that the main thread cannot reuse (9 MB of peak memory at 100,000 wide rules;
-    // Benchmarks/README.md).
-    #if os(Linux)
-      _ = mallopt(mallocArenaMaximum, 1)
-    #endif
     // The plain start, a consultation with every default, skips ArgumentParser: building its
     // command tree walks every command's properties by reflection, about a tenth of the CPU the
     // start takes to the first question (Benchmarks/README.md, "Start-up").
