@@ -63,7 +63,8 @@ public final class KnowledgeBase: Sendable {
     patternIndex = index(patterns.map(\.id))
     measureIndex = index(measures.map(\.id))
     sourceIndex = index(sources.map(\.id))
-    ruleIndex = index(rules.map(\.id))
+    // By place, not `map(\.id)`, which copies (and retains) every rule to read its name.
+    ruleIndex = index(rules.indices.map { rules[$0].id })
   }
 }
 

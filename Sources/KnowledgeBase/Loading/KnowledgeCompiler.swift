@@ -285,7 +285,7 @@ struct KnowledgeCompiler {
     }
 
     // Collected once: the stratifier and the question readers below both need them.
-    let reads = compiledRules.map { ConditionReads($0.condition) }
+    let reads = compiledRules.indices.map { ConditionReads(compiledRules[$0].condition) }
     let stratifier = Stratifier(
       factCount: facts.names.count, patternCount: patterns.names.count,
       factorCount: factors.names.count, rules: compiledRules, reads: reads)
