@@ -4,7 +4,7 @@
 /// passes around once that name is resolved. The phantom `Entity` keeps the tables apart, so a
 /// measure's place can never index the questions, and the 32-bit storage keeps the engine's
 /// tables of ids small. An id belongs to the knowledge base that made it: one kept across a
-/// reload is looked up again by name, or checked with `IDArray.element(at:)`.
+/// reload is looked up again by name.
 ///
 /// Ids and `IDArray` are `@inlinable`: the engine indexes its tables by them in its inner loops,
 /// from another module, and must not pay for a call or a copy of the element there.
@@ -32,7 +32,6 @@ public typealias PatternID = ID<Pattern>
 public typealias MeasureID = ID<Measure>
 public typealias SourceID = ID<Source>
 public typealias RuleID = ID<CompiledRule>
-public typealias TermID = ID<Term>
 public typealias ExerciseID = ID<Exercise>
 
 /// An array indexed by the ids of one table: the table itself (`Table<Question>`), or a value for
@@ -63,11 +62,6 @@ public struct IDArray<Entity, Element>: RandomAccessCollection, MutableCollectio
   @inlinable public subscript(id: ID<Entity>) -> Element {
     _read { yield elements[id.index] }
     _modify { yield &elements[id.index] }
-  }
-
-  /// The element at `id`, or nil when the id is not in this table (a value from elsewhere).
-  @inlinable public func element(at id: ID<Entity>) -> Element? {
-    elements.indices.contains(id.index) ? elements[id.index] : nil
   }
 
   @inlinable public func index(after id: ID<Entity>) -> ID<Entity> { id.advanced(by: 1) }
