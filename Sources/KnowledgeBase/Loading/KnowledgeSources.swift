@@ -137,14 +137,14 @@ public struct KnowledgeSources: Sendable {
         diagnostics.append(Diagnostic(KnowledgeMessage.linkOutside(path).message, at: DiagnosticSite(path: path)))
         continue
       }
-      guard let data = FileManager.default.contents(atPath: path) else {
+      guard let bytes = FileBytes.contents(of: path) else {
         diagnostics.append(
           Diagnostic(
             KnowledgeMessage.unreadable(path, reason: "permission denied or I/O error").message,
             at: DiagnosticSite(path: path)))
         continue
       }
-      files.append(SourceFile(path: path, bytes: [UInt8](data)))
+      files.append(SourceFile(path: path, bytes: bytes))
     }
     return files
   }

@@ -98,7 +98,7 @@ public struct SnapshotCache: Sendable {
     // Taken before any file is read: a file changed meanwhile then differs from it next time.
     let fingerprint = SourceFingerprint.take(directory: folder, program: program, now: clock())
     var problem = SnapshotProblem.missing
-    if let bytes = Self.contents(of: path) {
+    if let bytes = FileBytes.contents(of: path) {
       var verified = CachedLoad.Verification.fingerprint
       var key: SnapshotKey?
       if let fingerprint, fingerprint.trusted, let recorded = KnowledgeBaseSnapshot.fingerprint(in: bytes),
@@ -150,27 +150,6 @@ public struct SnapshotCache: Sendable {
   /// The key of sources that could be read without a problem.
   private static func key(of sources: KnowledgeSources, program: String) -> SnapshotKey? {
     sources.diagnostics.isEmpty ? SnapshotKey(sources: sources, program: program) : nil
-  }
-
-  /// A file's bytes, read straight into the array (no `Data` in between to copy from).
-  private static func contents(of path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-    let size = Int(status.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      while count < size {
-        let got = read(descriptor, buffer.baseAddress.map { $0 + count }, size - count)
-        if got < 0, errno == EINTR { continue }
-        guard got > 0 else { break }
-        count += got
-      }
-      failed = count != size
-    }
-    return failed ? nil : bytes
   }
 
   /// Writes the snapshot of a knowledge base compiled from `sources` (as `resilienz check` does);
