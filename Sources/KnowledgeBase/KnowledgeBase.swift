@@ -54,7 +54,11 @@ public final class KnowledgeBase: Sendable {
     self.rules = Table(rules)
     self.dependencies = dependencies
     func index<Entity>(_ ids: [String]) -> [String: ID<Entity>] {
-      Dictionary(ids.enumerated().map { ($1, ID($0)) }, uniquingKeysWith: { first, _ in first })
+      var index: [String: ID<Entity>] = [:]
+      index.reserveCapacity(ids.count)
+      // The first of equal ids wins; a checked knowledge base has none.
+      for (place, id) in ids.enumerated() where index[id] == nil { index[id] = ID(place) }
+      return index
     }
     questionIndex = index(questions.map(\.id))
     factIndex = index(facts.map(\.id))

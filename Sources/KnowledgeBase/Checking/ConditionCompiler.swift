@@ -1,8 +1,10 @@
 import RuleLanguage
 
 /// Resolves and type-checks conditions against the declared questions, facts, patterns and factors.
-struct ConditionCompiler {
-  let questions: [Question]
+struct ConditionCompiler: Sendable {
+  /// Read in place, never copied: runs of rules compile on several cores, and a copy of a
+  /// question would retain its texts and options, shared by all of them, once per condition.
+  let questions: Table<Question>
   let questionTable: SymbolTable
   let factTable: SymbolTable
   let patternTable: SymbolTable
@@ -61,52 +63,53 @@ struct ConditionCompiler {
       return .answered(question: question, known: known)
     case .compare(let id, let op, let literal, _):
       guard let index = question(id, file) else { return nil }
-      let question = questions[index.index]
-      switch question.type {
+      let type = questions[index].type
+      switch type {
       case .yesno, .choice:
         guard !op.isOrdering else {
           report(
             .comparisonNotAllowed(
-              op: op.rawValue, question: question.id, type: question.type.rawValue, use: "'=', '!=' or 'in'"),
+              op: op.rawValue, question: questions[index].id, type: type.rawValue, use: "'=', '!=' or 'in'"),
             file, condition.range)
           return nil
         }
-        guard let mask = options([literal], of: question, file) else { return nil }
+        guard let mask = options([literal], of: index, file) else { return nil }
         return .option(question: index, options: mask, negated: op == .notEqual)
       case .multi:
         report(
           .comparisonNotAllowed(
-            op: op.rawValue, question: question.id, type: "multi", use: "'includes', 'includes any' or 'includes all'"),
+            op: op.rawValue, question: questions[index].id, type: "multi",
+            use: "'includes', 'includes any' or 'includes all'"),
           file, condition.range)
         return nil
       case .number, .scale:
-        guard let value = number(literal, of: question, file) else { return nil }
+        guard let value = number(literal, of: index, file) else { return nil }
         return .number(question: index, op, value)
       }
     case .membership(let id, let negated, let literals, _):
       guard let index = question(id, file) else { return nil }
-      let question = questions[index.index]
-      guard question.type == .choice || question.type == .yesno else {
-        let use = question.type == .multi ? "'includes any'" : "'=', '<', '<=', '>' or '>='"
+      let type = questions[index].type
+      guard type == .choice || type == .yesno else {
+        let use = type == .multi ? "'includes any'" : "'=', '<', '<=', '>' or '>='"
         report(
           .comparisonNotAllowed(
-            op: negated ? "not in" : "in", question: question.id, type: question.type.rawValue, use: use),
+            op: negated ? "not in" : "in", question: questions[index].id, type: type.rawValue, use: use),
           file, condition.range)
         return nil
       }
-      guard let mask = options(literals, of: question, file) else { return nil }
+      guard let mask = options(literals, of: index, file) else { return nil }
       return .option(question: index, options: mask, negated: negated)
     case .includes(let id, let mode, let literals, _):
       guard let index = question(id, file) else { return nil }
-      let question = questions[index.index]
-      guard question.type == .multi else {
-        let use = question.type == .number || question.type == .scale ? "'=', '<', '<=', '>' or '>='" : "'=' or 'in'"
+      let type = questions[index].type
+      guard type == .multi else {
+        let use = type == .number || type == .scale ? "'=', '<', '<=', '>' or '>='" : "'=' or 'in'"
         report(
-          .comparisonNotAllowed(op: "includes", question: question.id, type: question.type.rawValue, use: use),
+          .comparisonNotAllowed(op: "includes", question: questions[index].id, type: type.rawValue, use: use),
           file, condition.range)
         return nil
       }
-      guard let mask = options(literals, of: question, file) else { return nil }
+      guard let mask = options(literals, of: index, file) else { return nil }
       return .includes(question: index, mode, options: mask)
     }
   }
@@ -145,39 +148,41 @@ struct ConditionCompiler {
     return nil
   }
 
-  private mutating func options(_ literals: [Literal], of question: Question, _ file: SourceFile) -> UInt64? {
+  private mutating func options(_ literals: [Literal], of question: QuestionID, _ file: SourceFile) -> UInt64? {
     var mask: UInt64 = 0
     var valid = true
     for literal in literals {
-      guard case .symbol(let name, let range) = literal, let index = question.optionIndex(name) else {
-        let allowed = question.options.map(\.id)
+      guard case .symbol(let name, _) = literal, let index = questions[question].optionIndex(name) else {
+        let allowed = questions[question].options.map(\.id)
         report(
           .valueNotAllowed(
-            literal.spelling, question: question.id, allowed: allowed,
+            literal.spelling, question: questions[question].id, allowed: allowed,
             suggestion: Suggestion.closest(to: literal.spelling, in: allowed)),
           file, literal.range)
         valid = false
         continue
       }
-      _ = range
       mask |= 1 << UInt64(index)
     }
     return valid ? mask : nil
   }
 
-  private mutating func number(_ literal: Literal, of question: Question, _ file: SourceFile) -> FixedDecimal? {
+  private mutating func number(_ literal: Literal, of question: QuestionID, _ file: SourceFile) -> FixedDecimal? {
     guard case .number(let value, let range) = literal else {
-      report(.numberExpected(question: question.id, found: literal.spelling), file, literal.range)
+      report(.numberExpected(question: questions[question].id, found: literal.spelling), file, literal.range)
       return nil
     }
-    if let minimum = question.minimum, let maximum = question.maximum, value < minimum || value > maximum {
+    if let minimum = questions[question].minimum, let maximum = questions[question].maximum,
+      value < minimum || value > maximum
+    {
       report(
-        .valueOutOfRange(value.description, question: question.id, min: minimum.description, max: maximum.description),
+        .valueOutOfRange(
+          value.description, question: questions[question].id, min: minimum.description, max: maximum.description),
         file, range)
       return nil
     }
-    if question.type == .scale, !value.isWhole {
-      report(.expectedWholeNumber("the scale question '\(question.id)'"), file, range)
+    if questions[question].type == .scale, !value.isWhole {
+      report(.expectedWholeNumber("the scale question '\(questions[question].id)'"), file, range)
       return nil
     }
     return value

@@ -26,24 +26,43 @@ struct Stratifier {
     }
   }
 
-  /// Derived nodes a rule reads, with whether the read needs the node to be complete.
-  func readNodes(_ rule: Int) -> [(node: Int, negative: Bool)] {
+  /// Derived nodes a rule reads, with whether the read needs the node to be complete, into
+  /// `nodes` (emptied first, its storage kept: one buffer serves every rule).
+  func readNodes(_ rule: Int, into nodes: inout [(node: Int, negative: Bool)]) {
+    nodes.removeAll(keepingCapacity: true)
     // Read in place: binding `reads[rule]` would copy (and retain) its four lists per call.
-    var nodes: [(node: Int, negative: Bool)] = []
-    nodes.reserveCapacity(reads[rule].facts.count + reads[rule].patterns.count + reads[rule].factors.count)
     for fact in reads[rule].facts { nodes.append((fact.index.index, fact.negated)) }
     for pattern in reads[rule].patterns { nodes.append((factCount + pattern.index, true)) }
     for factor in reads[rule].factors { nodes.append((factCount + patternCount + factor.index, true)) }
-    return nodes
+  }
+
+  /// The nodes a rule's conclusions write, each once and in order, into `targets` (emptied first).
+  func writtenNodes(_ rule: Int, into targets: inout [Int]) {
+    targets.removeAll(keepingCapacity: true)
+    for conclusion in rules[rule].conclusions {
+      if let node = node(writtenBy: conclusion.kind) { targets.append(node) }
+    }
+    if targets.count > 1 {
+      targets.sort()
+      var kept = 1
+      for position in 1..<targets.count where targets[position] != targets[kept - 1] {
+        targets[kept] = targets[position]
+        kept += 1
+      }
+      targets.removeLast(targets.count - kept)
+    }
   }
 
   /// The dependency index, or the diagnostics of every cycle through negation.
   func stratify(nodeName: (Int) -> String) -> Result<DependencyIndex, StratificationFailure> {
     var edges = [[Edge]](repeating: [], count: nodeCount)
+    var nodes: [(node: Int, negative: Bool)] = []
+    var targets: [Int] = []
     for ruleIndex in rules.indices {
-      let targets = Set(rules[ruleIndex].conclusions.compactMap { node(writtenBy: $0.kind) })
-      for (source, negative) in readNodes(ruleIndex) {
-        for target in targets.sorted() {
+      writtenNodes(ruleIndex, into: &targets)
+      readNodes(ruleIndex, into: &nodes)
+      for (source, negative) in nodes {
+        for target in targets {
           edges[source].append(Edge(target: target, negative: negative, rule: ruleIndex))
         }
       }
@@ -80,7 +99,8 @@ struct Stratifier {
     var ruleKey = IDArray<CompiledRule, Int32>(repeating: -1, count: rules.count)
     for ruleIndex in rules.indices {
       let rule = RuleID(ruleIndex)
-      for (node, _) in readNodes(ruleIndex) {
+      readNodes(ruleIndex, into: &nodes)
+      for (node, _) in nodes {
         ruleKey[rule] = max(ruleKey[rule], Int32(order[node]))
       }
     }
@@ -89,8 +109,10 @@ struct Stratifier {
     var cycles: [FactCycle] = []
     var ruleCycle = IDArray<CompiledRule, Int32?>(repeating: nil, count: rules.count)
     for ruleIndex in rules.indices {
-      let targets = rules[ruleIndex].conclusions.compactMap { node(writtenBy: $0.kind) }
-      for (node, _) in readNodes(ruleIndex) where node < factCount {
+      readNodes(ruleIndex, into: &nodes)
+      guard nodes.contains(where: { $0.node < factCount }) else { continue }
+      writtenNodes(ruleIndex, into: &targets)
+      for (node, _) in nodes where node < factCount {
         guard targets.contains(where: { order[$0] == order[node] }) else { continue }
         let component = order[node]
         let cycle: Int

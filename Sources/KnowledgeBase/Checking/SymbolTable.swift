@@ -1,7 +1,7 @@
 import RuleLanguage
 
 /// Ids of one kind mapped to their index and where they were declared.
-struct SymbolTable {
+struct SymbolTable: Sendable {
   let kind: EntityKind
   private(set) var names: [String] = []
   private(set) var sites: [DiagnosticSite] = []

@@ -2,11 +2,6 @@ import Dispatch
 import RuleLanguage
 import Yams
 
-/// Hands a value from one thread to another that waits for it; the wait orders the accesses.
-final class Handoff<Value>: @unchecked Sendable {
-  var value: Value?
-}
-
 /// Turns the read files into a checked knowledge base, collecting every diagnostic on the way.
 struct KnowledgeCompiler {
   let sources: KnowledgeSources
@@ -14,8 +9,10 @@ struct KnowledgeCompiler {
   var lint = true
   var diagnostics: [Diagnostic] = []
   var draft = KnowledgeDraft()
-  var ruleFiles: [RuleFile] = []
-
+  /// The parsed rule files in order, as runs of declarations: a large file is parsed (and its
+  /// rules compiled) in several runs that the cores share, a small one in one run.
+  var ruleRuns: [RuleFile] = []
+  var runs = RuleRuns.standard
   var groups = SymbolTable(kind: .group)
   var questions = SymbolTable(kind: .question)
   var facts = SymbolTable(kind: .fact)
@@ -38,34 +35,7 @@ struct KnowledgeCompiler {
   }
 
   mutating func run() -> LoadResult {
-    // Knowledge and rule files are independent until names are resolved: read the YAML on a
-    // second core while this one parses the rules.
-    let knowledgeFiles = sources.knowledgeFiles
-    let handoff = Handoff<(KnowledgeDraft, [Diagnostic])>()
-    let group = DispatchGroup()
-    DispatchQueue.global(qos: .userInitiated).async(group: group) {
-      var draft = KnowledgeDraft()
-      var found: [Diagnostic] = []
-      for file in knowledgeFiles {
-        let reader = YAMLReader(file: file)
-        KnowledgeFileReader(reader: reader).read(into: &draft)
-        found += reader.diagnostics
-        draft.placeholders += reader.placeholders
-      }
-      handoff.value = (draft, found)
-    }
-    var ruleDiagnostics: [Diagnostic] = []
-    for file in sources.ruleFiles {
-      let (parsed, found) = RuleParser.parse(file)
-      ruleFiles.append(parsed)
-      ruleDiagnostics += found
-    }
-    group.wait()
-    if let (readDraft, found) = handoff.value {
-      draft = readDraft
-      diagnostics += found
-    }
-    diagnostics += ruleDiagnostics
+    readFiles()
     declareAll()
     checkReferences()
     let knowledgeBase = build()
@@ -101,6 +71,67 @@ struct KnowledgeCompiler {
       statistics: statistics)
   }
 
+  // MARK: - Reading
+
+  /// Reads the YAML and parses the rules. Knowledge and rule files are independent until names
+  /// are resolved, so the YAML is read on one core while the rules are parsed on the others.
+  private mutating func readFiles() {
+    let knowledgeFiles = sources.knowledgeFiles
+    let ruleFiles = sources.ruleFiles
+    let total = ruleFiles.reduce(0) { $0 + $1.bytes.count }
+    // One job per run; a file that is not split is one run (nil: the whole file).
+    var jobs: [(file: Int, run: SourceRange?)] = []
+    for (index, file) in ruleFiles.enumerated() {
+      let split = total >= runs.threshold ? RuleParser.declarationRuns(of: file, size: runs.size) : []
+      if split.count > 1 {
+        jobs += split.map { (index, $0) }
+      } else {
+        jobs.append((index, nil))
+      }
+    }
+    let knowledge = Slots<(KnowledgeDraft, [Diagnostic])>(count: 1)
+    let parsed = Slots<(RuleFile, [Diagnostic])>(count: jobs.count)
+    // Job 0, the YAML, is taken first; the cores then take the runs in order as they come free.
+    DispatchQueue.concurrentPerform(iterations: jobs.count + 1) { [jobs] job in
+      guard job > 0 else {
+        var draft = KnowledgeDraft()
+        var found: [Diagnostic] = []
+        for file in knowledgeFiles {
+          let reader = YAMLReader(file: file)
+          KnowledgeFileReader(reader: reader).read(into: &draft)
+          found += reader.diagnostics
+          draft.placeholders += reader.placeholders
+        }
+        knowledge.put((draft, found), at: 0)
+        return
+      }
+      let (file, run) = jobs[job - 1]
+      parsed.put(
+        run.map { RuleParser.parse(ruleFiles[file], run: $0) } ?? RuleParser.parse(ruleFiles[file]), at: job - 1)
+    }
+    if let (readDraft, found) = knowledge.take(0) {
+      draft = readDraft
+      diagnostics += found
+    }
+    var position = 0
+    for (index, file) in ruleFiles.enumerated() {
+      var fileRuns: [(RuleFile, [Diagnostic])] = []
+      while position < jobs.count, jobs[position].file == index {
+        if let result = parsed.take(position) { fileRuns.append(result) }
+        position += 1
+      }
+      if fileRuns.count > 1, fileRuns.contains(where: { !$0.1.isEmpty }) {
+        // A split file with problems is parsed again whole, so that every message reads (and is
+        // ordered) exactly as for a file parsed in one piece.
+        fileRuns = [RuleParser.parse(file)]
+      }
+      for (ruleFile, found) in fileRuns {
+        ruleRuns.append(ruleFile)
+        diagnostics += found
+      }
+    }
+  }
+
   // MARK: - Declarations
 
   private static func declare<T>(
@@ -130,7 +161,7 @@ struct KnowledgeCompiler {
       let declared = zip(levelList.value, draft.levelSites).map { Declared(value: $0, id: $0.id, site: $1) }
       Self.declare(declared, in: &levels, diagnostics: &diagnostics)
     }
-    for ruleFile in ruleFiles {
+    for ruleFile in ruleRuns {
       let file = ruleFile.file
       let factDeclarations = ruleFile.facts.map {
         Declared(value: (), id: $0.id.name, site: DiagnosticSite(file: file, range: $0.id.range))
@@ -183,8 +214,8 @@ struct KnowledgeCompiler {
 
   private mutating func build() -> KnowledgeBase? {
     var questionList = draft.questions.map(\.value.question)
-    var compiler = ConditionCompiler(
-      questions: questionList, questionTable: questions, factTable: facts, patternTable: patterns,
+    let compiler = ConditionCompiler(
+      questions: Table(questionList), questionTable: questions, factTable: facts, patternTable: patterns,
       factorTable: factors, levelTable: levels)
 
     for (index, declared) in draft.questions.enumerated() {
@@ -229,63 +260,43 @@ struct KnowledgeCompiler {
 
     let terms = compileTerms(questionList, with: compiler)
 
-    var compiledRules: [CompiledRule] = []
-    // The file of each compiled rule, for diagnostics about it; the rules keep only the path.
-    var compiledRuleFiles: [SourceFile] = []
     var declaredFacts: [DerivedFact] = []
-    for fileIndex in ruleFiles.indices {
-      let file = ruleFiles[fileIndex].file
-      for fact in ruleFiles[fileIndex].facts {
+    for run in ruleRuns {
+      for fact in run.facts {
         declaredFacts.append(DerivedFact(id: fact.id.name, text: fact.text?.text ?? fact.id.name))
       }
-      // Each rule's syntax tree is released as soon as it is compiled, so that the trees and the
-      // compiled rules are never all in memory at once.
-      var pending = ruleFiles[fileIndex].rules
-      ruleFiles[fileIndex].rules = []
-      // Through the buffer: Array's own reverse() copies each tree (retain and release) to swap it.
-      pending.withUnsafeMutableBufferPointer { $0.reverse() }
-      while let rule = pending.popLast() {
-        let compiledSources = rule.sources.compactMap { source -> String? in
-          citedSources.insert(source.name)
-          if sourceTable[source.name] != nil { return source.name }
-          report(
-            .unknownReference(kind: "source", source.name, suggestion: sourceTable.suggestion(for: source.name)),
-            at: DiagnosticSite(file: file, range: source.range))
-          return nil
-        }
-        for conclusion in rule.conclusions {
-          guard let reason = conclusion.reason else { continue }
-          for name in Placeholder.names(in: reason.text) {
-            draft.placeholders.append((name, DiagnosticSite(file: file, range: reason.range)))
-          }
-        }
-        let condition = rule.condition.flatMap { compiler.compile($0, in: file) }
-        var conclusions: [CompiledConclusion] = []
-        var valid = condition != nil && compiledSources.count == rule.sources.count
-        for conclusion in rule.conclusions {
-          if let compiled = compileConclusion(conclusion, in: file) {
-            conclusions.append(compiled)
-          } else {
-            valid = false
-          }
-        }
-        guard valid, let condition, !rule.id.name.isEmpty, !conclusions.isEmpty, !rule.sources.isEmpty else {
-          continue
-        }
-        compiledRules.append(
-          CompiledRule(
-            id: rule.id.name, sourceIDs: compiledSources, condition: condition,
-            conclusions: conclusions, file: file, range: rule.range))
-        compiledRuleFiles.append(file)
+    }
+    let compilation = RuleCompilation(
+      conditions: compiler, sources: sourceTable, questions: questions, facts: facts, patterns: patterns,
+      factors: factors, levels: levels, measures: measures)
+    let pending = Slots<(declarations: [RuleDeclaration], file: SourceFile)>(count: ruleRuns.count)
+    for index in ruleRuns.indices {
+      pending.put((ruleRuns[index].rules, ruleRuns[index].file), at: index)
+      ruleRuns[index].rules = []
+    }
+    let compiled = Slots<CompiledRun>(count: ruleRuns.count)
+    DispatchQueue.concurrentPerform(iterations: ruleRuns.count) { index in
+      if let (declarations, file) = pending.take(index) {
+        compiled.put(compilation.compile(declarations, in: file), at: index)
       }
     }
-    diagnostics += compiler.diagnostics
+    let compiledRuns = ruleRuns.indices.compactMap { compiled.take($0) }
+    // The file of each compiled rule, for diagnostics about it; the rules keep only the path.
+    var compiledRuleFiles: [SourceFile] = []
+    for run in compiledRuns {
+      compiledRuleFiles += repeatElement(run.file, count: run.rules.count)
+      citedSources.formUnion(run.citedSources)
+      draft.placeholders += run.placeholders
+      diagnostics += run.diagnostics
+    }
+    diagnostics += compiledRuns.flatMap(\.conditionDiagnostics)
+    let compiledRules = MoveBuffer.joined(compiledRuns.map(\.rules))
+    // Collected with the rules: the stratifier and the question readers below both need them.
+    let reads = MoveBuffer.joined(compiledRuns.map(\.reads))
     for (name, site) in draft.placeholders where termTable[name] == nil {
       report(.unknownReference(kind: "term", name, suggestion: termTable.suggestion(for: name)), at: site)
     }
 
-    // Collected once: the stratifier and the question readers below both need them.
-    let reads = compiledRules.indices.map { ConditionReads(compiledRules[$0].condition) }
     let stratifier = Stratifier(
       factCount: facts.names.count, patternCount: patterns.names.count,
       factorCount: factors.names.count, rules: compiledRules, reads: reads)
@@ -324,8 +335,7 @@ struct KnowledgeCompiler {
           dependencies.measureWriters[measure].append(RuleID(index))
         }
       }
-      let questions = reads[index].questions.sorted()
-      for (position, question) in questions.enumerated() where position == 0 || questions[position - 1] != question {
+      for question in Stratifier.uniqueSorted(reads[index].questions) {
         dependencies.questionReaders[question].append(RuleID(index))
       }
     }
@@ -629,40 +639,5 @@ struct KnowledgeCompiler {
       terms.append(term)
     }
     return terms
-  }
-
-  private mutating func compileConclusion(_ conclusion: Conclusion, in file: SourceFile) -> CompiledConclusion? {
-    func resolve<Entity>(_ id: Identifier, _ table: SymbolTable) -> ID<Entity>? {
-      table.id(id.name)
-    }
-    func fail(_ id: Identifier, _ table: SymbolTable) -> CompiledConclusion? {
-      report(
-        .unknownReference(kind: table.kind.rawValue, id.name, suggestion: table.suggestion(for: id.name)),
-        at: DiagnosticSite(file: file, range: id.range))
-      return nil
-    }
-    let reason = conclusion.reason?.text
-    switch conclusion.kind {
-    case .derive(let id):
-      if questions[id.name] != nil {
-        report(.questionAsFact(id.name), at: DiagnosticSite(file: file, range: id.range))
-        return nil
-      }
-      guard let fact: FactID = resolve(id, facts) else { return fail(id, facts) }
-      return CompiledConclusion(kind: .derive(fact: fact), reason: reason)
-    case .evidence(let id, let points):
-      guard let pattern: PatternID = resolve(id, patterns) else { return fail(id, patterns) }
-      return CompiledConclusion(kind: .evidence(pattern: pattern, points: points), reason: reason)
-    case .assess(let id, let level):
-      let factor: FactorID? = resolve(id, factors)
-      let levelIndex: LevelID? = resolve(level, levels)
-      if factor == nil { _ = fail(id, factors) }
-      if levelIndex == nil { _ = fail(level, levels) }
-      guard let factor, let levelIndex else { return nil }
-      return CompiledConclusion(kind: .assess(factor: factor, level: levelIndex), reason: reason)
-    case .recommend(let id, let weight):
-      guard let measure: MeasureID = resolve(id, measures) else { return fail(id, measures) }
-      return CompiledConclusion(kind: .recommend(measure: measure, weight: weight), reason: reason)
-    }
   }
 }

@@ -10,13 +10,15 @@ struct Lexer {
   private let standalone: Bool
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(file: SourceFile, range: SourceRange? = nil) {
+  /// Lexes `range` of the file, or all of it. A standalone range is a condition on its own; a
+  /// range that is not standalone starts at a line of the file, as a run of declarations does.
+  init(file: SourceFile, range: SourceRange? = nil, standalone: Bool = true) {
     self.file = file
     self.bytes = file.bytes
     self.index = range?.start ?? 0
     self.end = range?.end ?? file.bytes.count
     self.lineStart = index
-    self.standalone = range != nil
+    self.standalone = range != nil && standalone
   }
 
   /// All tokens up to and including `endOfFile` (the parser takes them one by one instead).

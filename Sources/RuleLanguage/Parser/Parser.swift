@@ -1,6 +1,9 @@
 /// Parses rule files. Never throws: it returns what it could parse plus every problem it met.
 public struct RuleParser {
   let file: SourceFile
+  /// The file's bytes, held once: reading them through `file` for every token would retain and
+  /// release the buffer each time, which the runs of one file parsed on several cores all share.
+  let bytes: [UInt8]
   /// Tokens are made as the parser needs them: the current one and at most one ahead.
   var lexer: Lexer
   var current: Token
@@ -9,9 +12,10 @@ public struct RuleParser {
   var previousEnd: Int
   var parserDiagnostics: [Diagnostic] = []
 
-  init(file: SourceFile, range: SourceRange? = nil) {
-    var lexer = Lexer(file: file, range: range)
+  init(file: SourceFile, range: SourceRange? = nil, standalone: Bool = true) {
+    var lexer = Lexer(file: file, range: range, standalone: standalone)
     self.file = file
+    self.bytes = file.bytes
     self.current = lexer.next()
     self.lexer = lexer
     self.previousEnd = range?.start ?? 0
@@ -53,7 +57,9 @@ public struct RuleParser {
     current.kind == .endOfFile ? "end of file" : file.text(in: current.range)
   }
 
-  func text(of token: Token) -> String { file.text(in: token.range) }
+  func text(of token: Token) -> String {
+    String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self)
+  }
 
   /// The token after `current`.
   mutating func peek() -> Token {
@@ -170,8 +176,8 @@ public struct RuleParser {
 
   func stringLiteral(_ token: Token) -> StringLiteral {
     let inner = (token.range.start + 1)..<max(token.range.start + 1, token.range.end - 1)
-    if !file.bytes[inner].contains(UInt8(ascii: "\\")) {
-      return StringLiteral(text: String(decoding: file.bytes[inner], as: UTF8.self), range: token.range)
+    if !bytes[inner].contains(UInt8(ascii: "\\")) {
+      return StringLiteral(text: String(decoding: bytes[inner], as: UTF8.self), range: token.range)
     }
     let raw = text(of: token)
     var decoded = ""
