@@ -18,6 +18,13 @@ struct SymbolTable: Sendable {
     return nil
   }
 
+  /// Makes room for `count` ids at once, instead of growing (and rehashing) as they come.
+  mutating func reserveCapacity(_ count: Int) {
+    names.reserveCapacity(count)
+    sites.reserveCapacity(count)
+    index.reserveCapacity(count)
+  }
+
   subscript(name: String) -> Int? { index[name] }
 
   /// The id declared with `name`, typed for the table it indexes.

@@ -161,6 +161,8 @@ struct KnowledgeCompiler {
       let declared = zip(levelList.value, draft.levelSites).map { Declared(value: $0, id: $0.id, site: $1) }
       Self.declare(declared, in: &levels, diagnostics: &diagnostics)
     }
+    facts.reserveCapacity(ruleRuns.reduce(0) { $0 + $1.facts.count })
+    rules.reserveCapacity(ruleRuns.reduce(0) { $0 + $1.rules.count })
     for ruleFile in ruleRuns {
       let file = ruleFile.file
       let factDeclarations = ruleFile.facts.map {

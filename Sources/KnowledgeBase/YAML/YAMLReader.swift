@@ -151,9 +151,7 @@ final class YAMLReader {
 
   /// The node as text, or nil after reporting that text was expected.
   func string(_ node: Node, what: String) -> String? {
-    guard case .scalar(let scalar) = node,
-      scalar.style != .plain || !["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    else {
+    guard case .scalar(let scalar) = node, scalar.style != .plain || !Self.isNull(scalar.string) else {
       report(.expectedText(what), at: node)
       return nil
     }
@@ -161,6 +159,14 @@ final class YAMLReader {
       placeholders.append((name, site(of: node)))
     }
     return scalar.string
+  }
+
+  /// How YAML spells null in a plain scalar.
+  private static func isNull(_ text: String) -> Bool {
+    switch text {
+    case "", "~", "null", "Null", "NULL": true
+    default: false
+    }
   }
 
   /// The node as a number with at most two decimals.
@@ -213,19 +219,32 @@ final class FieldMap {
   let node: Node
   let pairs: [(key: String, keyNode: Node, value: Node)]
   let what: String
-  private var used: Set<String> = []
+  /// The keys and values of `pairs` apart, so that a look-up compares keys without copying (and
+  /// retaining) the nodes of every pair it passes.
+  private let keys: [String]
+  private let values: [Node]
+  /// Whether each pair was asked for.
+  private var used: [Bool]
+  /// Every key asked for, present or not: the known fields, for suggestions.
+  private var asked: [String] = []
 
   init(reader: YAMLReader, node: Node, pairs: [(key: String, keyNode: Node, value: Node)], what: String) {
     self.reader = reader
     self.node = node
     self.pairs = pairs
     self.what = what
+    keys = pairs.map(\.key)
+    values = pairs.map(\.value)
+    used = Array(repeating: false, count: pairs.count)
   }
 
   /// The value node of a field; reports a missing required field at the map.
   func value(_ key: String, required: Bool = true) -> Node? {
-    used.insert(key)
-    if let pair = pairs.first(where: { $0.key == key }) { return pair.value }
+    asked.append(key)
+    if let index = keys.firstIndex(of: key) {
+      used[index] = true
+      return values[index]
+    }
     if required { reader.report(.missingField(key, in: what), at: node) }
     return nil
   }
@@ -264,10 +283,10 @@ final class FieldMap {
 
   /// Reports every field that was never asked for, with a suggestion among the known ones.
   func finish() {
-    for pair in pairs where !used.contains(pair.key) {
+    for index in pairs.indices where !used[index] {
       reader.report(
-        .unknownField(pair.key, in: what, suggestion: Suggestion.closest(to: pair.key, in: used)),
-        at: pair.keyNode)
+        .unknownField(keys[index], in: what, suggestion: Suggestion.closest(to: keys[index], in: asked)),
+        at: pairs[index].keyNode)
     }
   }
 }

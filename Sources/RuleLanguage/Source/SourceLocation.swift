@@ -16,13 +16,27 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 }
 
 /// A half-open range of byte offsets in one source file.
+///
+/// The offsets are kept in 32 bits: every node of a syntax tree and every compiled rule holds
+/// ranges, and at 10,000 rules the 64-bit ones took megabytes. A knowledge base is not gigabytes;
+/// an offset beyond 4 GiB is clamped, never wrapped.
 public struct SourceRange: Hashable, Sendable {
-  public var start: Int
-  public var end: Int
+  @usableFromInline var storedStart: UInt32
+  @usableFromInline var storedEnd: UInt32
 
-  public init(start: Int, end: Int) {
-    self.start = start
-    self.end = max(start, end)
+  @inlinable public var start: Int {
+    get { Int(storedStart) }
+    set { storedStart = UInt32(clamping: newValue) }
+  }
+
+  @inlinable public var end: Int {
+    get { Int(storedEnd) }
+    set { storedEnd = UInt32(clamping: newValue) }
+  }
+
+  @inlinable public init(start: Int, end: Int) {
+    storedStart = UInt32(clamping: start)
+    storedEnd = UInt32(clamping: max(start, end))
   }
 
   /// The smallest range that covers both.
