@@ -1,18 +1,28 @@
 #!/usr/bin/env python3
 """resilienz from source against CLIPS from source, run by run in turn on generated bases.
 
-    python3 Benchmarks/interleaved.py SIZE SHAPE... [--runs N] [--resilienz BINARY]
+    python3 Benchmarks/interleaved.py SIZE SHAPE... [--runs N] [--resilienz BINARY] [--baseline BINARY]
 
 Both programs take turns, so that load from other work on the machine falls on both alike.
 Each run's wall time comes from the clock around the child, its CPU time (user + system, all
-threads) from wait4 with microsecond resolution, where /usr/bin/time rounds to 10 ms. Prints
-the medians and the ratios CLIPS / resilienz. Expects the bases of Benchmarks/run.sh
-(Benchmarks/out/SHAPE/SIZE); run that first, which also checks that the conclusions agree.
+threads) and its peak memory (maximum resident set) from wait4, with microsecond resolution where
+/usr/bin/time rounds to 10 ms. Prints the medians and the ratios CLIPS / resilienz.
+
+The bare processes, `resilienz --version` and CLIPS on a program that only exits, run in the same
+turns, so that the memory each program needs above its own bare process is measured on the same
+copy of the binary (how much of a binary's pages a run maps depends on the state of the page
+cache, which varies between copies by up to a megabyte).
+
+`--baseline BINARY` runs a second resilienz in the same turns, to compare two builds.
+
+Expects the bases of Benchmarks/run.sh (Benchmarks/out/SHAPE/SIZE); run that first, which also
+checks that the conclusions agree.
 """
 import argparse
 import os
 import statistics
 import subprocess
+import tempfile
 import time
 
 
@@ -22,7 +32,12 @@ def measure(command, environment):
     _, status, usage = os.wait4(child.pid, 0)
     if status != 0:
         raise SystemExit(f"{command[0]} failed with status {status}")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+    # ru_maxrss is in KiB on Linux.
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def medians(runs):
+    return tuple(statistics.median(run[index] for run in runs) for index in range(3))
 
 
 def main():
@@ -31,22 +46,42 @@ def main():
     parser.add_argument("shapes", nargs="+")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--resilienz", default=".build/release/resilienz")
+    parser.add_argument("--baseline")
     arguments = parser.parse_args()
     environment = dict(os.environ, RESILIENZ_SNAPSHOT="aus")
-    for shape in arguments.shapes:
-        base = f"Benchmarks/out/{shape}/{arguments.size}"
-        ours = [arguments.resilienz, "evaluate", "--kb", f"{base}/kb", "--answers", f"{base}/answers.txt"]
-        clips = ["clips", "-f2", f"{base}/clips/program.clp"]
-        runs = [(measure(ours, environment), measure(clips, environment)) for _ in range(arguments.runs)]
-        wall = statistics.median(run[0][0] for run in runs)
-        cpu = statistics.median(run[0][1] for run in runs)
-        clips_wall = statistics.median(run[1][0] for run in runs)
-        clips_cpu = statistics.median(run[1][1] for run in runs)
-        print(
-            f"{shape} {arguments.size}: resilienz {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU | "
-            f"CLIPS {clips_wall * 1000:.0f} ms wall, {clips_cpu * 1000:.0f} ms CPU | "
-            f"{clips_wall / wall:.1f}x wall, {clips_cpu / cpu:.1f}x CPU"
-        )
+    with tempfile.NamedTemporaryFile("w", suffix=".clp", delete=False) as exit_only:
+        exit_only.write("(exit)\n")
+    binaries = [arguments.resilienz] + ([arguments.baseline] if arguments.baseline else [])
+    try:
+        for shape in arguments.shapes:
+            base = f"Benchmarks/out/{shape}/{arguments.size}"
+            commands = {
+                binary: [binary, "evaluate", "--kb", f"{base}/kb", "--answers", f"{base}/answers.txt"]
+                for binary in binaries
+            }
+            commands["clips"] = ["clips", "-f2", f"{base}/clips/program.clp"]
+            bare = {binary: [binary, "--version"] for binary in binaries}
+            bare["clips"] = ["clips", "-f2", exit_only.name]
+            runs = {name: [] for name in commands}
+            bare_runs = {name: [] for name in commands}
+            for _ in range(arguments.runs):
+                for name in commands:
+                    runs[name].append(measure(commands[name], environment))
+                    bare_runs[name].append(measure(bare[name], environment))
+            clips_wall, clips_cpu, clips_memory = medians(runs["clips"])
+            clips_bare = medians(bare_runs["clips"])[2]
+            for binary in binaries:
+                wall, cpu, memory = medians(runs[binary])
+                bare_memory = medians(bare_runs[binary])[2]
+                print(
+                    f"{shape} {arguments.size} {binary}: {wall * 1000:.1f} ms wall, {cpu * 1000:.1f} ms CPU, "
+                    f"{memory:.1f} MiB ({memory - bare_memory:.1f} above its bare {bare_memory:.1f}) | "
+                    f"CLIPS {clips_wall * 1000:.0f} ms wall, {clips_cpu * 1000:.0f} ms CPU, {clips_memory:.1f} MiB "
+                    f"({clips_memory - clips_bare:.1f} above its bare {clips_bare:.1f}) | "
+                    f"{clips_wall / wall:.1f}x wall, {clips_cpu / cpu:.1f}x CPU"
+                )
+    finally:
+        os.unlink(exit_only.name)
 
 
 if __name__ == "__main__":
