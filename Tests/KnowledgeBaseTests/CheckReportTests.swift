@@ -167,6 +167,18 @@ import _ResilienzTestSupport
     }
   }
 
+  /// A named pipe is refused without being opened, which would wait for a writer.
+  @Test func pipeNamedLikeAFileIsUnreadable() throws {
+    try Self.withFolder(["Knowledge/base.yaml": Fixture.baseKnowledge, "Rules/base.rules": Fixtures.cleanRules]) {
+      root in
+      #expect(mkfifo(root + "/Rules/pipe.rules", 0o600) == 0)
+      let result = KnowledgeBaseLoader.load(directory: root)
+      #expect(result.diagnostics.map(\.id.rawValue) == ["unreadable"])
+      #expect(
+        result.diagnostics.first?.message == "cannot read '\(root)/Rules/pipe.rules': not a regular file")
+    }
+  }
+
   @Test func knowledgePathThatIsAFileIsUnreadable() throws {
     try Self.withFolder(["Knowledge": "keine Ordner", "Rules/base.rules": Fixtures.cleanRules]) { root in
       let result = KnowledgeBaseLoader.load(directory: root)

@@ -58,6 +58,14 @@ import Testing
       ([0xF4, 0x90, 0x80, 0x80], 0),
       ([0xE2, 0x82, 0xAC, 0x80], 3),
       ([0xF0, 0x9F, 0x98, 0x80], nil),
+      // Eight ASCII bytes are checked at a time: a bad byte at either edge of such a word, just
+      // after one, in the second word, and a character that straddles two words.
+      (Array("abcdefg".utf8) + [0xFF], 7),
+      (Array("abcdefgh".utf8) + [0xFF], 8),
+      (Array("abcdefghi".utf8) + [0xFF, 0x61], 9),
+      (Array("abcdefghabcdefgh".utf8) + [0x80] + Array("abcdefgh".utf8), 16),
+      (Array("abcdef".utf8) + [0xE2, 0x82, 0xAC] + Array("abcdefgh".utf8), nil),
+      (Array("abcdef".utf8) + [0xE2, 0x82, 0x61] + Array("abcdefgh".utf8), 6),
     ]
     for (bytes, expected) in cases {
       #expect(SourceFile(path: "x", bytes: bytes).firstInvalidUTF8Offset == expected, "\(bytes)")

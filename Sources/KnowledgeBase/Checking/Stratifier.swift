@@ -42,15 +42,7 @@ struct Stratifier {
     for conclusion in rules[rule].conclusions {
       if let node = node(writtenBy: conclusion.kind) { targets.append(node) }
     }
-    if targets.count > 1 {
-      targets.sort()
-      var kept = 1
-      for position in 1..<targets.count where targets[position] != targets[kept - 1] {
-        targets[kept] = targets[position]
-        kept += 1
-      }
-      targets.removeLast(targets.count - kept)
-    }
+    Self.sortAndRemoveDuplicates(&targets)
   }
 
   /// The dependency index, or the diagnostics of every cycle through negation.
@@ -162,11 +154,21 @@ struct Stratifier {
 
   /// Each id once, in order; without a set per rule (most rules read one or two of each kind).
   static func uniqueSorted<Entity>(_ ids: [ID<Entity>]) -> [ID<Entity>] {
-    guard ids.count > 1 else { return ids }
-    var result: [ID<Entity>] = []
-    result.reserveCapacity(ids.count)
-    for id in ids.sorted() where result.last != id { result.append(id) }
+    var result = ids
+    sortAndRemoveDuplicates(&result)
     return result
+  }
+
+  /// Sorts in place and keeps each value once.
+  static func sortAndRemoveDuplicates<Value: Comparable>(_ values: inout [Value]) {
+    guard values.count > 1 else { return }
+    values.sort()
+    var kept = 1
+    for position in 1..<values.count where values[position] != values[kept - 1] {
+      values[kept] = values[position]
+      kept += 1
+    }
+    values.removeLast(values.count - kept)
   }
 
   /// The edges of a shortest path that closes the cycle through `edge`, starting with `edge`.

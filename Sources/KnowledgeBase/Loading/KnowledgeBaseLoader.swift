@@ -74,20 +74,3 @@ public enum KnowledgeBaseLoader {
     return compiler.run()
   }
 }
-
-/// When rule files are parsed and compiled in runs of declarations that the cores share.
-package struct RuleRuns: Sendable {
-  /// Rule files of at least this many bytes together are split; below it each file is one run.
-  package var threshold: Int
-  /// About how many bytes of its file a run holds.
-  package var size: Int
-
-  package init(threshold: Int, size: Int) {
-    self.threshold = threshold
-    self.size = max(1, size)
-  }
-
-  /// Split from 256 KiB of rules (about 1,500 rules) in runs of 64 KiB. Below that a split saves
-  /// less than it costs to share the work.
-  package static let standard = RuleRuns(threshold: 256 * 1024, size: 64 * 1024)
-}

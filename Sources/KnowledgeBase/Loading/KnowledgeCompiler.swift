@@ -117,7 +117,8 @@ struct KnowledgeCompiler {
     for (index, file) in ruleFiles.enumerated() {
       var fileRuns: [(RuleFile, [Diagnostic])] = []
       while position < jobs.count, jobs[position].file == index {
-        if let result = parsed.take(position) { fileRuns.append(result) }
+        guard let result = parsed.take(position) else { preconditionFailure("parse job \(position) stored nothing") }
+        fileRuns.append(result)
         position += 1
       }
       if fileRuns.count > 1, fileRuns.contains(where: { !$0.1.isEmpty }) {
@@ -278,13 +279,16 @@ struct KnowledgeCompiler {
     }
     let compiled = Slots<CompiledRun>(count: ruleRuns.count)
     DispatchQueue.concurrentPerform(iterations: ruleRuns.count) { index in
-      if let (declarations, file) = pending.take(index) {
-        compiled.put(compilation.compile(declarations, in: file), at: index)
-      }
+      guard let (declarations, file) = pending.take(index) else { preconditionFailure("run \(index) taken twice") }
+      compiled.put(compilation.compile(declarations, in: file), at: index)
     }
-    let compiledRuns = ruleRuns.indices.compactMap { compiled.take($0) }
+    let compiledRuns = ruleRuns.indices.map { index in
+      guard let run = compiled.take(index) else { preconditionFailure("compile job \(index) stored nothing") }
+      return run
+    }
     // The file of each compiled rule, for diagnostics about it; the rules keep only the path.
     var compiledRuleFiles: [SourceFile] = []
+    // Counted here, before `MoveBuffer.joined` below moves the rules out of the runs.
     for run in compiledRuns {
       compiledRuleFiles += repeatElement(run.file, count: run.rules.count)
       citedSources.formUnion(run.citedSources)

@@ -137,6 +137,12 @@ public struct KnowledgeSources: Sendable {
         diagnostics.append(Diagnostic(KnowledgeMessage.linkOutside(path).message, at: DiagnosticSite(path: path)))
         continue
       }
+      guard FileBytes.isRegularFile(path) else {
+        diagnostics.append(
+          Diagnostic(
+            KnowledgeMessage.unreadable(path, reason: "not a regular file").message, at: DiagnosticSite(path: path)))
+        continue
+      }
       guard let bytes = FileBytes.contents(of: path) else {
         diagnostics.append(
           Diagnostic(

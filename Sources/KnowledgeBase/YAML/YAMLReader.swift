@@ -219,10 +219,9 @@ final class FieldMap {
   let node: Node
   let pairs: [(key: String, keyNode: Node, value: Node)]
   let what: String
-  /// The keys and values of `pairs` apart, so that a look-up compares keys without copying (and
-  /// retaining) the nodes of every pair it passes.
+  /// The keys of `pairs` apart, so that a look-up compares keys without copying (and retaining)
+  /// the nodes of every pair it passes.
   private let keys: [String]
-  private let values: [Node]
   /// Whether each pair was asked for.
   private var used: [Bool]
   /// Every key asked for, present or not: the known fields, for suggestions.
@@ -234,7 +233,6 @@ final class FieldMap {
     self.pairs = pairs
     self.what = what
     keys = pairs.map(\.key)
-    values = pairs.map(\.value)
     used = Array(repeating: false, count: pairs.count)
   }
 
@@ -243,7 +241,7 @@ final class FieldMap {
     asked.append(key)
     if let index = keys.firstIndex(of: key) {
       used[index] = true
-      return values[index]
+      return pairs[index].value
     }
     if required { reader.report(.missingField(key, in: what), at: node) }
     return nil

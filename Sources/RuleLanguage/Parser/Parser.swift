@@ -26,13 +26,16 @@ public struct RuleParser {
 
   /// Parses a whole rule file.
   public static func parse(_ file: SourceFile) -> (RuleFile, [Diagnostic]) {
-    if let offset = file.firstInvalidUTF8Offset {
-      let site = DiagnosticSite(file: file, range: SourceRange(start: offset, end: offset + 1))
-      return (RuleFile(file: file, rules: [], facts: []), [Diagnostic(SyntaxMessage.invalidUTF8.message, at: site)])
-    }
+    if let offset = file.firstInvalidUTF8Offset { return notUTF8(file, at: offset) }
     var parser = RuleParser(file: file)
     let result = parser.parseFile()
     return (result, parser.diagnostics)
+  }
+
+  /// No declarations, and where the file stops being UTF-8.
+  static func notUTF8(_ file: SourceFile, at offset: Int) -> (RuleFile, [Diagnostic]) {
+    let site = DiagnosticSite(file: file, range: SourceRange(start: offset, end: offset + 1))
+    return (RuleFile(file: file, rules: [], facts: []), [Diagnostic(SyntaxMessage.invalidUTF8.message, at: site)])
   }
 
   /// Parses a condition that stands alone, such as a question's relevance condition in YAML.

@@ -1,30 +1,3 @@
-/// Results of jobs that run at once (`DispatchQueue.concurrentPerform`), without locks: each job
-/// writes only its own slot, and the caller reads them after all jobs are done.
-final class Slots<Value>: @unchecked Sendable {
-  private var values: UnsafeMutableBufferPointer<Value?>
-
-  init(count: Int) {
-    values = .allocate(capacity: count)
-    values.initialize(repeating: nil)
-  }
-
-  deinit {
-    values.deinitialize()
-    values.deallocate()
-  }
-
-  /// Stores a job's result; each index is written by one job only.
-  func put(_ value: Value, at index: Int) { values[index] = value }
-
-  /// Moves a result out, leaving the slot empty.
-  func take(_ index: Int) -> Value? {
-    let slot = values.baseAddress! + index
-    let value = slot.move()
-    slot.initialize(to: nil)
-    return value
-  }
-}
-
 /// Elements that one job appends and that are then moved, never copied, into one array with those
 /// of the other jobs: a copy would retain every reference in every element, and release it again.
 final class MoveBuffer<Element>: @unchecked Sendable {
