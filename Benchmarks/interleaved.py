@@ -4,9 +4,11 @@
     python3 Benchmarks/interleaved.py SIZE SHAPE... [--runs N] [--resilienz BINARY] [--baseline BINARY]
 
 Both programs take turns, so that load from other work on the machine falls on both alike.
-Each run's wall time comes from the clock around the child, its CPU time (user + system, all
-threads) and its peak memory (maximum resident set) from wait4, with microsecond resolution where
-/usr/bin/time rounds to 10 ms. Prints the medians and the ratios CLIPS / resilienz.
+Each run's wall time comes from the clock around the child and its CPU time (user + system, all
+threads) from wait4, with microsecond resolution where /usr/bin/time rounds to 10 ms. Peak memory
+(maximum resident set) comes from a second run of the same command under `/usr/bin/time -f %M`:
+wait4's figure for a child of this script includes the memory of the Python process it was
+forked from. Prints the medians and the ratios CLIPS / resilienz.
 
 The bare processes, `resilienz --version` and CLIPS on a program that only exits, run in the same
 turns, so that the memory each program needs above its own bare process is measured on the same
@@ -26,14 +28,22 @@ import tempfile
 import time
 
 
-def measure(command, environment):
+def run(command, environment):
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     _, status, usage = os.wait4(child.pid, 0)
     if status != 0:
         raise SystemExit(f"{command[0]} failed with status {status}")
-    # ru_maxrss is in KiB on Linux.
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def measure(command, environment):
+    """Wall seconds, CPU seconds and peak MiB of one run each."""
+    wall, cpu = run(command, environment)
+    with tempfile.NamedTemporaryFile("r") as report:
+        run(["/usr/bin/time", "-f", "%M", "-o", report.name] + command, environment)
+        peak = int(report.read().split()[-1]) / 1024
+    return wall, cpu, peak
 
 
 def medians(runs):
