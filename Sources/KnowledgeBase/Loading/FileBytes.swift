@@ -4,10 +4,10 @@ import Foundation
 enum FileBytes {
   /// The bytes of the regular file at `path`, read straight into the array: `FileManager`'s
   /// `Data` would be copied once more, which for a large rule file costs a copy of megabytes.
-  /// Nil for anything but a regular file (a pipe is not even opened: it could block) and when the
-  /// file cannot be read. A file that changes while it is read gives what was read up to its end.
+  /// Nil for anything but a regular file (opened without waiting, so a named pipe cannot block)
+  /// and when the file cannot be read. A file that changes while it is read gives what was read
+  /// up to its end.
   static func contents(of path: String) -> [UInt8]? {
-    guard isRegularFile(path) else { return nil }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
@@ -32,10 +32,22 @@ enum FileBytes {
     }
   }
 
-  /// Whether `path`, links followed, is a regular file.
-  static func isRegularFile(_ path: String) -> Bool {
+  /// What is at a path, links followed.
+  enum Kind {
+    case regularFile, folder, other
+    /// Nothing, or nothing this process may look at.
+    case missing
+  }
+
+  /// What is at `path`, from one `stat`.
+  static func kind(of path: String) -> Kind {
     var status = stat()
-    return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    guard stat(path, &status) == 0 else { return .missing }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return .regularFile
+    case S_IFDIR: return .folder
+    default: return .other
+    }
   }
 
   /// Reads until the buffer is full or the file ends; false on an error.

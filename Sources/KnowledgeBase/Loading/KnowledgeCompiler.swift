@@ -269,9 +269,7 @@ struct KnowledgeCompiler {
         declaredFacts.append(DerivedFact(id: fact.id.name, text: fact.text?.text ?? fact.id.name))
       }
     }
-    let compilation = RuleCompilation(
-      conditions: compiler, sources: sourceTable, questions: questions, facts: facts, patterns: patterns,
-      factors: factors, levels: levels, measures: measures)
+    let compilation = RuleCompilation(conditions: compiler, sources: sourceTable, measures: measures)
     let pending = Slots<(declarations: [RuleDeclaration], file: SourceFile)>(count: ruleRuns.count)
     for index in ruleRuns.indices {
       pending.put((ruleRuns[index].rules, ruleRuns[index].file), at: index)

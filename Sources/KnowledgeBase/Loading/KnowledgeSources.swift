@@ -125,8 +125,8 @@ public struct KnowledgeSources: Sendable {
     let resolvedRoot = resolved(root)
     for name in names.sorted() where name.hasSuffix(ending) && !name.hasPrefix(".") {
       let path = join(folder, name)
-      var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      let kind = FileBytes.kind(of: path)
+      if kind == .folder {
         diagnostics.append(
           Diagnostic(
             KnowledgeMessage.unreadable(path, reason: "a folder, not a file").message, at: DiagnosticSite(path: path)))
@@ -137,7 +137,7 @@ public struct KnowledgeSources: Sendable {
         diagnostics.append(Diagnostic(KnowledgeMessage.linkOutside(path).message, at: DiagnosticSite(path: path)))
         continue
       }
-      guard FileBytes.isRegularFile(path) else {
+      guard kind != .other else {
         diagnostics.append(
           Diagnostic(
             KnowledgeMessage.unreadable(path, reason: "not a regular file").message, at: DiagnosticSite(path: path)))

@@ -18,13 +18,9 @@ struct CompiledRun {
 /// Compiles rule declarations against the declared names. It only reads the symbol tables, so
 /// runs of a large knowledge base compile on several cores at once.
 struct RuleCompilation: Sendable {
+  /// Holds the tables of questions, facts, patterns, factors and levels that conclusions use too.
   var conditions: ConditionCompiler
   let sources: SymbolTable
-  let questions: SymbolTable
-  let facts: SymbolTable
-  let patterns: SymbolTable
-  let factors: SymbolTable
-  let levels: SymbolTable
   let measures: SymbolTable
 
   /// Compiles the run's rules, releasing each syntax tree as soon as it is compiled, so that the
@@ -88,6 +84,8 @@ struct RuleCompilation: Sendable {
       report(.unknownReference(kind: table.kind.rawValue, id.name, suggestion: table.suggestion(for: id.name)), id)
       return nil
     }
+    let (questions, facts, patterns) = (conditions.questionTable, conditions.factTable, conditions.patternTable)
+    let (factors, levels) = (conditions.factorTable, conditions.levelTable)
     let reason = conclusion.reason?.text
     switch conclusion.kind {
     case .derive(let id):
